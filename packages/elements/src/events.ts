@@ -1,0 +1,51 @@
+import type { CompleteResult, PforteErrorCode, StepId } from '@pforte/core';
+
+/** `pforte-step-change`: the flow shows another step. */
+export interface PforteStepChangeDetail {
+  step: StepId;
+  /** Zero-based position in the configured step list. */
+  index: number;
+  total: number;
+}
+
+/** `pforte-complete`: the registration is finished. Holds no secret. */
+export type PforteCompleteDetail = CompleteResult;
+
+/** `pforte-error`: something failed. Holds the stable code, never a secret. */
+export interface PforteErrorDetail {
+  code: PforteErrorCode | 'config.invalid';
+  step?: StepId;
+  /** The config path at fault, for `config.invalid`. */
+  path?: string;
+}
+
+/** `pforte-step-done`: a step element finished its work; values hold no secret. */
+export interface PforteStepDoneDetail {
+  step: StepId;
+  values: Record<string, unknown>;
+}
+
+/** `pforte-step-back` and `pforte-step-skip`: a step asks the flow to go back or skip it. */
+export interface PforteStepNavigationDetail {
+  step: StepId;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'pforte-step-change': CustomEvent<PforteStepChangeDetail>;
+    'pforte-complete': CustomEvent<PforteCompleteDetail>;
+    'pforte-error': CustomEvent<PforteErrorDetail>;
+    'pforte-step-done': CustomEvent<PforteStepDoneDetail>;
+    'pforte-step-back': CustomEvent<PforteStepNavigationDetail>;
+    'pforte-step-skip': CustomEvent<PforteStepNavigationDetail>;
+  }
+}
+
+/** Dispatches a bubbling, composed Pforte event from `target`. */
+export function emit<K extends keyof HTMLElementEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
+): void {
+  target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+}

@@ -1,0 +1,23 @@
+/** The package version, reported when two copies meet on one page. */
+export const version = '0.1.0';
+
+let warnedAboutOtherCopy = false;
+
+/**
+ * Defines `tagName` unless it already exists: a second copy of Pforte on the
+ * same page (or the same bundle loaded twice) must not throw. The first
+ * definition wins, and a warning says which version is active.
+ */
+export function defineElement(tagName: string, constructor: CustomElementConstructor): void {
+  const existing = customElements.get(tagName);
+  if (existing === constructor) return;
+  if (existing) {
+    if (warnedAboutOtherCopy) return;
+    warnedAboutOtherCopy = true;
+    const activeVersion = (existing as { pforteVersion?: string }).pforteVersion ?? 'unknown';
+    console.warn(`[pforte] <${tagName}> is already defined (version ${activeVersion}); the Pforte copy ${version} loaded later is not used.`);
+    return;
+  }
+  Object.defineProperty(constructor, 'pforteVersion', { value: version });
+  customElements.define(tagName, constructor);
+}

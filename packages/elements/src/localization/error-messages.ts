@@ -1,0 +1,59 @@
+import { msg, str } from '@lit/localize';
+import type { PforteError } from '@pforte/core';
+
+/**
+ * The translated sentence a person reads for an adapter error. A backend's
+ * own wording (`serverMessage`) is shown separately, as plain text only.
+ */
+export function errorMessage(error: PforteError): string {
+  switch (error.code) {
+    case 'identifier.unavailable':
+      return msg('This username cannot be used. Please choose another one.', { id: 'error.identifier.unavailable' });
+    case 'identifier.invalid':
+      return msg('Please check this entry.', { id: 'error.identifier.invalid' });
+    case 'password.too_short':
+      return msg('This password is too short.', { id: 'error.password.too_short' });
+    case 'password.rejected':
+      return msg('This password was not accepted. Please choose another one.', { id: 'error.password.rejected' });
+    case 'phone.invalid':
+      return msg('Please enter a valid mobile number.', { id: 'error.phone.invalid' });
+    case 'pin.invalid':
+      return msg('This PIN is not valid.', { id: 'error.pin.invalid' });
+    case 'pin.trivial':
+      return msg('This PIN is too easy to guess. Avoid repeated digits and sequences.', { id: 'error.pin.trivial' });
+    case 'code.invalid':
+      return error.attemptsRemaining === undefined
+        ? msg('The code is not correct.', { id: 'error.code.invalid' })
+        : msg(str`The code is not correct. Attempts left: ${error.attemptsRemaining}.`, {
+            id: 'error.code.invalid.attempts',
+          });
+    case 'code.expired':
+      return msg('This code has expired. Please request a new code.', { id: 'error.code.expired' });
+    case 'code.max_attempts':
+      return msg('Too many wrong attempts. This code can no longer be used; please request a new code.', {
+        id: 'error.code.max_attempts',
+      });
+    case 'rate_limited':
+      return error.retryAfterSeconds === undefined
+        ? msg('Too many requests. Please wait a moment and try again.', { id: 'error.rate_limited' })
+        : msg(str`Too many requests. Please try again in ${error.retryAfterSeconds} seconds.`, {
+            id: 'error.rate_limited.seconds',
+          });
+    case 'flow.expired':
+    case 'flow.unknown':
+      return msg('This registration has expired. Please start again.', { id: 'error.flow.expired' });
+    case 'link.expired':
+      return msg('This registration link has expired. Please request a new one.', { id: 'error.link.expired' });
+    case 'link.used':
+      return msg('You are already registered. Please sign in.', { id: 'error.link.used' });
+    case 'step.required':
+      return msg('Please complete the previous steps first.', { id: 'error.step.required' });
+    case 'network':
+      return msg('No connection to the server. Check your connection and try again.', { id: 'error.network' });
+    case 'timeout':
+      return msg('The server took too long to answer. Please try again.', { id: 'error.timeout' });
+    case 'response.invalid':
+    case 'unknown':
+      return msg('Something went wrong on our side. Please try again.', { id: 'error.unknown' });
+  }
+}

@@ -1,0 +1,95 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { policyPresets } from '@pforte/core';
+import '../define/password-checklist.js';
+import type { PfortePasswordChecklist } from './password-checklist.js';
+import { setLocale } from '../localization/localization.js';
+
+async function checklist(password: string, policy = policyPresets.strict10) {
+  return fixture<PfortePasswordChecklist>(html`
+    <pforte-password-checklist .policy=${policy} .password=${password} .identifier=${'anna'}></pforte-password-checklist>
+  `);
+}
+
+function items(element: HTMLElement) {
+  return [...element.querySelectorAll('li')].map((item) => ({
+    text: item.querySelector('span:not([aria-hidden])')!.textContent!.replace(/\s+/g, ' ').trim(),
+    met: item.classList.contains('pf-met'),
+  }));
+}
+
+describe('<pforte-password-checklist>', () => {
+  before(() => setLocale('en'));
+
+  it('is accessible empty, partly met and fully met', async () => {
+    for (const password of ['', 'abc', 'Zugspitze#2962']) {
+      const element = await checklist(password);
+      await expect(element).to.be.accessible();
+    }
+  });
+
+  it('lists every rule as a labelled list, all unmet for an empty password', async () => {
+    const element = await checklist('');
+    const list = element.querySelector('ul')!;
+    expect(list.getAttribute('aria-label')).to.equal('Password requirements');
+    expect(items(element).every((item) => !item.met)).to.be.true;
+    expect(items(element).map((item) => item.text)).to.include('At least 10 characters (not met)');
+  });
+
+  it('ticks each rule when it becomes true and un-ticks it when it stops', async () => {
+    const element = await checklist('');
+    const metOf = (label: string) => items(element).find((item) => item.text.startsWith(label))!.met;
+    element.password = 'a';
+    await element.updateComplete;
+    expect(metOf('A lowercase letter')).to.be.true;
+    expect(metOf('An uppercase letter')).to.be.false;
+    element.password = 'aB';
+    await element.updateComplete;
+    expect(metOf('An uppercase letter')).to.be.true;
+    element.password = 'B';
+    await element.updateComplete;
+    expect(metOf('A lowercase letter')).to.be.false;
+    element.password = 'B1!';
+    await element.updateComplete;
+    expect(metOf('A digit')).to.be.true;
+    expect(metOf('A special character')).to.be.true;
+    element.password = 'Anna-has-1-Name';
+    await element.updateComplete;
+    expect(metOf('Does not contain your username')).to.be.false;
+  });
+
+  it('announces only a short summary, and only when the count changes', async () => {
+    const element = await checklist('');
+    const status = element.querySelector('[role="status"]')!;
+    expect(status.textContent!.trim()).to.equal('');
+    element.password = 'a';
+    await element.updateComplete;
+    const first = status.textContent!.trim();
+    expect(first).to.match(/^\d of \d requirements met$/);
+    const textNode = [...status.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
+    element.password = 'ab';
+    await element.updateComplete;
+    expect(status.textContent!.trim()).to.equal(first);
+    // Same node, same text: nothing new for a screen reader to read.
+    expect([...status.childNodes]).to.include(textNode);
+  });
+
+  it('does not shift the layout when rules flip', async () => {
+    const element = await checklist('');
+    const before = element.getBoundingClientRect().height;
+    element.password = 'Zugspitze#2962';
+    await element.updateComplete;
+    expect(element.getBoundingClientRect().height).to.equal(before);
+  });
+
+  it('speaks German', async () => {
+    await setLocale('de');
+    try {
+      const element = await checklist('a');
+      expect(items(element).map((item) => item.text)).to.include('Ein Kleinbuchstabe (erfüllt)');
+      expect(element.querySelector('[role="status"]')!.textContent!.trim()).to.match(/^\d von \d Anforderungen erfüllt$/);
+      await expect(element).to.be.accessible();
+    } finally {
+      await setLocale('en');
+    }
+  });
+});

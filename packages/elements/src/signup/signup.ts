@@ -1,0 +1,286 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import {
+  advance,
+  canGoBack,
+  createFlowState,
+  currentStep,
+  goBack,
+  guardAdapter,
+  safeParseConfig,
+  skip,
+  stepValues,
+} from '@pforte/core';
+import type {
+  CompleteResult,
+  ConfigError,
+  FlowState,
+  PforteAdapter,
+  PforteConfig,
+  PforteConfigInput,
+  ResolvedStep,
+} from '@pforte/core';
+import { PforteElement } from '../internal/pforte-element.js';
+import type { PforteStepElement } from '../internal/step-element.js';
+import { AdapterCallController } from '../controllers/adapter-call-controller.js';
+import { DocumentLangController } from '../controllers/document-lang-controller.js';
+import { resolveLocale, setLocale, setStringOverrides } from '../localization/localization.js';
+import { errorMessage } from '../localization/error-messages.js';
+import { emit } from '../events.js';
+import type { PforteStepDoneDetail } from '../events.js';
+import { signupStyles } from './signup.styles.js';
+import '../define/credentials-step.js';
+import '../define/done-step.js';
+
+/**
+ * @summary The registration flow: renders the configured steps in order
+ * against a backend adapter, keeps what was entered across steps, and moves
+ * focus to each new step's heading.
+ *
+ * @event pforte-step-change - A step is shown; `detail: {step, index, total}`.
+ * @event pforte-complete - The registration finished; `detail` is the adapter's result (no secrets).
+ * @event pforte-error - A step failed or the config is invalid; `detail.code` (and `detail.path` for configs).
+ *
+ * @cssproperty --pforte-color-primary - Buttons, links and focus rings.
+ * @cssproperty --pforte-color-text - Body text.
+ * @cssproperty --pforte-color-muted - Secondary text.
+ * @cssproperty --pforte-color-surface - Background.
+ * @cssproperty --pforte-color-border - Field and card borders.
+ * @cssproperty --pforte-color-danger - Errors.
+ * @cssproperty --pforte-color-success - Met rules and success marks.
+ * @cssproperty --pforte-radius - Corner radius.
+ * @cssproperty --pforte-space - Base spacing.
+ * @cssproperty --pforte-font-family - Font.
+ * @cssproperty --pforte-max-width - Widest the widget grows.
+ */
+export class PforteSignup extends PforteElement {
+  static override pforteStyles = [...PforteElement.pforteStyles, signupStyles];
+
+  /**
+   * The product configuration: an object (property) or JSON (attribute).
+   * An invalid one renders an error naming the path, never a blank widget.
+   */
+  @property({
+    converter: { fromAttribute: (value: string | null) => value ?? undefined },
+  })
+  config: PforteConfigInput | string | undefined;
+
+  /** The backend. `createMemoryAdapter()` gives a complete in-browser one for demos and tests. */
+  @property({ attribute: false }) adapter: PforteAdapter | undefined;
+
+  /** `de` or `en`. Without it: the config's locale, `<html lang>`, the browser, English. */
+  @property() locale: string | undefined;
+
+  @state() private resolvedConfig: PforteConfig | undefined;
+  @state() private configError: ConfigError | undefined;
+  @state() private flow: FlowState | undefined;
+  @state() private flowId = '';
+  @state() private completeResult: CompleteResult | undefined;
+  @state() private localeReady = false;
+
+  private guardedAdapter: PforteAdapter | undefined;
+  private readonly startCall = new AdapterCallController(this);
+  private readonly completeCall = new AdapterCallController(this);
+  private shownStepIndex: number | undefined;
+
+  constructor() {
+    super();
+    new DocumentLangController(this, () => this.applyLocale());
+    this.addEventListener('pforte-step-done', (event) => this.onStepDone(event.detail));
+    this.addEventListener('pforte-step-back', () => this.onStepBack());
+    this.addEventListener('pforte-step-skip', () => void this.onStepSkip());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('config')) this.applyConfig();
+    if (changed.has('config') || changed.has('locale')) this.applyLocale();
+    if ((changed.has('adapter') || changed.has('config')) && this.resolvedConfig && this.adapter) {
+      this.guardedAdapter = guardAdapter(this.adapter, { timeoutMs: this.resolvedConfig.requestTimeoutMs });
+      if (!this.flowId) void this.start();
+    }
+  }
+
+  protected override async updated(): Promise<void> {
+    const index = this.flow?.index;
+    const stepElement = this.querySelector<PforteStepElement>('[data-pforte-step]');
+    if (index === undefined || index === this.shownStepIndex || !stepElement) return;
+    const isFirstShown = this.shownStepIndex === undefined;
+    this.shownStepIndex = index;
+    emit(this, 'pforte-step-change', { step: stepElement.step, index, total: this.flow!.steps.length });
+    // Focus follows the flow only once the person is in it, not on page load.
+    if (isFirstShown) return;
+    await stepElement.updateComplete;
+    stepElement.focusHeading();
+  }
+
+  private applyConfig(): void {
+    const result = safeParseConfig(this.config ?? {});
+    if (result.ok) {
+      this.resolvedConfig = result.config;
+      this.configError = undefined;
+      this.flow = createFlowState(result.config.steps);
+      setStringOverrides(result.config.strings);
+      return;
+    }
+    this.resolvedConfig = undefined;
+    this.flow = undefined;
+    this.configError = result.error;
+    console.error(`[pforte] Invalid configuration: ${result.error.message}`);
+    emit(this, 'pforte-error', { code: 'config.invalid', path: result.error.path });
+  }
+
+  private applyLocale(): void {
+    const locale = resolveLocale(this.locale ?? this.resolvedConfig?.locale);
+    void setLocale(locale).then(() => {
+      this.lang = locale;
+      this.localeReady = true;
+    });
+  }
+
+  private async start(): Promise<void> {
+    const adapter = this.guardedAdapter;
+    if (!adapter || !this.resolvedConfig) return;
+    const product = this.resolvedConfig.product;
+    const started = await this.startCall.run((signal) =>
+      adapter.startRegistration({ locale: resolveLocale(this.locale ?? this.resolvedConfig?.locale), product }, { signal }),
+    );
+    if (started) this.flowId = started.flowId;
+    else if (this.startCall.error) emit(this, 'pforte-error', { code: this.startCall.error.code });
+  }
+
+  private onStepDone(detail: PforteStepDoneDetail): void {
+    if (!this.flow || currentStep(this.flow).id !== detail.step) return;
+    this.flow = advance(this.flow, detail.values);
+    if (currentStep(this.flow).id === 'done') void this.complete();
+  }
+
+  private onStepBack(): void {
+    if (this.flow && this.canGoBackFromCurrent()) this.flow = goBack(this.flow);
+  }
+
+  private async onStepSkip(): Promise<void> {
+    const flow = this.flow;
+    const adapter = this.guardedAdapter;
+    if (!flow || !adapter || !currentStep(flow).optional) return;
+    const step = currentStep(flow).id;
+    await this.completeCall.run((signal) => adapter.skipStep({ flowId: this.flowId, step }, { signal }));
+    if (this.completeCall.error) {
+      emit(this, 'pforte-error', { code: this.completeCall.error.code, step });
+      return;
+    }
+    this.flow = skip(flow);
+    if (currentStep(this.flow).id === 'done') void this.complete();
+  }
+
+  private async complete(): Promise<void> {
+    const adapter = this.guardedAdapter;
+    if (!adapter) return;
+    const result = await this.completeCall.run((signal) => adapter.complete({ flowId: this.flowId }, { signal }));
+    if (result) {
+      this.completeResult = result;
+      emit(this, 'pforte-complete', result);
+    } else if (this.completeCall.error) {
+      emit(this, 'pforte-error', { code: this.completeCall.error.code, step: 'done' });
+    }
+  }
+
+  /** The account exists once credentials are accepted, so the flow never returns to them. */
+  private canGoBackFromCurrent(): boolean {
+    const flow = this.flow;
+    if (!flow || !canGoBack(flow)) return false;
+    return flow.steps[flow.index - 1]?.id !== 'credentials';
+  }
+
+  override render() {
+    if (this.configError) return this.renderConfigError(this.configError);
+    if (!this.localeReady) return nothing;
+    if (!this.adapter) {
+      return html`<div class="pf-alert" role="alert">
+        ${msg('This registration cannot start: no backend is connected.', { id: 'signup.noAdapter' })}
+      </div>`;
+    }
+    if (!this.flowId) return this.renderStart();
+    const flow = this.flow!;
+    const step = currentStep(flow);
+    const countedSteps = flow.steps.filter((candidate) => candidate.id !== 'done').length;
+    return html`
+      ${step.id === 'done'
+        ? nothing
+        : html`<p class="pf-progress">
+            ${msg(str`Step ${flow.index + 1} of ${countedSteps}`, { id: 'signup.progress' })}
+          </p>`}
+      ${this.renderStep(step)}
+    `;
+  }
+
+  private renderConfigError(error: ConfigError) {
+    return html`<div class="pf-alert pf-config-error" role="alert">
+      <strong>${msg('This registration cannot start: its configuration is invalid.', { id: 'signup.configInvalid' })}</strong>
+      <code>${error.message}</code>
+    </div>`;
+  }
+
+  private renderStart() {
+    const error = this.startCall.error;
+    if (!error) {
+      return html`<p role="status" aria-busy="true">${msg('Loading…', { id: 'common.loading' })}</p>`;
+    }
+    return html`
+      <div class="pf-alert" role="alert">${errorMessage(error)}</div>
+      <p class="pf-actions">
+        <button type="button" class="pf-primary" @click=${() => void this.start()}>
+          ${msg('Try again', { id: 'common.retry' })}
+        </button>
+      </p>
+    `;
+  }
+
+  private renderStep(step: ResolvedStep) {
+    const flow = this.flow!;
+    const config = this.resolvedConfig!;
+    const back = this.canGoBackFromCurrent();
+    switch (step.id) {
+      case 'credentials':
+        return html`<pforte-credentials-step
+          data-pforte-step
+          .adapter=${this.guardedAdapter}
+          flow-id=${this.flowId}
+          username-kind=${config.username.kind}
+          .policy=${config.passwordPolicy}
+          .username=${stepValues<{ username?: string }>(flow, 'credentials')?.username ?? ''}
+        ></pforte-credentials-step>`;
+      case 'done':
+        return this.renderDone();
+      default:
+        return html`<p>${step.id}${back}</p>`;
+    }
+  }
+
+  private renderDone() {
+    if (this.completeResult) {
+      return html`<pforte-done-step
+        data-pforte-step
+        product=${this.resolvedConfig!.product}
+        username=${this.completeResult.username}
+      ></pforte-done-step>`;
+    }
+    const error = this.completeCall.error;
+    if (!error) return html`<p role="status" aria-busy="true">${msg('Finishing your registration…', { id: 'signup.finishing' })}</p>`;
+    return html`
+      <div class="pf-alert" role="alert">${errorMessage(error)}</div>
+      <p class="pf-actions">
+        <button type="button" class="pf-primary" @click=${() => void this.complete()}>
+          ${msg('Try again', { id: 'common.retry' })}
+        </button>
+      </p>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pforte-signup': PforteSignup;
+  }
+}

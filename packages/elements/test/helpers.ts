@@ -1,0 +1,74 @@
+import { sendKeys } from '@web/test-runner-commands';
+import { createMemoryAdapter } from '@pforte/core';
+import type { MemoryAdapterOptions } from '@pforte/core';
+
+/** Types `text` with real key events into whatever has focus. */
+export async function type(text: string): Promise<void> {
+  await sendKeys({ type: text });
+}
+
+/** Presses one key (e.g. `Tab`, `Enter`, `Shift+Tab`, `Space`). */
+export async function press(key: string): Promise<void> {
+  await sendKeys({ press: key });
+}
+
+/** Pastes `text` into `input` the way a browser does: a paste event, then the text inserted. */
+export async function paste(input: HTMLInputElement, text: string): Promise<void> {
+  input.focus();
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  const notHandled = input.dispatchEvent(event);
+  if (notHandled) document.execCommand('insertText', false, text);
+  await nextFrame();
+}
+
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/** Resolves once `predicate` holds, polling each frame; fails with `message` after `frames`. */
+export async function until(predicate: () => unknown, message: string, frames = 120): Promise<void> {
+  for (let frame = 0; frame < frames; frame += 1) {
+    if (predicate()) return;
+    await nextFrame();
+  }
+  throw new Error(`Timed out waiting: ${message}`);
+}
+
+/** A memory backend and a started registration on it. */
+export async function startedFlow(options: MemoryAdapterOptions = {}) {
+  const adapter = createMemoryAdapter(options);
+  const { flowId } = await adapter.startRegistration({ locale: 'en' });
+  return { adapter, flowId };
+}
+
+/** The element whose accessible label text (its `<label>`) matches `text`. */
+export function byLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNode, text: string | RegExp): T {
+  const labels = [...root.querySelectorAll('label')];
+  const label = labels.find((candidate) =>
+    typeof text === 'string' ? candidate.textContent?.trim() === text : text.test(candidate.textContent ?? ''),
+  );
+  const control = label?.control;
+  if (!control) throw new Error(`No control labelled ${String(text)}`);
+  return control as unknown as T;
+}
+
+/** The button whose visible text matches. */
+export function byButton(root: ParentNode, text: string | RegExp): HTMLButtonElement {
+  const button = [...root.querySelectorAll('button')].find((candidate) =>
+    typeof text === 'string' ? candidate.textContent?.trim() === text : text.test(candidate.textContent ?? ''),
+  );
+  if (!button) throw new Error(`No button ${String(text)}`);
+  return button;
+}
+
+/** Text of the elements `aria-describedby` points at. */
+export function description(element: Element): string {
+  const ids = element.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+  return ids
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * Fails when a message has no German translation or the generated locale
+ * module is older than the XLIFF: re-extract, translate, `npm run localize:build`.
+ */
+import { readFileSync, writeFileSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+
+const elements = 'packages/elements';
+const xliffPath = join(elements, 'xliff/de.xlf');
+
+// Extract into a scratch copy of the XLIFF, so a stale file is detected, not rewritten.
+const scratch = mkdtempSync(join(tmpdir(), 'pforte-l10n-'));
+try {
+  cpSync(join(elements, 'xliff'), join(scratch, 'xliff'), { recursive: true });
+  const config = JSON.parse(readFileSync(join(elements, 'lit-localize.json'), 'utf8'));
+  config.interchange.xliffDir = join(scratch, 'xliff');
+  config.inputFiles = config.inputFiles.map((pattern) => join(process.cwd(), elements, pattern));
+  const configPath = join(scratch, 'lit-localize.json');
+  writeFileSync(configPath, JSON.stringify(config));
+  execFileSync('npx', ['lit-localize', 'extract', '--config', configPath], { stdio: 'ignore' });
+  const extracted = readFileSync(join(scratch, 'xliff/de.xlf'), 'utf8');
+  const units = [...extracted.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)];
+  const untranslated = units.filter(([, , body]) => !/<target>[\s\S]*?<\/target>/.test(body)).map(([, id]) => id);
+  const committed = readFileSync(xliffPath, 'utf8');
+  const generated = readFileSync(join(elements, 'src/generated/locales/de.ts'), 'utf8');
+  const notGenerated = units.map(([, id]) => id).filter((id) => !generated.includes(`'${id}'`));
+  const problems = [];
+  if (untranslated.length) problems.push(`no German translation for: ${untranslated.join(', ')}`);
+  if (extracted !== committed) problems.push(`${xliffPath} is not up to date with the sources (run npm run localize:extract)`);
+  if (notGenerated.length) problems.push(`generated de.ts lacks: ${notGenerated.join(', ')} (run npm run localize:build)`);
+  if (problems.length) {
+    console.error(problems.join('\n'));
+    process.exit(1);
+  }
+  console.log(`translations: ${units.length} messages, German complete`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,37 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Component and core tests, in Debian's Chromium (no browser download). */
+export default {
+  files: ['packages/*/test/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['pforte-source', 'browser'] },
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testFramework: { config: { timeout: 5000 } },
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
+    }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--headless=new',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+};
