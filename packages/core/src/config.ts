@@ -196,7 +196,8 @@ function describeValue(value: unknown): string {
 
 const typeNames: Record<string, string> = {
   string: 'text',
-  number: 'a number',
+  // Every number in the config is a whole number.
+  number: 'a whole number',
   int: 'a whole number',
   boolean: 'true or false',
   object: 'an object',
@@ -234,6 +235,7 @@ function issueToConfigError(issue: Issue, input: unknown, basePath: readonly Pat
     case 'invalid_type':
       if (value === undefined) return new ConfigError(at, 'is required');
       if (issue.expected === 'int' && typeof value === 'number') return new ConfigError(at, 'expected a whole number');
+      if (issue.expected === 'int') return new ConfigError(at, `expected a whole number, got ${describeValue(value)}`);
       return new ConfigError(at, `expected ${typeNames[issue.expected ?? ''] ?? issue.expected}, got ${describeValue(value)}`);
     case 'invalid_value': {
       const values = issue.values ?? [];
@@ -360,7 +362,7 @@ function resolvePolicy(policy: z.output<typeof configSchema>['passwordPolicy']):
 /**
  * Validates and resolves a configuration, filling in every default.
  * Accepts an object or a JSON string (the `config` attribute of script-tag users);
- * `undefined` means "all defaults". `done` is appended when missing.
+ * `undefined` or `null` (no config given) means "all defaults". `done` is appended when missing.
  *
  * @throws ConfigError naming the first problem, e.g. `steps[2].codeLength: expected 4–10`
  */

@@ -1,3 +1,6 @@
+// Type only: erased at build time, so nothing of libphonenumber-js is loaded up front.
+import type { CountryCode } from 'libphonenumber-js/mobile';
+
 /** Result of {@link PhoneSupport.parse}. */
 export type PhoneParseResult =
   | { ok: true; e164: string; national: string }
@@ -26,25 +29,41 @@ let loading: Promise<PhoneSupport> | undefined;
  * undefined (min has no per-type patterns), so it cannot tell a mobile number
  * from a landline. The 'mobile' metadata is min plus the mobile patterns
  * (≈ 25 KB instead of ≈ 20 KB gzip). With it, `isValid()` means "a valid
- * mobile number"; a number of plausible length that is not one is reported as
- * 'not_mobile' (or accepted when `mobileOnly` is false, leaving the final word
- * to the server, which sends the SMS anyway).
+ * mobile number". Whether a number is valid at all comes from the country's
+ * general number pattern, which the mobile metadata also carries: valid but not
+ * mobile is 'not_mobile' (or accepted when `mobileOnly` is false).
  */
 export function loadPhoneSupport(): Promise<PhoneSupport> {
   loading ??= import('libphonenumber-js/mobile').then(
     (lib): PhoneSupport => {
-      const supported = (country: string) => lib.isSupportedCountry(country);
-      const asCountry = (country: string) => (supported(country) ? (country as Parameters<typeof lib.getCountryCallingCode>[0]) : undefined);
+      const asCountry = (country: string) => (lib.isSupportedCountry(country) ? (country as CountryCode) : undefined);
+      const generalPatterns = new Map<CountryCode, RegExp | undefined>();
+      /**
+       * The country's pattern of all valid numbers. `nationalNumberPattern()` is
+       * missing from the typings but present in every build; should a future
+       * version drop it, parsing falls back to the length check.
+       */
+      const generalPatternOf = (country: CountryCode) => {
+        if (!generalPatterns.has(country)) {
+          const metadata = new lib.Metadata();
+          metadata.selectNumberingPlan(country);
+          const plan = metadata.numberingPlan as { nationalNumberPattern?: () => string } | undefined;
+          const source = plan?.nationalNumberPattern?.();
+          generalPatterns.set(country, source === undefined ? undefined : new RegExp(`^(?:${source})$`));
+        }
+        return generalPatterns.get(country);
+      };
       return {
         format(input, country) {
           return new lib.AsYouType(asCountry(country)).input(input);
         },
         parse(input, country, { mobileOnly = true } = {}) {
           const number = lib.parsePhoneNumberFromString(input, asCountry(country));
-          if (!number) return { ok: false, reason: 'invalid' };
-          const mobile = number.isValid();
-          if (!mobile) {
-            if (!number.isPossible()) return { ok: false, reason: 'invalid' };
+          if (!number || !number.isPossible()) return { ok: false, reason: 'invalid' };
+          // With mobile metadata, isValid() means "a valid mobile number".
+          if (!number.isValid()) {
+            const generalPattern = number.country && generalPatternOf(number.country);
+            if (generalPattern && !generalPattern.test(number.nationalNumber)) return { ok: false, reason: 'invalid' };
             if (mobileOnly) return { ok: false, reason: 'not_mobile' };
           }
           return { ok: true, e164: number.number, national: number.formatNational() };

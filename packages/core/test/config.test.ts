@@ -28,6 +28,7 @@ describe('parseConfig', () => {
       requestTimeoutMs: 15000,
     });
     deepEqual(parseConfig(undefined), config, 'undefined means all defaults');
+    deepEqual(parseConfig(null), config, 'null (a missing attribute) means all defaults');
   });
 
   it('resolves the seed 001 flow with step defaults', () => {
@@ -95,7 +96,6 @@ describe('parseConfig', () => {
     const cases: Array<[string, unknown, string]> = [
       ['JSON syntax', '{"steps": [', ''],
       ['not an object', [1], 'config must be an object, got a list'],
-      ['null', null, ''],
       ['unknown top-level option', { stpes: [] }, 'unknown option "stpes"'],
       ['empty product', { product: '' }, 'product: must not be empty'],
       ['steps not a list', { steps: 'credentials' }, 'steps: expected a list, got "credentials"'],
@@ -113,7 +113,7 @@ describe('parseConfig', () => {
       ['codeLength too small', { steps: ['credentials', { id: 'sms', codeLength: 3 }] }, 'steps[1].codeLength: expected 4–10'],
       ['codeLength too big', { steps: ['credentials', 'pin', { id: 'sms', codeLength: 11 }] }, 'steps[2].codeLength: expected 4–10'],
       ['codeLength fraction', { steps: ['credentials', { id: 'sms', codeLength: 6.5 }] }, 'steps[1].codeLength: expected a whole number'],
-      ['codeLength as text', { steps: ['credentials', { id: 'sms', codeLength: '6' }] }, 'steps[1].codeLength: expected a whole number'],
+      ['codeLength as text', { steps: ['credentials', { id: 'sms', codeLength: '6' }] }, 'steps[1].codeLength: expected a whole number, got "6"'],
       ['resendSeconds', { steps: ['credentials', { id: 'sms', resendSeconds: 5 }] }, 'steps[1].resendSeconds: expected 10–600'],
       ['defaultCountry lower case', { steps: ['credentials', { id: 'sms', defaultCountry: 'de' }] }, 'steps[1].defaultCountry: expected a two-letter country code in upper case, e.g. "DE"'],
       ['mobileOnly not boolean', { steps: ['credentials', { id: 'sms', mobileOnly: 'yes' }] }, 'steps[1].mobileOnly: expected true or false, got "yes"'],

@@ -25,7 +25,7 @@
 'credentials.password.missing': `Bitte legen Sie ein Passwort fest.`,
 'credentials.password.unmet': `Das Passwort erfüllt noch nicht alle Anforderungen.`,
 'credentials.show': `Passwort anzeigen`,
-'credentials.submit': `Bestätigen &amp; Fortfahren`,
+'credentials.submit': `Bestätigen & Fortfahren`,
 'credentials.username': `Benutzername`,
 'credentials.username.missing': `Bitte geben Sie einen Benutzernamen ein.`,
 'done.body': `Ihr Account ist freigeschaltet.`,

@@ -1,0 +1,108 @@
+import {
+  advance,
+  canGoBack,
+  createFlowState,
+  currentStep,
+  goBack,
+  isFinished,
+  parseConfig,
+  skip,
+  stepValues,
+  type FlowState,
+} from '../src/index.js';
+import { deepEqual, describe, equal, it, ok, throws } from './assert.js';
+
+const seed001 = parseConfig({
+  steps: ['credentials', 'pin', { id: 'sms', optional: true }, { id: 'visibility', optional: true }, 'done'],
+}).steps;
+
+const ids = (state: FlowState) => state.steps.map((step) => step.id);
+
+describe('flow engine', () => {
+  it('starts at the first step', () => {
+    const state = createFlowState(seed001);
+    equal(currentStep(state).id, 'credentials');
+    equal(canGoBack(state), false);
+    equal(isFinished(state), false);
+    deepEqual(state.completed, []);
+  });
+
+  it('follows a reordered list and drops omitted steps', () => {
+    const steps = parseConfig({ steps: ['credentials', 'visibility', 'pin'] }).steps;
+    let state = createFlowState(steps);
+    deepEqual(ids(state), ['credentials', 'visibility', 'pin', 'done']);
+    const visited: string[] = [];
+    while (!isFinished(state)) {
+      visited.push(currentStep(state).id);
+      state = advance(state);
+    }
+    deepEqual(visited, ['credentials', 'visibility', 'pin']);
+    deepEqual(state.completed, ['credentials', 'visibility', 'pin']);
+  });
+
+  it('skips optional steps and records them', () => {
+    let state = advance(advance(createFlowState(seed001)));
+    equal(currentStep(state).id, 'sms');
+    state = skip(state);
+    equal(currentStep(state).id, 'visibility');
+    deepEqual(state.skipped, ['sms']);
+    state = advance(state, { visible: true });
+    deepEqual(state.skipped, ['sms']);
+    ok(isFinished(state));
+  });
+
+  it('refuses to skip a required step', () => {
+    const state = createFlowState(seed001);
+    throws(() => skip(state), 'step "credentials" is not optional');
+    throws(() => skip(advance(state)), 'step "pin" is not optional');
+  });
+
+  it('completing a step that was skipped earlier removes it from skipped', () => {
+    let state = skip(advance(advance(createFlowState(seed001))));
+    state = goBack(state);
+    equal(currentStep(state).id, 'sms');
+    state = advance(state, { phone: '+4915112345678' });
+    deepEqual(state.skipped, []);
+    deepEqual(state.completed, ['credentials', 'pin', 'sms']);
+  });
+
+  it('going back keeps values and stores in-progress values', () => {
+    let state = advance(createFlowState(seed001), { username: 'anna@example.de' });
+    state = advance(state);
+    state = goBack(state, { phone: '+49151' });
+    equal(currentStep(state).id, 'pin');
+    state = goBack(state);
+    equal(currentStep(state).id, 'credentials');
+    deepEqual(stepValues(state, 'credentials'), { username: 'anna@example.de' });
+    deepEqual(stepValues<{ phone: string }>(state, 'sms'), { phone: '+49151' });
+    state = advance(advance(state));
+    equal(currentStep(state).id, 'sms');
+    equal(stepValues<{ phone: string }>(state, 'sms')?.phone, '+49151', 'the entered number comes back');
+    equal(stepValues(state, 'visibility'), undefined);
+  });
+
+  it('never goes below the first step', () => {
+    const state = createFlowState(seed001);
+    equal(goBack(state), state);
+  });
+
+  it('done is final: no way back, advance stays', () => {
+    let state = createFlowState(parseConfig({}).steps);
+    state = advance(state);
+    ok(isFinished(state));
+    equal(canGoBack(state), false);
+    equal(goBack(state), state);
+    const again = advance(state);
+    equal(currentStep(again).id, 'done');
+    equal(again.index, state.index);
+  });
+
+  it('updates immutably', () => {
+    const start = createFlowState(seed001);
+    const next = advance(start, { username: 'a@b.de' });
+    equal(start.index, 0);
+    deepEqual(start.completed, []);
+    deepEqual(start.values, {});
+    ok(Object.isFrozen(next) && Object.isFrozen(next.values) && Object.isFrozen(next.completed));
+  });
+});
