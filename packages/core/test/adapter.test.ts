@@ -7,7 +7,7 @@ import {
 } from '../src/index.js';
 import { deepEqual, describe, equal, it, ok, rejects } from './assert.js';
 
-/** A backend whose every method returns `value` (or throws it via `fail`). */
+/** A backend whose every method answers with `answer(method)`. */
 function fakeAdapter(answer: (method: keyof PforteAdapter) => Promise<unknown>): PforteAdapter {
   const methods: Array<keyof PforteAdapter> = [
     'startRegistration',

@@ -30,6 +30,13 @@ export interface PforteStepNavigationDetail {
   step: StepId;
 }
 
+/**
+ * `pforte-code-complete`: a `<pforte-code-input>` holds as many digits as the
+ * code has. Carries nothing: the code is read from the input's `value`, so it
+ * never travels in an event.
+ */
+export type PforteCodeCompleteDetail = Record<string, never>;
+
 declare global {
   interface HTMLElementEventMap {
     'pforte-step-change': CustomEvent<PforteStepChangeDetail>;
@@ -38,6 +45,7 @@ declare global {
     'pforte-step-done': CustomEvent<PforteStepDoneDetail>;
     'pforte-step-back': CustomEvent<PforteStepNavigationDetail>;
     'pforte-step-skip': CustomEvent<PforteStepNavigationDetail>;
+    'pforte-code-complete': CustomEvent<PforteCodeCompleteDetail>;
   }
 }
 

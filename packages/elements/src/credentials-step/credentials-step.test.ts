@@ -42,7 +42,8 @@ describe('<pforte-credentials-step>', () => {
     expect(step.shadowRoot).to.equal(null);
     const username = byLabel(step, 'E-mail address');
     const password = byLabel(step, 'Password');
-    expect(username.form).to.equal(password.form).and.to.be.instanceOf(HTMLFormElement);
+    expect(username.form).to.be.instanceOf(HTMLFormElement);
+    expect(password.form).to.equal(username.form);
     expect(username.name).to.equal('username');
     expect(username.autocomplete).to.equal('username');
     expect(username.type).to.equal('email');

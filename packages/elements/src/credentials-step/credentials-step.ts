@@ -6,7 +6,7 @@ import type { PasswordPolicy, PforteError } from '@pforte/core';
 import { PforteStepElement } from '../internal/step-element.js';
 import { uniqueId } from '../internal/pforte-element.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
-import { errorMessage } from '../localization/error-messages.js';
+import { errorMessage, renderAlert } from '../localization/error-messages.js';
 import { credentialsStepStyles } from './credentials-step.styles.js';
 import '../define/password-checklist.js';
 
@@ -116,10 +116,7 @@ export class PforteCredentialsStep extends PforteStepElement {
             .identifier=${this.username}
           ></pforte-password-checklist>
         </div>
-        <div class="pf-alert" role="alert">
-          ${generalError ? errorMessage(generalError) : nothing}
-          ${generalError?.serverMessage ? html`<br /><span>${generalError.serverMessage}</span>` : nothing}
-        </div>
+        <div class="pf-alert" role="alert">${generalError ? renderAlert(generalError) : nothing}</div>
         <div class="pf-actions">
           <button type="submit" class="pf-primary" ?disabled=${pending}>
             ${pending

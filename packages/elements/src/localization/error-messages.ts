@@ -1,3 +1,4 @@
+import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { PforteError } from '@pforte/core';
 
@@ -56,4 +57,15 @@ export function errorMessage(error: PforteError): string {
     case 'unknown':
       return msg('Something went wrong on our side. Please try again.', { id: 'error.unknown' });
   }
+}
+
+/**
+ * Content for a `role="alert"` region: the translated sentence, then the
+ * backend's own text (if any) as plain text. Keep the region itself free of
+ * whitespace so `:empty` hides it while there is nothing to say.
+ */
+export function renderAlert(error: PforteError) {
+  return html`${errorMessage(error)}${error.serverMessage
+    ? html`<span class="pf-server-message">${error.serverMessage}</span>`
+    : nothing}`;
 }

@@ -20,6 +20,7 @@ import type {
   PforteAdapter,
   PforteConfig,
   PforteConfigInput,
+  PforteError,
   ResolvedStep,
 } from '@pforte/core';
 import { PforteElement } from '../internal/pforte-element.js';
@@ -27,7 +28,7 @@ import type { PforteStepElement } from '../internal/step-element.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { DocumentLangController } from '../controllers/document-lang-controller.js';
 import { resolveLocale, setLocale, setStringOverrides } from '../localization/localization.js';
-import { errorMessage } from '../localization/error-messages.js';
+import { renderAlert } from '../localization/error-messages.js';
 import { emit } from '../events.js';
 import type { PforteStepDoneDetail } from '../events.js';
 import { signupStyles } from './signup.styles.js';
@@ -227,14 +228,7 @@ export class PforteSignup extends PforteElement {
     if (!error) {
       return html`<p role="status" aria-busy="true">${msg('Loading…', { id: 'common.loading' })}</p>`;
     }
-    return html`
-      <div class="pf-alert" role="alert">${errorMessage(error)}</div>
-      <p class="pf-actions">
-        <button type="button" class="pf-primary" @click=${() => void this.start()}>
-          ${msg('Try again', { id: 'common.retry' })}
-        </button>
-      </p>
-    `;
+    return this.renderFailure(error, () => void this.start());
   }
 
   private renderStep(step: ResolvedStep) {
@@ -268,12 +262,14 @@ export class PforteSignup extends PforteElement {
     }
     const error = this.completeCall.error;
     if (!error) return html`<p role="status" aria-busy="true">${msg('Finishing your registration…', { id: 'signup.finishing' })}</p>`;
+    return this.renderFailure(error, () => void this.complete());
+  }
+
+  private renderFailure(error: PforteError, retry: () => void) {
     return html`
-      <div class="pf-alert" role="alert">${errorMessage(error)}</div>
+      <div class="pf-alert" role="alert">${renderAlert(error)}</div>
       <p class="pf-actions">
-        <button type="button" class="pf-primary" @click=${() => void this.complete()}>
-          ${msg('Try again', { id: 'common.retry' })}
-        </button>
+        <button type="button" class="pf-primary" @click=${retry}>${msg('Try again', { id: 'common.retry' })}</button>
       </p>
     `;
   }

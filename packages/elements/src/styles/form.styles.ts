@@ -95,6 +95,11 @@ export const formStyles = css`
     :where(.pf-root) :where(.pf-alert:empty) {
       display: none;
     }
+    :where(.pf-root) :where(.pf-server-message) {
+      display: block;
+      margin-top: 0.25rem;
+      color: var(--pforte-color-muted);
+    }
     :where(.pf-root) :where(.pf-check) {
       display: flex;
       gap: 0.5rem;

@@ -1,0 +1,47 @@
+import { chromium } from 'playwright-core';
+
+/** Flags for Debian's Chromium on a machine without a network or a GPU. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches Debian's Chromium (never a downloaded browser). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs,
+  });
+}
+
+/**
+ * Opens a page that fails the test on any console error or uncaught
+ * exception, and records every console line for secret checks.
+ */
+export async function openPage(browser, url, { locale = 'de-DE' } = {}) {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  const consoleLines = [];
+  const problems = [];
+  page.on('console', (message) => {
+    consoleLines.push(message.text());
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(url);
+  return { page, context, consoleLines, problems };
+}
+
+/** Presses Tab until `selector` has focus; fails after `limit` presses. */
+export async function tabTo(page, selector, limit = 25) {
+  for (let presses = 0; presses < limit; presses += 1) {
+    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
