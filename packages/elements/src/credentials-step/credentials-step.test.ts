@@ -20,7 +20,9 @@ async function credentialsStep(adapter: PforteAdapter, flowId: string, kind: 'em
 const goodPassword = 'Zahnarzt#Praxis2026';
 
 describe('<pforte-credentials-step>', () => {
-  before(() => setLocale('en'));
+  before(async () => {
+    await setLocale('en');
+  });
 
   it('is accessible when empty, typed and with errors', async () => {
     const { adapter, flowId } = await startedFlow();

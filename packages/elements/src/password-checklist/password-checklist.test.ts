@@ -18,7 +18,9 @@ function items(element: HTMLElement) {
 }
 
 describe('<pforte-password-checklist>', () => {
-  before(() => setLocale('en'));
+  before(async () => {
+    await setLocale('en');
+  });
 
   it('is accessible empty, partly met and fully met', async () => {
     for (const password of ['', 'abc', 'Zugspitze#2962']) {
