@@ -8,7 +8,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export default {
   files: ['packages/*/test/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['pforte-source', 'browser'] },
-  concurrency: 2,
+  // Keyboard tests send real key events to the focused page, so files run one at a time.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 5000 } },
   plugins: [

@@ -1,0 +1,20 @@
+import { css } from 'lit';
+
+export const phoneInputStyles = css`
+  @layer pforte {
+    :where(pforte-phone-input) :where(.pf-phone-row) {
+      display: grid;
+      grid-template-columns: minmax(7rem, 2fr) 3fr;
+      gap: 0.5rem;
+      align-items: end;
+    }
+    :where(pforte-phone-input) :where(select) {
+      width: 100%;
+    }
+    @media (max-width: 24rem) {
+      :where(pforte-phone-input) :where(.pf-phone-row) {
+        grid-template-columns: 1fr;
+      }
+    }
+  }
+`;
