@@ -95,9 +95,11 @@ export class PforteSignup extends PforteElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('config')) this.applyConfig();
-    if (changed.has('config') || changed.has('locale')) this.applyLocale();
-    if ((changed.has('adapter') || changed.has('config')) && this.resolvedConfig && this.adapter) {
+    // Without a config the defaults apply, so the first update parses too.
+    const configChanged = changed.has('config') || !this.hasUpdated;
+    if (configChanged) this.applyConfig();
+    if (configChanged || changed.has('locale')) this.applyLocale();
+    if ((changed.has('adapter') || configChanged) && this.resolvedConfig && this.adapter) {
       this.guardedAdapter = guardAdapter(this.adapter, { timeoutMs: this.resolvedConfig.requestTimeoutMs });
       if (!this.flowId) void this.start();
     }
