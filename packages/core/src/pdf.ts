@@ -131,7 +131,7 @@ function round(value: number): string {
  * file's bytes; the cross-reference table holds the exact byte offset of
  * every object.
  */
-export function createPdf(content: PdfContent): Uint8Array {
+export function createPdf(content: PdfContent): Uint8Array<ArrayBuffer> {
   const stream = pageContent(content.lines);
   const catalog = content.lang ? `<< /Type /Catalog /Pages 2 0 R /Lang ${textString(content.lang)} >>` : '<< /Type /Catalog /Pages 2 0 R >>';
   const objects = [

@@ -1,0 +1,4 @@
+import { PforteSmsStep } from '../sms-step/sms-step.js';
+import { defineElement } from '../internal/define.js';
+
+defineElement('pforte-sms-step', PforteSmsStep);

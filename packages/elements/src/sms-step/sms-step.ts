@@ -1,0 +1,372 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
+import { formatCountdown, systemClock } from '@pforte/core';
+import type { Clock, PforteError } from '@pforte/core';
+import { PforteStepElement } from '../internal/step-element.js';
+import { uniqueId } from '../internal/pforte-element.js';
+import { AdapterCallController } from '../controllers/adapter-call-controller.js';
+import { ResendController } from '../controllers/resend-controller.js';
+import type { ResendTransition } from '../controllers/resend-controller.js';
+import { errorMessage } from '../localization/error-messages.js';
+import type { PforteCodeInput } from '../code-input/code-input.js';
+import type { PfortePhoneInput } from '../phone-input/phone-input.js';
+import { smsStepStyles } from './sms-step.styles.js';
+import '../define/code-input.js';
+import '../define/phone-input.js';
+
+type Phase = 'phone' | 'code';
+
+const booleanWithFalse = { fromAttribute: (value: string | null) => value !== null && value !== 'false' };
+
+/**
+ * @summary SMS second factor: the person enters a mobile number, receives a
+ * code by SMS and enters it. A new code can be requested only after the
+ * resend deadline (at least `resendSeconds`, or later if the server says so);
+ * the button counts down and screen readers hear when the wait starts and
+ * when it is over, not every second. "Wrong number?" goes back to the number
+ * (kept for editing) without resetting the countdown.
+ *
+ * @event pforte-step-done - The code was verified; `detail.values.phone` holds the number in E.164 (never the code).
+ * @event pforte-step-skip - The person chose "Activate later" (only when `optional`); the flow host calls `adapter.skipStep`.
+ * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event pforte-error - A call failed; `detail.code` is the stable error code.
+ *
+ * @cssproperty --pforte-color-primary - Buttons and focus.
+ * @cssproperty --pforte-color-danger - Errors of the number and the code.
+ * @cssproperty --pforte-color-surface-raised - Fill of the code boxes.
+ */
+export class PforteSmsStep extends PforteStepElement {
+  static override pforteStyles = [...PforteStepElement.pforteStyles, smsStepStyles];
+
+  readonly step = 'sms' as const;
+
+  /** Digits of the SMS code (the server's `codeLength` wins once a code was sent). */
+  @property({ type: Number, attribute: 'code-length' }) codeLength = 8;
+
+  /** Minimum seconds between two codes; the server's `resendAvailableAt` wins when it is later. */
+  @property({ type: Number, attribute: 'resend-seconds' }) resendSeconds = 60;
+
+  /** ISO 3166 alpha-2 country preselected for the number, e.g. `DE`. */
+  @property({ attribute: 'default-country' }) defaultCountry = 'DE';
+
+  /** Accept only mobile numbers. `mobile-only="false"` or the property turns it off. */
+  @property({ attribute: 'mobile-only', converter: booleanWithFalse }) mobileOnly = true;
+
+  /** Offers "Activate later", which sends `pforte-step-skip`. */
+  @property({ type: Boolean }) optional = false;
+
+  /** Source of time for the resend countdown; inject a manual clock in tests and docs. */
+  @property({ attribute: false }) clock: Clock = systemClock;
+
+  /** The mobile number in E.164: prefilled, and kept when the person goes back to fix it. */
+  @property() phone = '';
+
+  @state() private phase: Phase = 'phone';
+  @state() private sentCodeLength: number | undefined;
+  @state() private announcement = '';
+  @state() private phoneError = '';
+  @state() private sendError: PforteError | undefined;
+  @state() private codeError = '';
+  @state() private codeDead = false;
+
+  private readonly sending = new AdapterCallController(this);
+  private readonly verifying = new AdapterCallController(this);
+  private readonly resend = new ResendController(this, {
+    clock: () => this.clock,
+    resendSeconds: () => this.resendSeconds,
+    onTransition: (transition) => this.onResendTransition(transition),
+  });
+  private readonly ids = { codeError: uniqueId('pforte-code-error') };
+
+  /**
+   * When a new code may be requested, in client-clock ms since the epoch
+   * (`undefined` before the first code). Keep it if you re-create the step,
+   * e.g. `step.resendDeadline = old.resendDeadline`.
+   */
+  get resendDeadline(): number | undefined {
+    return this.resend.deadline;
+  }
+
+  set resendDeadline(deadline: number | undefined) {
+    this.resend.setDeadline(deadline);
+  }
+
+  /** Re-reads the clock and re-renders the countdown now (the element also does this about once a second). */
+  refreshCountdown(): void {
+    this.resend.refresh();
+  }
+
+  private get codeInput(): PforteCodeInput | null {
+    return this.querySelector('pforte-code-input');
+  }
+
+  private get phoneInput(): PfortePhoneInput | null {
+    return this.querySelector('pforte-phone-input');
+  }
+
+  private get pending(): boolean {
+    return this.sending.pending || this.verifying.pending;
+  }
+
+  override render() {
+    return html`
+      <h2 tabindex="-1">
+        ${this.optional
+          ? msg('Two-factor authentication (optional)', { id: 'sms.heading.optional' })
+          : msg('Two-factor authentication', { id: 'sms.heading' })}
+      </h2>
+      ${this.phase === 'phone' ? this.renderPhone() : this.renderCode()}
+      <p class="pf-visually-hidden" role="status">${this.announcement}</p>
+    `;
+  }
+
+  private renderPhone() {
+    const pending = this.sending.pending;
+    const waiting = this.resend.waiting;
+    return html`
+      <p class="pf-muted">
+        ${msg(
+          str`Protect your account with a second factor: enter your mobile number and we will send you an SMS with a code of ${this.codeLength} digits.`,
+          { id: 'sms.intro' },
+        )}
+        ${this.optional
+          ? msg('You can also activate it later in your profile settings.', { id: 'sms.intro.optional' })
+          : nothing}
+      </p>
+      <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSendSubmit}>
+        <pforte-phone-input
+          default-country=${this.defaultCountry}
+          .mobileOnly=${this.mobileOnly}
+          .value=${this.phone}
+          .error=${this.phoneError}
+          @input=${this.onPhoneInput}
+        ></pforte-phone-input>
+        <div class="pf-alert" role="alert">${this.sendError ? errorMessage(this.sendError) : nothing}</div>
+        <div class="pf-actions">
+          <button type="submit" class="pf-primary pf-resend" ?disabled=${pending || waiting}>
+            ${pending
+              ? msg('Please wait…', { id: 'common.pending' })
+              : waiting
+                ? msg(str`Send code in ${formatCountdown(this.resend.secondsLeft)}`, { id: 'sms.send.wait' })
+                : msg('Send code', { id: 'sms.send' })}
+          </button>
+          ${this.sentCodeLength === undefined
+            ? nothing
+            : html`<button type="button" class="pf-link" @click=${this.backToCode}>
+                ${msg('Enter the code already sent', { id: 'sms.backToCode' })}
+              </button>`}
+        </div>
+        ${this.renderNavigation()}
+      </form>
+    `;
+  }
+
+  private renderCode() {
+    const length = this.sentCodeLength ?? this.codeLength;
+    const pending = this.pending;
+    const waiting = this.resend.waiting;
+    return html`
+      <div class="pf-sent">
+        <p>${msg(str`We sent a code of ${length} digits by SMS to ${this.phone}.`, { id: 'sms.sent' })}</p>
+        <button type="button" class="pf-link" ?disabled=${pending} @click=${this.wrongNumber}>
+          ${msg('Wrong number?', { id: 'sms.wrongNumber' })}
+        </button>
+      </div>
+      <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.onVerifySubmit}>
+        <pforte-code-input
+          length=${length}
+          label=${msg('Code from the SMS', { id: 'sms.code.label' })}
+          described-by=${this.ids.codeError}
+          ?invalid=${this.codeError !== ''}
+          @pforte-code-complete=${this.onCodeComplete}
+          @input=${this.onCodeInput}
+        ></pforte-code-input>
+        <p class="pf-error" id=${this.ids.codeError} role="alert">${this.codeError}</p>
+        <div class="pf-actions">
+          <button type="submit" class="pf-primary" ?disabled=${pending || this.codeDead}>
+            ${this.verifying.pending
+              ? msg('Please wait…', { id: 'common.pending' })
+              : msg('Verify code', { id: 'sms.verify' })}
+          </button>
+          <button type="button" class="pf-resend" ?disabled=${pending || waiting} @click=${this.onResend}>
+            ${waiting
+              ? msg(str`New code in ${formatCountdown(this.resend.secondsLeft)}`, { id: 'sms.resend.wait' })
+              : msg('Send new code', { id: 'sms.resend' })}
+          </button>
+        </div>
+        ${this.renderNavigation()}
+      </form>
+    `;
+  }
+
+  private renderNavigation() {
+    if (!this.optional && !this.canGoBack) return nothing;
+    return html`
+      <div class="pf-actions">
+        ${this.canGoBack
+          ? html`<button type="button" ?disabled=${this.pending} @click=${this.onBack}>
+              ${msg('Back', { id: 'common.back' })}
+            </button>`
+          : nothing}
+        ${this.optional
+          ? html`<button type="button" class="pf-link" ?disabled=${this.pending} @click=${this.onSkip}>
+              ${msg('Activate later', { id: 'sms.later' })}
+            </button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  private onResendTransition(transition: ResendTransition): void {
+    // The start of a wait is announced with the message that caused it; here only its end.
+    if (transition === 'available' && this.sentCodeLength !== undefined) {
+      void this.announce(msg('You can now request a new code.', { id: 'sms.resend.available' }));
+    }
+  }
+
+  /** Sets the polite live region; an identical message is cleared first so it is read again. */
+  private async announce(text: string): Promise<void> {
+    if (this.announcement === text) {
+      this.announcement = '';
+      await this.updateComplete;
+    }
+    this.announcement = text;
+  }
+
+  private onPhoneInput(): void {
+    this.phoneError = '';
+    this.sendError = undefined;
+  }
+
+  private onCodeInput(): void {
+    // A full code is verified at once, and its answer can arrive before this
+    // input event has finished bubbling: only an edit clears the message.
+    const length = this.sentCodeLength ?? this.codeLength;
+    if ((this.codeInput?.value.length ?? 0) < length) this.codeError = '';
+  }
+
+  private async onSendSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.pending || this.resend.waiting) return;
+    const phone = await this.phoneInput?.validate();
+    if (!phone) {
+      this.phoneInput?.focus();
+      return;
+    }
+    await this.send(phone);
+  }
+
+  private async onResend(): Promise<void> {
+    if (this.pending || this.resend.waiting || !this.phone) return;
+    await this.send(this.phone);
+  }
+
+  private async send(phone: string): Promise<void> {
+    const adapter = this.requireAdapter();
+    this.sendError = undefined;
+    this.codeError = '';
+    const result = await this.sending.run((signal) => adapter.sendSmsCode({ flowId: this.flowId, phone }, { signal }));
+    const error = this.sending.error;
+    if (error) {
+      this.reportError(error);
+      this.resend.startFromError(error);
+      if (this.phase === 'phone') {
+        if (error.code === 'phone.invalid') this.phoneError = errorMessage(error);
+        else this.sendError = error;
+        await this.updateComplete;
+        this.phoneInput?.focus();
+      } else {
+        this.codeError = errorMessage(error);
+      }
+      return;
+    }
+    if (!result) return;
+    const resending = this.phase === 'code' && this.phone === phone;
+    this.phone = phone;
+    this.sentCodeLength = result.codeLength;
+    this.codeDead = false;
+    this.phase = 'code';
+    this.resend.startFromSent(result);
+    const seconds = this.resend.secondsLeft;
+    void this.announce(
+      resending
+        ? msg(str`A new code was sent. You can request another one in ${seconds} seconds.`, { id: 'sms.resent' })
+        : msg(str`Code sent. You can request a new code in ${seconds} seconds.`, { id: 'sms.sentStatus' }),
+    );
+    await this.updateComplete;
+    const codeInput = this.codeInput;
+    if (codeInput) {
+      codeInput.value = '';
+      await codeInput.updateComplete;
+      codeInput.focus();
+    }
+  }
+
+  private onCodeComplete(): void {
+    if (!this.codeDead) void this.verify();
+  }
+
+  private onVerifySubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.verify();
+  }
+
+  private async verify(): Promise<void> {
+    if (this.pending || this.codeDead) return;
+    const codeInput = this.codeInput;
+    if (!codeInput) return;
+    const code = codeInput.value;
+    const length = this.sentCodeLength ?? this.codeLength;
+    if (code.length !== length) {
+      this.codeError = msg(str`Please enter all ${length} digits of the code.`, { id: 'sms.code.incomplete' });
+      codeInput.focus();
+      return;
+    }
+    const adapter = this.requireAdapter();
+    this.codeError = '';
+    await this.verifying.run((signal) => adapter.verifySmsCode({ flowId: this.flowId, code }, { signal }));
+    const error = this.verifying.error;
+    if (error) {
+      this.reportError(error);
+      this.resend.startFromError(error);
+      this.codeError = errorMessage(error);
+      if (error.code === 'code.expired' || error.code === 'code.max_attempts') this.codeDead = true;
+      await this.updateComplete;
+      codeInput.focus();
+      if (error.code === 'code.invalid') codeInput.select();
+      return;
+    }
+    codeInput.value = '';
+    this.finish({ phone: this.phone });
+  }
+
+  private async wrongNumber(): Promise<void> {
+    this.phase = 'phone';
+    this.codeError = '';
+    this.phoneError = '';
+    this.sendError = undefined;
+    await this.updateComplete;
+    this.phoneInput?.focus();
+  }
+
+  private async backToCode(): Promise<void> {
+    this.phase = 'code';
+    await this.updateComplete;
+    this.codeInput?.focus();
+  }
+
+  private onBack(): void {
+    this.goBack();
+  }
+
+  private onSkip(): void {
+    this.skipStep();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pforte-sms-step': PforteSmsStep;
+  }
+}
