@@ -12,6 +12,13 @@ const checks = [
   ['translations', 'node', ['scripts/check-translations.mjs']],
   ['unit and component tests', 'npx', ['web-test-runner']],
   ['build', 'npm', ['run', 'build']],
+  ['openapi up to date', 'node', ['scripts/openapi.mjs', '--check']],
+  // Reference server on in-memory PGlite, and the adapter conformance kit against the memory and HTTP adapters.
+  ['server and conformance', 'node', ['--test', '--test-reporter=spec', 'packages/server/dist/test/']],
+  ['packages', 'node', ['scripts/check-packages.mjs']],
+  // The examples type-check against the built package's .d.ts, as an npm user's project would.
+  ...['vite-spa', 'react', 'vue'].map((name) => [`example types: ${name}`, 'npx', ['tsc', '--noEmit', '-p', `examples/${name}/tsconfig.json`]]),
+  ['storybook', 'npm', ['run', 'docs:check']],
   ['end-to-end', 'node', ['--test', '--test-reporter=spec', 'e2e/']],
 ];
 

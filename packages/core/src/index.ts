@@ -72,3 +72,24 @@ export {
   type MemoryAdapterOptions,
   type OutboxMessage,
 } from './memory-adapter.js';
+export {
+  commonErrorCodes,
+  credentialsRequestSchema,
+  emptyRequestSchema,
+  httpRoutes,
+  isPforteErrorCode,
+  issuePinRequestSchema,
+  problemMediaType,
+  problemSchema,
+  problemStatus,
+  routeOf,
+  sendSmsRequestSchema,
+  setPinRequestSchema,
+  skipRequestSchema,
+  startRequestSchema,
+  verifySmsRequestSchema,
+  visibilityRequestSchema,
+  type HttpRoute,
+  type Problem,
+} from './http-contract.js';
+export { createHttpAdapter, parseRetryAfter, type HttpAdapterOptions } from './http-adapter.js';

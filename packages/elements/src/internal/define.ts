@@ -1,7 +1,13 @@
 /** The package version, reported when two copies meet on one page. */
 export const version = '0.1.0';
 
-let warnedAboutOtherCopy = false;
+/**
+ * Set on the global object once any copy has warned, so a page that loads
+ * Pforte three times (two ES copies and the classic bundle) gets one warning,
+ * not one per extra copy.
+ */
+const warnedKey = Symbol.for('pforte.other-copy-warned');
+const sharedGlobal = globalThis as typeof globalThis & { [warnedKey]?: boolean };
 
 /**
  * Defines `tagName` unless it already exists: a second copy of Pforte on the
@@ -12,8 +18,8 @@ export function defineElement(tagName: string, constructor: CustomElementConstru
   const existing = customElements.get(tagName);
   if (existing === constructor) return;
   if (existing) {
-    if (warnedAboutOtherCopy) return;
-    warnedAboutOtherCopy = true;
+    if (sharedGlobal[warnedKey]) return;
+    sharedGlobal[warnedKey] = true;
     const activeVersion = (existing as { pforteVersion?: string }).pforteVersion ?? 'unknown';
     console.warn(`[pforte] <${tagName}> is already defined (version ${activeVersion}); the Pforte copy ${version} loaded later is not used.`);
     return;

@@ -6,6 +6,7 @@ import {
   advance,
   canGoBack,
   createFlowState,
+  createHttpAdapter,
   currentStep,
   goBack,
   guardAdapter,
@@ -13,7 +14,9 @@ import {
   skip,
   stepValues,
 } from '@pforte/core';
+import { systemClock } from '@pforte/core';
 import type {
+  Clock,
   CompleteResult,
   ConfigError,
   FlowState,
@@ -33,7 +36,11 @@ import { emit } from '../events.js';
 import type { PforteStepDoneDetail } from '../events.js';
 import { signupStyles } from './signup.styles.js';
 import '../define/credentials-step.js';
+import '../define/pin-step.js';
+import '../define/sms-step.js';
+import '../define/visibility-step.js';
 import '../define/done-step.js';
+import type { PforteSmsStep } from '../sms-step/sms-step.js';
 
 /**
  * @summary The registration flow: renders the configured steps in order
@@ -74,6 +81,12 @@ export class PforteSignup extends PforteElement {
   /** `de` or `en`. Without it: the config's locale, `<html lang>`, the browser, English. */
   @property() locale: string | undefined;
 
+  /** Base URL of a backend speaking the Pforte HTTP contract; used when no `adapter` is set. */
+  @property() endpoint: string | undefined;
+
+  /** Time source of countdowns and dates; tests and docs inject a manual clock. */
+  @property({ attribute: false }) clock: Clock = systemClock;
+
   @state() private resolvedConfig: PforteConfig | undefined;
   @state() private configError: ConfigError | undefined;
   @state() private flow: FlowState | undefined;
@@ -82,9 +95,14 @@ export class PforteSignup extends PforteElement {
   @state() private localeReady = false;
 
   private guardedAdapter: PforteAdapter | undefined;
+  private endpointAdapter: { endpoint: string; adapter: PforteAdapter } | undefined;
   private readonly startCall = new AdapterCallController(this);
   private readonly completeCall = new AdapterCallController(this);
   private shownStepIndex: number | undefined;
+  /** The SMS step's resend deadline, kept while the person visits other steps. */
+  private smsResendDeadline: number | undefined;
+  /** The number typed into the SMS step, kept when going back before a code was verified. */
+  private smsDraftPhone = '';
 
   constructor() {
     super();
@@ -99,8 +117,10 @@ export class PforteSignup extends PforteElement {
     const configChanged = changed.has('config') || !this.hasUpdated;
     if (configChanged) this.applyConfig();
     if (configChanged || changed.has('locale')) this.applyLocale();
-    if ((changed.has('adapter') || configChanged) && this.resolvedConfig && this.adapter) {
-      this.guardedAdapter = guardAdapter(this.adapter, { timeoutMs: this.resolvedConfig.requestTimeoutMs });
+    const backend = this.backend;
+    const backendChanged = changed.has('adapter') || changed.has('endpoint') || changed.has('clock');
+    if ((backendChanged || configChanged) && this.resolvedConfig && backend) {
+      this.guardedAdapter = guardAdapter(backend, { timeoutMs: this.resolvedConfig.requestTimeoutMs, clock: this.clock });
       if (!this.flowId) void this.start();
     }
   }
@@ -155,12 +175,23 @@ export class PforteSignup extends PforteElement {
 
   private onStepDone(detail: PforteStepDoneDetail): void {
     if (!this.flow || currentStep(this.flow).id !== detail.step) return;
+    this.rememberSmsState();
     this.flow = advance(this.flow, detail.values);
     if (currentStep(this.flow).id === 'done') void this.complete();
   }
 
   private onStepBack(): void {
-    if (this.flow && this.canGoBackFromCurrent()) this.flow = goBack(this.flow);
+    if (!this.flow || !this.canGoBackFromCurrent()) return;
+    this.rememberSmsState();
+    this.flow = goBack(this.flow);
+  }
+
+  /** The SMS step is re-created when shown again; its throttle and typed number must survive that. */
+  private rememberSmsState(): void {
+    const smsStep = this.querySelector<PforteSmsStep>('pforte-sms-step');
+    if (!smsStep) return;
+    this.smsResendDeadline = smsStep.resendDeadline;
+    this.smsDraftPhone = smsStep.phone;
   }
 
   private async onStepSkip(): Promise<void> {
@@ -173,6 +204,7 @@ export class PforteSignup extends PforteElement {
       emit(this, 'pforte-error', { code: this.completeCall.error.code, step });
       return;
     }
+    this.rememberSmsState();
     this.flow = skip(flow);
     if (currentStep(this.flow).id === 'done') void this.complete();
   }
@@ -196,10 +228,24 @@ export class PforteSignup extends PforteElement {
     return flow.steps[flow.index - 1]?.id !== 'credentials';
   }
 
+  /** The `adapter` property, else an HTTP adapter for `endpoint` (created once per endpoint). */
+  private get backend(): PforteAdapter | undefined {
+    if (this.adapter) return this.adapter;
+    if (!this.endpoint) return undefined;
+    if (this.endpointAdapter?.endpoint !== this.endpoint) {
+      const adapter = createHttpAdapter({
+        baseUrl: this.endpoint,
+        locale: () => resolveLocale(this.locale ?? this.resolvedConfig?.locale),
+      });
+      this.endpointAdapter = { endpoint: this.endpoint, adapter };
+    }
+    return this.endpointAdapter.adapter;
+  }
+
   override render() {
     if (this.configError) return this.renderConfigError(this.configError);
     if (!this.localeReady) return nothing;
-    if (!this.adapter) {
+    if (!this.backend) {
       return html`<div class="pf-alert" role="alert">
         ${msg('This registration cannot start: no backend is connected.', { id: 'signup.noAdapter' })}
       </div>`;
@@ -247,10 +293,42 @@ export class PforteSignup extends PforteElement {
           .policy=${config.passwordPolicy}
           .username=${stepValues<{ username?: string }>(flow, 'credentials')?.username ?? ''}
         ></pforte-credentials-step>`;
+      case 'pin':
+        return html`<pforte-pin-step
+          data-pforte-step
+          .adapter=${this.guardedAdapter}
+          flow-id=${this.flowId}
+          mode=${step.mode}
+          length=${step.length}
+          product=${config.product}
+          .clock=${this.clock}
+          ?can-go-back=${back}
+        ></pforte-pin-step>`;
+      case 'sms':
+        return html`<pforte-sms-step
+          data-pforte-step
+          .adapter=${this.guardedAdapter}
+          flow-id=${this.flowId}
+          code-length=${step.codeLength}
+          resend-seconds=${step.resendSeconds}
+          default-country=${step.defaultCountry}
+          .mobileOnly=${step.mobileOnly}
+          ?optional=${step.optional}
+          .clock=${this.clock}
+          .phone=${stepValues<{ phone?: string }>(flow, 'sms')?.phone ?? this.smsDraftPhone}
+          .resendDeadline=${this.smsResendDeadline}
+          ?can-go-back=${back}
+        ></pforte-sms-step>`;
+      case 'visibility':
+        return html`<pforte-visibility-step
+          data-pforte-step
+          .adapter=${this.guardedAdapter}
+          flow-id=${this.flowId}
+          ?visible=${stepValues<{ visible?: boolean }>(flow, 'visibility')?.visible ?? false}
+          ?can-go-back=${back}
+        ></pforte-visibility-step>`;
       case 'done':
         return this.renderDone();
-      default:
-        return html`<p>${step.id}${back}</p>`;
     }
   }
 

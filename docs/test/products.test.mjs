@@ -1,0 +1,39 @@
+/**
+ * Every seed product configuration of the docs (docs/products.ts) passes
+ * parseConfig. The TypeScript sources are loaded through Vite's module
+ * runner with the `pforte-source` condition, so no build is needed.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defaultServerConditions, runnerImport } from 'vite';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const conditions = ['pforte-source', ...defaultServerConditions];
+const viteConfig = { root, configFile: false, logLevel: 'error', resolve: { conditions }, ssr: { resolve: { conditions } } };
+
+const { module: products } = await runnerImport('/docs/products.ts', viteConfig);
+const { module: core } = await runnerImport('/packages/core/src/index.ts', viteConfig);
+
+const entries = Object.entries(products.seedProducts);
+
+const seedDir = new URL('../../../shared/seeds/', import.meta.url);
+
+test('there is one product per seed file', { skip: !existsSync(seedDir) && 'shared/seeds is not beside the repository' }, () => {
+  const seeds = readdirSync(seedDir).filter((name) => name.endsWith('.txt'));
+  assert.deepEqual(entries.map(([, product]) => product.seed).sort(), seeds.sort());
+});
+
+for (const [key, product] of entries) {
+  test(`${key} (${product.seed}) is a valid configuration`, () => {
+    const config = core.parseConfig(product.config);
+    assert.equal(config.product, product.config.product);
+    assert.equal(config.steps.at(-1).id, 'done');
+  });
+}
+
+test('the bad-config story really is invalid', async () => {
+  const { module: signup } = await runnerImport('/docs/stories/support/configs.ts', viteConfig);
+  assert.throws(() => core.parseConfig(signup.badConfig), { name: 'ConfigError', message: 'steps[1].codeLength: expected 4–10' });
+});

@@ -1,0 +1,238 @@
+import * as z from 'zod/mini';
+import {
+  completeResultSchema,
+  credentialsResultSchema,
+  issuePinResultSchema,
+  smsSentResultSchema,
+  startResultSchema,
+  type PforteAdapter,
+} from './adapter.js';
+import { stepIds } from './config.js';
+import { pforteErrorCodes, type PforteErrorCode } from './errors.js';
+
+/**
+ * The Pforte HTTP contract: one `POST` route per adapter method, JSON in and
+ * out, errors as `application/problem+json` (RFC 9457). The HTTP adapter, the
+ * reference server and the OpenAPI document (docs/openapi.json) are all built
+ * from this table, so they cannot drift apart.
+ *
+ * - Every request carries an `Idempotency-Key` header (a UUID per logical
+ *   submit). A server stores the outcome per key and answers a repeat with the
+ *   stored outcome instead of acting twice; the client re-sends the same key
+ *   only on its own retry after a network failure or a 502/503/504.
+ *   `issuePin` is the exception on the server side: its answer holds a secret
+ *   that must never be stored, and a repeat simply issues a fresh PIN, which
+ *   invalidates the unseen one (the documented `issuePin` semantics).
+ * - `Accept-Language` carries the widget's locale, for `detail` texts.
+ * - Request bodies are checked for types here; ranges and formats are the
+ *   server's business rules, which answer with the precise error code
+ *   (e.g. `pin.invalid`), never with a generic 400.
+ */
+
+/** Body of `POST /registrations`. */
+export const startRequestSchema = z.object({
+  locale: z.string().check(z.maxLength(35)),
+  product: z.optional(z.string().check(z.maxLength(200))),
+});
+/** Body of `POST /registrations/{flowId}/credentials`. */
+export const credentialsRequestSchema = z.object({
+  username: z.string().check(z.maxLength(2000)),
+  password: z.string().check(z.maxLength(20000)),
+});
+/** Body of `POST /registrations/{flowId}/pin`. */
+export const issuePinRequestSchema = z.object({ length: z.number() });
+/** Body of `POST /registrations/{flowId}/pin/chosen`. */
+export const setPinRequestSchema = z.object({ pin: z.string().check(z.maxLength(64)) });
+/** Body of `POST /registrations/{flowId}/pin/confirm`, `/complete` (may be empty). */
+export const emptyRequestSchema = z.object({});
+/** Body of `POST /registrations/{flowId}/sms`. */
+export const sendSmsRequestSchema = z.object({ phone: z.string().check(z.maxLength(32)) });
+/** Body of `POST /registrations/{flowId}/sms/verify`. */
+export const verifySmsRequestSchema = z.object({ code: z.string().check(z.maxLength(32)) });
+/** Body of `POST /registrations/{flowId}/skip`. */
+export const skipRequestSchema = z.object({ step: z.enum(stepIds) });
+/** Body of `POST /registrations/{flowId}/visibility`. */
+export const visibilityRequestSchema = z.object({ visible: z.boolean() });
+
+/**
+ * An error as `application/problem+json` (RFC 9457) with Pforte's members.
+ * `detail` is a backend's own text: clients show it only as plain text.
+ */
+export const problemSchema = z.object({
+  type: z.optional(z.string()),
+  title: z.optional(z.string()),
+  status: z.optional(z.int()),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  /** A stable Pforte error code; unknown codes are read as 'unknown'. */
+  code: z.string(),
+  field: z.optional(z.string()),
+  attemptsRemaining: z.optional(z.int().check(z.nonnegative())),
+  retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
+  resendAvailableAt: z.optional(z.number().check(z.nonnegative())),
+  now: z.optional(z.number().check(z.nonnegative())),
+});
+/** A parsed problem document. */
+export type Problem = z.output<typeof problemSchema>;
+
+/** The media type of errors. */
+export const problemMediaType = 'application/problem+json';
+
+/** One route of the contract. */
+export interface HttpRoute {
+  method: keyof PforteAdapter;
+  /** Path below the base URL; `{flowId}` is replaced by the URL-encoded flow id. */
+  path: string;
+  summary: string;
+  request: z.ZodMiniType;
+  /** Schema of the 200/201 body; `undefined`: the answer is 204 without a body. */
+  response: z.ZodMiniType | undefined;
+  status: 200 | 201 | 204;
+  /** Error codes besides the ones every route may answer. */
+  errors: PforteErrorCode[];
+  /** Whether the server stores the answer under the Idempotency-Key (false only where it holds a secret). */
+  storesAnswer: boolean;
+}
+
+/** Error codes every route may answer. */
+export const commonErrorCodes: PforteErrorCode[] = ['rate_limited', 'flow.unknown', 'flow.expired', 'link.used'];
+
+/** Every route, in flow order. */
+export const httpRoutes: readonly HttpRoute[] = [
+  {
+    method: 'startRegistration',
+    path: '/registrations',
+    summary: 'Open a registration flow',
+    request: startRequestSchema,
+    response: startResultSchema,
+    status: 201,
+    errors: ['link.expired'],
+    storesAnswer: true,
+  },
+  {
+    method: 'submitCredentials',
+    path: '/registrations/{flowId}/credentials',
+    summary: 'Set username and password (again after going back)',
+    request: credentialsRequestSchema,
+    response: credentialsResultSchema,
+    status: 200,
+    errors: ['identifier.unavailable', 'identifier.invalid', 'password.too_short', 'password.rejected'],
+    storesAnswer: true,
+  },
+  {
+    method: 'issuePin',
+    path: '/registrations/{flowId}/pin',
+    summary: 'Generate a service PIN and return it this once',
+    request: issuePinRequestSchema,
+    response: issuePinResultSchema,
+    status: 200,
+    errors: ['step.required', 'pin.invalid'],
+    storesAnswer: false,
+  },
+  {
+    method: 'setPin',
+    path: '/registrations/{flowId}/pin/chosen',
+    summary: 'Set a service PIN the person chose',
+    request: setPinRequestSchema,
+    response: undefined,
+    status: 204,
+    errors: ['step.required', 'pin.invalid', 'pin.trivial'],
+    storesAnswer: true,
+  },
+  {
+    method: 'confirmPinSaved',
+    path: '/registrations/{flowId}/pin/confirm',
+    summary: 'Record that the PIN is stored safely',
+    request: emptyRequestSchema,
+    response: undefined,
+    status: 204,
+    errors: ['step.required'],
+    storesAnswer: true,
+  },
+  {
+    method: 'sendSmsCode',
+    path: '/registrations/{flowId}/sms',
+    summary: 'Send a code by SMS (replaces an earlier code)',
+    request: sendSmsRequestSchema,
+    response: smsSentResultSchema,
+    status: 200,
+    errors: ['step.required', 'phone.invalid'],
+    storesAnswer: true,
+  },
+  {
+    method: 'verifySmsCode',
+    path: '/registrations/{flowId}/sms/verify',
+    summary: 'Check the SMS code (single use)',
+    request: verifySmsRequestSchema,
+    response: undefined,
+    status: 204,
+    errors: ['step.required', 'code.invalid', 'code.expired', 'code.max_attempts'],
+    storesAnswer: true,
+  },
+  {
+    method: 'skipStep',
+    path: '/registrations/{flowId}/skip',
+    summary: 'Put off an optional step',
+    request: skipRequestSchema,
+    response: undefined,
+    status: 204,
+    errors: ['step.required'],
+    storesAnswer: true,
+  },
+  {
+    method: 'setVisibility',
+    path: '/registrations/{flowId}/visibility',
+    summary: 'Opt in to or out of the contact search',
+    request: visibilityRequestSchema,
+    response: undefined,
+    status: 204,
+    errors: ['step.required'],
+    storesAnswer: true,
+  },
+  {
+    method: 'complete',
+    path: '/registrations/{flowId}/complete',
+    summary: 'Create the account and close the flow',
+    request: emptyRequestSchema,
+    response: completeResultSchema,
+    status: 200,
+    errors: ['step.required'],
+    storesAnswer: true,
+  },
+];
+
+/** The route of an adapter method. */
+export function routeOf(method: keyof PforteAdapter): HttpRoute {
+  const route = httpRoutes.find((candidate) => candidate.method === method);
+  if (!route) throw new Error(`no route for ${method}`);
+  return route;
+}
+
+/** HTTP status a server answers for each error code. */
+export const problemStatus: Record<PforteErrorCode, number> = {
+  'identifier.unavailable': 409,
+  'identifier.invalid': 422,
+  'password.too_short': 422,
+  'password.rejected': 422,
+  'phone.invalid': 422,
+  'pin.invalid': 422,
+  'pin.trivial': 422,
+  'code.invalid': 422,
+  'code.expired': 410,
+  'code.max_attempts': 422,
+  rate_limited: 429,
+  'flow.expired': 410,
+  'flow.unknown': 404,
+  'link.expired': 410,
+  'link.used': 410,
+  'step.required': 409,
+  network: 503,
+  timeout: 504,
+  'response.invalid': 502,
+  unknown: 500,
+};
+
+/** Whether `code` is one of Pforte's error codes. */
+export function isPforteErrorCode(code: unknown): code is PforteErrorCode {
+  return (pforteErrorCodes as readonly unknown[]).includes(code);
+}

@@ -1,0 +1,323 @@
+import { PforteError, createHttpAdapter, httpRoutes, parseRetryAfter, type HttpAdapterOptions } from '../src/index.js';
+import { deepEqual, describe, equal, it, ok, rejects } from './assert.js';
+
+interface Sent {
+  url: string;
+  init: RequestInit;
+  headers: Headers;
+  body: unknown;
+}
+
+type Answer = Response | Error | ((sent: Sent) => Response | Promise<Response>) | 'hang';
+
+/** A fetch that records requests and plays back `answers` in order (the last one repeats). */
+function fakeFetch(...answers: Answer[]) {
+  const sent: Sent[] = [];
+  const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+    const request: Sent = {
+      url: String(input),
+      init,
+      headers: new Headers(init.headers),
+      body: typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
+    };
+    sent.push(request);
+    const answer = answers[Math.min(sent.length - 1, answers.length - 1)]!;
+    if (answer === 'hang') {
+      return new Promise<Response>((_, reject) => {
+        const signal = init.signal;
+        signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true });
+      });
+    }
+    if (answer instanceof Error) throw answer;
+    if (typeof answer === 'function') return answer(request);
+    return answer.clone();
+  };
+  return { fetch: fetch as typeof globalThis.fetch, sent };
+}
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+const problem = (body: Record<string, unknown>, status: number, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/problem+json', ...headers } });
+const noContent = () => new Response(null, { status: 204 });
+
+function adapterWith(answers: Answer[], options: Partial<HttpAdapterOptions> = {}) {
+  const { fetch, sent } = fakeFetch(...answers);
+  const adapter = createHttpAdapter({ baseUrl: 'https://auth.example/pforte/', fetch, retryDelayMs: 1, ...options });
+  return { adapter, sent };
+}
+
+async function expectError(promise: Promise<unknown>, code: string): Promise<PforteError> {
+  const error = await rejects(promise);
+  ok(error instanceof PforteError, `a PforteError, got ${String(error)}`);
+  equal(error.code, code);
+  return error;
+}
+
+const sms = { resendAvailableAt: 1_060_000, expiresAt: 1_600_000, now: 1_000_000, codeLength: 8 };
+const completed = { accountId: 'acc_1', username: 'anna', skipped: ['sms'], visible: false, secondFactor: 'none' };
+
+describe('createHttpAdapter', () => {
+  describe('routes and bodies', () => {
+    it('posts every method to its route with JSON, without the flow id in the body', async () => {
+      const answers: Answer[] = [
+        json({ flowId: 'f/1', expiresAt: 2, now: 1 }, 201),
+        json({ username: 'anna' }),
+        json({ pin: '483920' }),
+        noContent(),
+        noContent(),
+        json(sms),
+        noContent(),
+        noContent(),
+        noContent(),
+        json(completed),
+      ];
+      const { adapter, sent } = adapterWith(answers);
+      deepEqual(await adapter.startRegistration({ locale: 'de', product: 'vs' }), { flowId: 'f/1', expiresAt: 2, now: 1 });
+      const flowId = 'f/1';
+      deepEqual(await adapter.submitCredentials({ flowId, username: 'anna', password: 'pass word 🔑' }), {
+        username: 'anna',
+      });
+      deepEqual(await adapter.issuePin({ flowId, length: 6 }), { pin: '483920' });
+      equal(await adapter.setPin({ flowId, pin: '482913' }), undefined);
+      equal(await adapter.confirmPinSaved({ flowId }), undefined);
+      deepEqual(await adapter.sendSmsCode({ flowId, phone: '+4915112345678' }), sms);
+      equal(await adapter.verifySmsCode({ flowId, code: '12345678' }), undefined);
+      equal(await adapter.skipStep({ flowId, step: 'sms' }), undefined);
+      equal(await adapter.setVisibility({ flowId, visible: true }), undefined);
+      deepEqual(await adapter.complete({ flowId }), completed);
+
+      const base = 'https://auth.example/pforte';
+      deepEqual(
+        sent.map((request) => request.url),
+        httpRoutes.map((route) => base + route.path.replace('{flowId}', 'f%2F1')),
+      );
+      ok(sent.every((request) => request.init.method === 'POST'));
+      deepEqual(sent[0]!.body, { locale: 'de', product: 'vs' });
+      deepEqual(sent[1]!.body, { username: 'anna', password: 'pass word 🔑' });
+      deepEqual(sent[2]!.body, { length: 6 });
+      deepEqual(sent[5]!.body, { phone: '+4915112345678' });
+      deepEqual(sent[9]!.body, {});
+      ok(sent.every((request) => request.init.redirect === 'error'), 'never follows a redirect with a password');
+    });
+
+    it('sends JSON, Accept, Accept-Language, a fresh Idempotency-Key per call and custom headers', async () => {
+      let locale = 'de';
+      const { adapter, sent } = adapterWith([noContent()], {
+        locale: () => locale,
+        headers: () => ({ 'X-Product': 'vs', 'Idempotency-Key': 'mine' }),
+        credentials: 'include',
+      });
+      await adapter.confirmPinSaved({ flowId: 'f' });
+      locale = 'en';
+      await adapter.confirmPinSaved({ flowId: 'f' });
+      const [first, second] = sent;
+      equal(first!.headers.get('Content-Type'), 'application/json');
+      ok(first!.headers.get('Accept')!.includes('application/problem+json'));
+      equal(first!.headers.get('Accept-Language'), 'de');
+      equal(second!.headers.get('Accept-Language'), 'en');
+      equal(first!.headers.get('X-Product'), 'vs');
+      const key = first!.headers.get('Idempotency-Key')!;
+      ok(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(key), key);
+      ok(key !== second!.headers.get('Idempotency-Key'), 'a new key per logical submit');
+      equal(first!.init.credentials, 'include');
+    });
+
+    it('falls back to the locale of startRegistration for Accept-Language', async () => {
+      const { adapter, sent } = adapterWith([json({ flowId: 'f', expiresAt: 2, now: 1 }, 201)]);
+      await adapter.startRegistration({ locale: 'en' });
+      equal(sent[0]!.headers.get('Accept-Language'), 'en');
+    });
+  });
+
+  describe('response validation', () => {
+    const malformed: Array<[string, () => Response]> = [
+      ['not JSON', () => new Response('<html>oops</html>', { status: 200, headers: { 'Content-Type': 'text/html' } })],
+      ['empty body', () => new Response('', { status: 200 })],
+      ['missing field', () => json({ flowId: 'f', now: 1 })],
+      ['wrong type', () => json({ flowId: 'f', expiresAt: '2026-01-01', now: 1 })],
+      ['empty flow id', () => json({ flowId: '', expiresAt: 2, now: 1 })],
+      ['null', () => json(null)],
+    ];
+    for (const [name, answer] of malformed) {
+      it(`turns a malformed start result (${name}) into 'response.invalid'`, async () => {
+        const { adapter } = adapterWith([answer()]);
+        await expectError(adapter.startRegistration({ locale: 'de' }), 'response.invalid');
+      });
+    }
+
+    it("rejects a PIN that is not 4–12 digits, a bad SMS result and a bad complete result, without echoing them", async () => {
+      const pin = await expectError(adapterWith([json({ pin: '12' })]).adapter.issuePin({ flowId: 'f', length: 6 }), 'response.invalid');
+      equal(pin.cause, undefined);
+      await expectError(
+        adapterWith([json({ ...sms, codeLength: 20 })]).adapter.sendSmsCode({ flowId: 'f', phone: '+49151' }),
+        'response.invalid',
+      );
+      await expectError(
+        adapterWith([json({ ...completed, secondFactor: 'email' })]).adapter.complete({ flowId: 'f' }),
+        'response.invalid',
+      );
+    });
+
+    it('ignores any body of a void method', async () => {
+      const { adapter } = adapterWith([json({ surprise: true })]);
+      equal(await adapter.setVisibility({ flowId: 'f', visible: false }), undefined);
+    });
+  });
+
+  describe('errors', () => {
+    it('maps a problem document to a PforteError with every Pforte member and detail as serverMessage', async () => {
+      const { adapter } = adapterWith([
+        problem(
+          {
+            type: 'urn:pforte:error:code.invalid',
+            title: 'Wrong code',
+            status: 422,
+            detail: 'Der Code stimmt nicht.\n<b>bold</b>',
+            code: 'code.invalid',
+            field: 'code',
+            attemptsRemaining: 2,
+          },
+          422,
+        ),
+      ]);
+      const error = await expectError(adapter.verifySmsCode({ flowId: 'f', code: '1' }), 'code.invalid');
+      equal(error.field, 'code');
+      equal(error.attemptsRemaining, 2);
+      equal(error.serverMessage, 'Der Code stimmt nicht. <b>bold</b>', 'plain text on one line, never parsed');
+      equal(error.message, 'code.invalid', 'the message is the code, never the server text');
+    });
+
+    it('maps rate_limited with resendAvailableAt, now and retryAfterSeconds', async () => {
+      const { adapter } = adapterWith([
+        problem(
+          { code: 'rate_limited', retryAfterSeconds: 42, resendAvailableAt: 1_042_000, now: 1_000_000 },
+          429,
+          { 'Retry-After': '42' },
+        ),
+      ]);
+      const error = await expectError(adapter.sendSmsCode({ flowId: 'f', phone: '+49' }), 'rate_limited');
+      equal(error.retryAfterSeconds, 42);
+      equal(error.resendAvailableAt, 1_042_000);
+      equal(error.now, 1_000_000);
+    });
+
+    it('reads Retry-After of a bare 429 (seconds and HTTP date)', async () => {
+      const bare = await expectError(
+        adapterWith([new Response('slow down', { status: 429, headers: { 'Retry-After': '17' } })]).adapter.complete({
+          flowId: 'f',
+        }),
+        'rate_limited',
+      );
+      equal(bare.retryAfterSeconds, 17);
+      const date = new Date(Date.now() + 30_000).toUTCString();
+      const dated = await expectError(
+        adapterWith([problem({ code: 'rate_limited' }, 429, { 'Retry-After': date })]).adapter.complete({ flowId: 'f' }),
+        'rate_limited',
+      );
+      ok(dated.retryAfterSeconds! >= 28 && dated.retryAfterSeconds! <= 31, String(dated.retryAfterSeconds));
+      equal(parseRetryAfter('nonsense'), undefined);
+      equal(parseRetryAfter(null), undefined);
+      equal(parseRetryAfter(new Date(0).toUTCString(), 5000), 0);
+    });
+
+    const byStatus: Array<[number, string]> = [
+      [404, 'unknown'],
+      [408, 'timeout'],
+      [500, 'unknown'],
+      [502, 'network'],
+      [503, 'network'],
+      [504, 'timeout'],
+    ];
+    for (const [status, code] of byStatus) {
+      it(`maps a bare ${status} to '${code}'`, async () => {
+        const { adapter } = adapterWith([new Response('<h1>gateway</h1>', { status, headers: { 'Content-Type': 'text/html' } })], {
+          retries: 0,
+        });
+        const error = await expectError(adapter.complete({ flowId: 'f' }), code);
+        equal(error.serverMessage, undefined, 'HTML is never taken as a message');
+      });
+    }
+
+    it("maps an unknown problem code to 'unknown' and keeps a plain-text body as serverMessage", async () => {
+      await expectError(adapterWith([problem({ code: 'teapot' }, 418)]).adapter.complete({ flowId: 'f' }), 'unknown');
+      const text = await expectError(
+        adapterWith([new Response('Wartung bis 14 Uhr', { status: 500, headers: { 'Content-Type': 'text/plain' } })]).adapter.complete({
+          flowId: 'f',
+        }),
+        'unknown',
+      );
+      equal(text.serverMessage, 'Wartung bis 14 Uhr');
+      const long = await expectError(
+        adapterWith([problem({ code: 'unknown', detail: 'x'.repeat(5000) }, 500)]).adapter.complete({ flowId: 'f' }),
+        'unknown',
+      );
+      equal(long.serverMessage!.length, 500);
+    });
+
+    it('treats a malformed problem document by its status', async () => {
+      const error = await expectError(
+        adapterWith([problem({ code: 42, field: ['x'] }, 429, { 'Retry-After': '5' })]).adapter.complete({ flowId: 'f' }),
+        'rate_limited',
+      );
+      equal(error.retryAfterSeconds, 5);
+      equal(error.field, undefined);
+    });
+  });
+
+  describe('network, retries, timeouts and aborts', () => {
+    it("retries once after a network failure with the same Idempotency-Key, then reports 'network'", async () => {
+      const { adapter, sent } = adapterWith([new TypeError('Failed to fetch')]);
+      await expectError(adapter.complete({ flowId: 'f' }), 'network');
+      equal(sent.length, 2);
+      equal(sent[0]!.headers.get('Idempotency-Key'), sent[1]!.headers.get('Idempotency-Key'));
+    });
+
+    it('succeeds on the retry after a 503 without a problem body', async () => {
+      const { adapter, sent } = adapterWith([new Response('busy', { status: 503 }), json(completed)]);
+      deepEqual(await adapter.complete({ flowId: 'f' }), completed);
+      equal(sent.length, 2);
+      equal(sent[0]!.headers.get('Idempotency-Key'), sent[1]!.headers.get('Idempotency-Key'));
+    });
+
+    it('never retries an answered request (4xx, problem) and never retries with retries: 0', async () => {
+      const answered = adapterWith([problem({ code: 'step.required' }, 409)]);
+      await expectError(answered.adapter.complete({ flowId: 'f' }), 'step.required');
+      equal(answered.sent.length, 1);
+      const off = adapterWith([new TypeError('down')], { retries: 0 });
+      await expectError(off.adapter.complete({ flowId: 'f' }), 'network');
+      equal(off.sent.length, 1);
+    });
+
+    it("times out with 'timeout' and aborts the fetch", async () => {
+      const { adapter, sent } = adapterWith(['hang'], { timeoutMs: 30 });
+      const started = performance.now();
+      await expectError(adapter.startRegistration({ locale: 'de' }), 'timeout');
+      ok(performance.now() - started >= 25);
+      equal(sent.length, 1, 'a timeout is not retried');
+      ok(sent[0]!.init.signal!.aborted);
+    });
+
+    it("rejects with 'timeout' when the caller aborts, before or during the call", async () => {
+      const { adapter, sent } = adapterWith(['hang']);
+      const controller = new AbortController();
+      const pending = adapter.complete({ flowId: 'f' }, { signal: controller.signal });
+      controller.abort();
+      await expectError(pending, 'timeout');
+      ok(sent[0]!.init.signal!.aborted);
+      await expectError(adapter.complete({ flowId: 'f' }, { signal: controller.signal }), 'timeout');
+      equal(sent.length, 1, 'an aborted signal sends nothing');
+    });
+
+    it("reports 'network' when the body breaks off", async () => {
+      const broken = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"flowId":'));
+          controller.error(new TypeError('connection reset'));
+        },
+      });
+      const { adapter } = adapterWith([() => new Response(broken, { status: 201 })]);
+      await expectError(adapter.startRegistration({ locale: 'de' }), 'network');
+    });
+  });
+});

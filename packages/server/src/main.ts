@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+/**
+ * Runs the reference server.
+ *
+ *   PORT=8787 HOST=127.0.0.1            where to listen
+ *   DATABASE_URL=postgres://…           PostgreSQL; without it embedded PGlite
+ *   PGLITE_DATA_DIR=./data              PGlite's directory (default: in memory)
+ *   CORS_ORIGINS=https://a.example,…    origins allowed to call the API
+ *   PFORTE_CONFIG=./product.json        product config: policy, steps, SMS settings
+ *   SMS_CODE_PEPPER=…                   HMAC key for SMS codes, kept outside the database
+ *   TRUST_PROXY=1                       client IP from X-Forwarded-For
+ *   NODE_ENV=production                 no /dev/outbox; a real SMS sender is required
+ */
+import { readFileSync } from 'node:fs';
+import { createPforteServer } from './app.js';
+import { optionsFromConfig } from './config.js';
+import { openPglite, openPostgres } from './db.js';
+
+const env = process.env;
+const database = env['DATABASE_URL'] ? await openPostgres(env['DATABASE_URL']) : await openPglite(env['PGLITE_DATA_DIR']);
+const server = await createPforteServer({
+  database,
+  ...(env['PFORTE_CONFIG'] ? optionsFromConfig(readFileSync(env['PFORTE_CONFIG'], 'utf8')) : {}),
+  allowedOrigins: (env['CORS_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+  codePepper: env['SMS_CODE_PEPPER'] ?? '',
+  trustProxy: env['TRUST_PROXY'] === '1',
+});
+const url = await server.listen(Number(env['PORT'] ?? 8787), env['HOST'] ?? '127.0.0.1');
+console.warn(`pforte-server listening on ${url} (${database.kind})`);
+const cleanup = setInterval(() => void database.transaction((tx) => server.service.cleanup(tx)).catch(() => undefined), 15 * 60_000);
+cleanup.unref();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    clearInterval(cleanup);
+    void server.close().then(() => database.close()).then(() => process.exit(0));
+  });
+}

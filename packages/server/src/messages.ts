@@ -1,0 +1,71 @@
+import type { PforteErrorCode } from '@pforte/core';
+
+/** English title and German/English detail per code. The widget shows its own translations; these serve other clients and logs. */
+const texts: Record<PforteErrorCode, { title: string; de: string; en: string }> = {
+  'identifier.unavailable': {
+    title: 'Username unavailable',
+    de: 'Dieser Benutzername ist nicht verfügbar.',
+    en: 'This username is not available.',
+  },
+  'identifier.invalid': {
+    title: 'Invalid username',
+    de: 'Der Benutzername muss 3 bis 254 Zeichen ohne Leerzeichen haben.',
+    en: 'The username must have 3 to 254 characters without spaces.',
+  },
+  'password.too_short': { title: 'Password too short', de: 'Das Passwort ist zu kurz.', en: 'The password is too short.' },
+  'password.rejected': {
+    title: 'Password rejected',
+    de: 'Das Passwort erfüllt die Anforderungen nicht.',
+    en: 'The password does not meet the requirements.',
+  },
+  'phone.invalid': {
+    title: 'Invalid phone number',
+    de: 'Die Mobilfunknummer ist ungültig.',
+    en: 'The mobile number is not valid.',
+  },
+  'pin.invalid': { title: 'Invalid PIN', de: 'Die PIN muss 4 bis 12 Ziffern haben.', en: 'The PIN must have 4 to 12 digits.' },
+  'pin.trivial': { title: 'PIN too simple', de: 'Diese PIN ist zu leicht zu erraten.', en: 'This PIN is too easy to guess.' },
+  'code.invalid': { title: 'Wrong code', de: 'Der Code stimmt nicht.', en: 'The code is not correct.' },
+  'code.expired': {
+    title: 'Code expired',
+    de: 'Der Code ist abgelaufen oder wurde schon verwendet.',
+    en: 'The code has expired or was already used.',
+  },
+  'code.max_attempts': {
+    title: 'Too many wrong codes',
+    de: 'Zu viele falsche Eingaben. Fordern Sie einen neuen Code an.',
+    en: 'Too many wrong tries. Request a new code.',
+  },
+  rate_limited: { title: 'Too many requests', de: 'Bitte warten Sie einen Moment.', en: 'Please wait a moment.' },
+  'flow.expired': {
+    title: 'Registration expired',
+    de: 'Die Registrierung ist abgelaufen.',
+    en: 'The registration has expired.',
+  },
+  'flow.unknown': { title: 'Unknown registration', de: 'Diese Registrierung gibt es nicht.', en: 'This registration does not exist.' },
+  'link.expired': { title: 'Link expired', de: 'Der Registrierungslink ist abgelaufen.', en: 'The registration link has expired.' },
+  'link.used': {
+    title: 'Already registered',
+    de: 'Diese Registrierung ist bereits abgeschlossen.',
+    en: 'This registration is already complete.',
+  },
+  'step.required': {
+    title: 'Step missing',
+    de: 'Ein vorheriger Schritt fehlt noch.',
+    en: 'An earlier step is still missing.',
+  },
+  network: { title: 'Service unavailable', de: 'Der Dienst ist nicht erreichbar.', en: 'The service is unavailable.' },
+  timeout: { title: 'Timeout', de: 'Die Anfrage hat zu lange gedauert.', en: 'The request took too long.' },
+  'response.invalid': { title: 'Bad gateway', de: 'Ungültige Antwort.', en: 'Invalid answer.' },
+  unknown: {
+    title: 'Unexpected error',
+    de: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
+    en: 'Something went wrong. Please try again.',
+  },
+};
+
+/** Title (English, stable) and detail (German or English) of a problem. */
+export function problemText(code: PforteErrorCode, locale: string): { title: string; detail: string } {
+  const text = texts[code];
+  return { title: text.title, detail: locale === 'de' ? text.de : text.en };
+}

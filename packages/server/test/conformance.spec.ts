@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createHttpAdapter, createManualClock, createMemoryAdapter, policyPresets, type MemoryAdapter } from '@pforte/core';
+import { defineConformanceTests, runAdapterConformance } from '@pforte/adapter-conformance';
+import { outboxCode, sharedDatabase, startTestServer, type TestServer } from './support.js';
+
+// The memory adapter of @pforte/core: the reference semantics.
+{
+  const clock = createManualClock();
+  let current: MemoryAdapter | undefined;
+  defineConformanceTests(
+    { describe, it },
+    'conformance: memory adapter',
+    () => (current = createMemoryAdapter({ clock })),
+    {
+      readSmsCode: (phone) => current?.lastCode(phone),
+      advanceTime: (ms) => clock.advance(ms),
+    },
+  );
+}
+
+// The HTTP adapter against the reference server on PGlite.
+{
+  let test: TestServer | undefined;
+  describe('conformance: HTTP adapter → reference server (PGlite)', () => {
+    before(async () => {
+      test = await startTestServer();
+    });
+    after(async () => {
+      await test?.close();
+      await (await sharedDatabase()).close();
+    });
+    defineConformanceTests(
+      { describe, it },
+      'checks',
+      () => createHttpAdapter({ baseUrl: test!.url, locale: 'de' }),
+      {
+        readSmsCode: (phone, flowId) => outboxCode(test!.url, phone, flowId),
+        advanceTime: (ms) => test!.clock.advance(ms),
+        namespace: 'http',
+      },
+    );
+  });
+}
+
+// The kit must catch a backend that breaks the rules, not only pass good ones.
+describe('conformance kit catches a non-conforming adapter', () => {
+  it('reports a policy mismatch and codes that never die', async () => {
+    let current: MemoryAdapter | undefined;
+    const results = await runAdapterConformance(
+      () => (current = createMemoryAdapter({ maxCodeAttempts: 50, passwordPolicy: policyPresets.min8 })),
+      { readSmsCode: (phone) => current?.lastCode(phone), passwordPolicy: policyPresets.strict10 },
+    );
+    const failed = results.filter((result) => !result.ok).map((result) => result.name);
+    assert.ok(failed.some((name) => name.startsWith('the published password policy')), failed.join('; '));
+    assert.ok(failed.includes('N wrong codes kill the code'), failed.join('; '));
+    const skipped = results.filter((result) => result.skipped).map((result) => result.name);
+    assert.deepEqual(skipped, ['codes expire within 10 minutes', 'the throttle opens at the deadline']);
+  });
+});

@@ -1,0 +1,287 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { PforteError, createHttpAdapter, type PforteAdapter } from '@pforte/core';
+import { createPforteServer, migrate, optionsFromConfig, verifySecret } from '../src/index.js';
+import { outboxCode, sharedDatabase, startTestServer, testScrypt, type TestServer } from './support.js';
+
+const password = 'lange-sichere-Passphrase';
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
+const phone = () => `+4917${String(Date.now() % 1e7).padStart(7, '0')}${String(++counter % 100).padStart(2, '0')}`;
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { response, status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<PforteError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof PforteError, String(error));
+    return error;
+  }
+  assert.fail('expected a rejection');
+}
+
+describe('reference server', () => {
+  let test: TestServer;
+  let adapter: PforteAdapter;
+
+  before(async () => {
+    test = await startTestServer({ allowedOrigins: ['https://praxis.example'] });
+    adapter = createHttpAdapter({ baseUrl: test.url, locale: 'de' });
+  });
+  after(async () => {
+    await test.close();
+    await (await sharedDatabase()).close();
+  });
+
+  async function flowWithAccount(name = unique('user')) {
+    const { flowId } = await adapter.startRegistration({ locale: 'de' });
+    await adapter.submitCredentials({ flowId, username: name, password });
+    return flowId;
+  }
+
+  describe('problem+json', () => {
+    it('answers errors as RFC 9457 documents with the Pforte members, detail in the request language', async () => {
+      const flowId = await flowWithAccount();
+      const { status, response, json } = await post(
+        `${test.url}/registrations/${flowId}/credentials`,
+        { username: 'x', password },
+        { 'Accept-Language': 'de-DE,de;q=0.9' },
+      );
+      assert.equal(status, 422);
+      assert.equal(response.headers.get('content-type'), 'application/problem+json');
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      assert.deepEqual(json, {
+        type: 'urn:pforte:error:identifier.invalid',
+        title: 'Invalid username',
+        status: 422,
+        detail: 'Der Benutzername muss 3 bis 254 Zeichen ohne Leerzeichen haben.',
+        code: 'identifier.invalid',
+        field: 'username',
+      });
+    });
+
+    it('sends 429 with Retry-After, resendAvailableAt and now', async () => {
+      const flowId = await flowWithAccount();
+      const number = phone();
+      await adapter.sendSmsCode({ flowId, phone: number });
+      test.clock.advance(20_500);
+      const { status, response, json } = await post(`${test.url}/registrations/${flowId}/sms`, { phone: number });
+      assert.equal(status, 429);
+      assert.equal(response.headers.get('retry-after'), '40');
+      assert.equal(json?.['retryAfterSeconds'], 40);
+      assert.equal(json?.['now'], test.clock.now());
+      assert.equal(json?.['resendAvailableAt'], test.clock.now() - 20_500 + 60_000);
+    });
+
+    it('answers protocol errors: 404, 405, 415, 400, 413', async () => {
+      assert.equal((await post(`${test.url}/nowhere`, {})).status, 404);
+      assert.equal((await fetch(`${test.url}/registrations`)).status, 405);
+      const plain = await fetch(`${test.url}/registrations`, { method: 'POST', body: '{"locale":"de"}', headers: { 'Content-Type': 'text/plain' } });
+      assert.equal(plain.status, 415, 'a cross-site form post cannot reach a route');
+      assert.equal((await post(`${test.url}/registrations`, '{"locale":')).status, 400);
+      assert.equal((await post(`${test.url}/registrations`, { locale: 42 })).status, 400);
+      assert.equal((await post(`${test.url}/registrations`, { locale: 'de', pad: 'x'.repeat(70_000) })).status, 413);
+      const unknownFlow = await post(`${test.url}/registrations/nope/complete`, {});
+      assert.equal(unknownFlow.status, 404);
+      assert.equal(unknownFlow.json?.['code'], 'flow.unknown');
+    });
+  });
+
+  describe('CORS', () => {
+    it('allows listed origins and same-origin calls, refuses others', async () => {
+      const preflight = await fetch(`${test.url}/registrations`, {
+        method: 'OPTIONS',
+        headers: { Origin: 'https://praxis.example', 'Access-Control-Request-Method': 'POST' },
+      });
+      assert.equal(preflight.status, 204);
+      assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://praxis.example');
+      assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Idempotency-Key/);
+      const listed = await post(`${test.url}/registrations`, { locale: 'de' }, { Origin: 'https://praxis.example' });
+      assert.equal(listed.status, 201);
+      assert.equal(listed.response.headers.get('access-control-allow-origin'), 'https://praxis.example');
+      const same = await post(`${test.url}/registrations`, { locale: 'de' }, { Origin: new URL(test.url).origin });
+      assert.equal(same.status, 201);
+      const evil = await post(`${test.url}/registrations`, { locale: 'de' }, { Origin: 'https://evil.example' });
+      assert.equal(evil.status, 403);
+      assert.equal(evil.response.headers.get('access-control-allow-origin'), null);
+    });
+  });
+
+  describe('idempotency', () => {
+    it('replays a repeated submit instead of acting twice', async () => {
+      const flowId = await flowWithAccount();
+      const number = phone();
+      const key = crypto.randomUUID();
+      const first = await post(`${test.url}/registrations/${flowId}/sms`, { phone: number }, { 'Idempotency-Key': key });
+      const second = await post(`${test.url}/registrations/${flowId}/sms`, { phone: number }, { 'Idempotency-Key': key });
+      assert.equal(first.status, 200);
+      assert.equal(second.status, 200, 'not rate_limited: the first answer is replayed');
+      assert.deepEqual(second.json, first.json);
+      assert.equal(second.response.headers.get('idempotent-replayed'), 'true');
+      const outbox = (await (await fetch(`${test.url}/dev/outbox?flowId=${flowId}`)).json()) as { messages: unknown[] };
+      assert.equal(outbox.messages.length, 1, 'one SMS');
+      const reused = await post(`${test.url}/registrations/${flowId}/sms`, { phone: phone() }, { 'Idempotency-Key': key });
+      assert.equal(reused.status, 422, 'the same key for a different request');
+    });
+
+    it('counts a repeated wrong code once', async () => {
+      const flowId = await flowWithAccount();
+      await adapter.sendSmsCode({ flowId, phone: phone() });
+      const key = crypto.randomUUID();
+      const once = await post(`${test.url}/registrations/${flowId}/sms/verify`, { code: 'x' }, { 'Idempotency-Key': key });
+      const again = await post(`${test.url}/registrations/${flowId}/sms/verify`, { code: 'x' }, { 'Idempotency-Key': key });
+      assert.equal(once.json?.['attemptsRemaining'], 4);
+      assert.equal(again.json?.['attemptsRemaining'], 4);
+      const fresh = await post(`${test.url}/registrations/${flowId}/sms/verify`, { code: 'x' });
+      assert.equal(fresh.json?.['attemptsRemaining'], 3);
+    });
+
+    it('the HTTP adapter retries a lost answer with the same key and gets one account', async () => {
+      const flowId = await flowWithAccount();
+      let calls = 0;
+      const lossy = createHttpAdapter({
+        baseUrl: test.url,
+        retryDelayMs: 1,
+        fetch: async (input, init) => {
+          const response = await fetch(input, init);
+          // The server acted, but the first answer never arrives.
+          if (++calls === 1) throw new TypeError('connection reset');
+          return response;
+        },
+      });
+      const done = await lossy.complete({ flowId });
+      assert.equal(calls, 2);
+      const rows = await test.server.db.query<{ id: string }>('SELECT id FROM accounts WHERE flow_id = $1', [flowId]);
+      assert.deepEqual(rows.map((row) => row.id), [done.accountId]);
+    });
+  });
+
+  describe('secrets at rest', () => {
+    it('keeps no password, PIN or SMS code in clear', async () => {
+      const name = unique('secret');
+      const flowId = await flowWithAccount(name);
+      const { pin } = await adapter.issuePin({ flowId, length: 8 });
+      await adapter.confirmPinSaved({ flowId });
+      const number = phone();
+      await adapter.sendSmsCode({ flowId, phone: number });
+      const code = (await outboxCode(test.url, number, flowId))!;
+      const db = test.server.db;
+      const [codeRow] = await db.query<Record<string, unknown>>('SELECT * FROM sms_codes WHERE flow_id = $1', [flowId]);
+      assert.ok(codeRow);
+      assert.ok(!JSON.stringify(codeRow).includes(code), 'the SMS code is only hashed');
+      await adapter.verifySmsCode({ flowId, code });
+      await adapter.complete({ flowId });
+      const [account] = await db.query<{ password_hash: string; pin_hash: string; phone: string }>(
+        'SELECT * FROM accounts WHERE flow_id = $1',
+        [flowId],
+      );
+      assert.ok(account);
+      assert.match(account.password_hash, /^scrypt\$1024\$8\$1\$/);
+      assert.ok(!account.password_hash.includes(password));
+      assert.ok(await verifySecret(password, account.password_hash));
+      assert.ok(!(await verifySecret(`${password}x`, account.password_hash)));
+      assert.ok(await verifySecret(pin, account.pin_hash), 'the PIN is kept as a scrypt hash');
+      assert.equal(account.phone, number);
+      const [flow] = await db.query<Record<string, unknown>>('SELECT * FROM flows WHERE id = $1', [flowId]);
+      assert.equal(flow?.['password_hash'], null, 'the closed flow keeps no secret');
+      assert.equal(flow?.['pin_hash'], null);
+      assert.equal((await db.query('SELECT 1 FROM sms_codes WHERE flow_id = $1', [flowId])).length, 0);
+    });
+  });
+
+  describe('limits', () => {
+    it('throttles per phone number across flows', async () => {
+      const number = phone();
+      await adapter.sendSmsCode({ flowId: await flowWithAccount(), phone: number });
+      const error = await rejection(adapter.sendSmsCode({ flowId: await flowWithAccount(), phone: number }));
+      assert.equal(error.code, 'rate_limited');
+      assert.ok(error.retryAfterSeconds! > 0);
+    });
+
+    it('limits SMS per client IP', async () => {
+      const limited = await startTestServer({ smsPerIpPerHour: 2 });
+      try {
+        const client = createHttpAdapter({ baseUrl: limited.url });
+        const send = async () => {
+          const { flowId } = await client.startRegistration({ locale: 'en' });
+          await client.submitCredentials({ flowId, username: unique('ip'), password });
+          return client.sendSmsCode({ flowId, phone: phone() });
+        };
+        // The shared database may hold earlier sends from 127.0.0.1 within the hour: move on a day.
+        limited.clock.advance(25 * 60 * 60 * 1000);
+        await send();
+        await send();
+        const error = await rejection(send());
+        assert.equal(error.code, 'rate_limited');
+      } finally {
+        await limited.close();
+      }
+    });
+
+    it('expires flows and caps code lifetime at 10 minutes', async () => {
+      const capped = await startTestServer({ codeTtlSeconds: 3600, flowTtlSeconds: 60 });
+      try {
+        const client = createHttpAdapter({ baseUrl: capped.url });
+        const { flowId } = await client.startRegistration({ locale: 'en' });
+        await client.submitCredentials({ flowId, username: unique('ttl'), password });
+        const sent = await client.sendSmsCode({ flowId, phone: phone() });
+        assert.equal(sent.expiresAt - sent.now, 600_000);
+        capped.clock.advance(60_000);
+        assert.equal((await rejection(client.complete({ flowId }))).code, 'flow.expired');
+      } finally {
+        await capped.close();
+      }
+    });
+  });
+
+  describe('configuration and environment', () => {
+    it('enforces the product config: policy and required steps', async () => {
+      const product = await startTestServer(
+        optionsFromConfig({ passwordPolicy: 'strict10', steps: ['credentials', 'pin', { id: 'sms', optional: true }] }),
+      );
+      try {
+        const client = createHttpAdapter({ baseUrl: product.url });
+        const { flowId } = await client.startRegistration({ locale: 'en' });
+        const weak = await rejection(client.submitCredentials({ flowId, username: unique('p'), password: 'abcdefghijk' }));
+        assert.equal(weak.code, 'password.rejected');
+        await client.submitCredentials({ flowId, username: unique('p'), password: 'Abcdefgh1!x' });
+        assert.equal((await rejection(client.complete({ flowId }))).code, 'step.required', 'the PIN is required');
+        await client.setPin({ flowId, pin: '495027' });
+        await client.skipStep({ flowId, step: 'sms' });
+        assert.deepEqual((await client.complete({ flowId })).skipped, ['sms']);
+      } finally {
+        await product.close();
+      }
+    });
+
+    it('has no outbox and no development sender in production', async () => {
+      const db = await sharedDatabase();
+      await assert.rejects(createPforteServer({ database: db, production: true }), /real smsSender/);
+      const production = await createPforteServer({
+        database: db,
+        production: true,
+        scryptCost: testScrypt,
+        smsSender: { send: async () => undefined },
+      });
+      const url = await production.listen(0);
+      try {
+        assert.equal((await fetch(`${url}/dev/outbox`)).status, 404);
+      } finally {
+        await production.close();
+      }
+    });
+
+    it('applies migrations once', async () => {
+      assert.deepEqual(await migrate(await sharedDatabase()), []);
+    });
+  });
+});
