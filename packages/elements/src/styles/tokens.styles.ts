@@ -4,9 +4,10 @@ import { css } from 'lit';
  * Design tokens. Every Pforte element renders into the light DOM (so password
  * managers see its inputs), therefore all rules live in the `pforte` cascade
  * layer and use zero-specificity `:where()` scopes: any host-page rule wins.
- * `light-dark()` follows the element's `color-scheme`, which defaults to the
- * person's preference; set `color-scheme: dark` (or `light`) on an element to
- * force one.
+ * `light-dark()` follows the element's `color-scheme`. The outermost Pforte
+ * element defaults to the person's preference (`light dark`); nested ones
+ * inherit, so `color-scheme: dark` (or `light`) on the outer element — or any
+ * unlayered page rule for it — switches the whole widget.
  */
 export const tokenStyles = css`
   @layer pforte {
@@ -28,8 +29,10 @@ export const tokenStyles = css`
       --pforte-font-size: 1rem;
       --pforte-max-width: 30rem;
     }
-    :where(.pf-root) {
+    :where(.pf-root:not(.pf-root .pf-root)) {
       color-scheme: light dark;
+    }
+    :where(.pf-root) {
       display: block;
       box-sizing: border-box;
       max-width: var(--pforte-max-width);
