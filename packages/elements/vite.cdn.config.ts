@@ -1,4 +1,5 @@
 import { defaultClientConditions, defineConfig } from 'vite';
+import { minifyTemplates } from './build/minify-templates.js';
 
 /**
  * The script-tag bundles, built from source with everything bundled in (Lit,
@@ -17,6 +18,7 @@ export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
   return {
     resolve: { conditions: ['pforte-source', ...defaultClientConditions] },
+    plugins: [minifyTemplates()],
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: !iife,

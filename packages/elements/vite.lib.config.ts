@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { elementEntries, srcDir } from './build/entries.js';
+import { minifyTemplates } from './build/minify-templates.js';
 
 /**
  * The npm build of @pforte/elements: ESM under dist/, one file per source
@@ -48,7 +49,7 @@ function elementEntryPoints(): Plugin {
 const isExternal = (id: string) => /^(lit|lit-html|lit-element|@lit\/reactive-element|@pforte\/core)(\/|$)/.test(id);
 
 export default defineConfig({
-  plugins: [elementEntryPoints()],
+  plugins: [elementEntryPoints(), minifyTemplates()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

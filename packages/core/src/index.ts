@@ -92,4 +92,5 @@ export {
   type HttpRoute,
   type Problem,
 } from './http-contract.js';
-export { createHttpAdapter, parseRetryAfter, type HttpAdapterOptions } from './http-adapter.js';
+export { createHttpAdapter, type HttpAdapterOptions } from './http-adapter.js';
+export { parseRetryAfter } from './http-client.js';

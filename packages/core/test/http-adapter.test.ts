@@ -302,6 +302,8 @@ describe('createHttpAdapter', () => {
       const { adapter, sent } = adapterWith(['hang']);
       const controller = new AbortController();
       const pending = adapter.complete({ flowId: 'f' }, { signal: controller.signal });
+      // The client loads on the first call; abort once the request is on the wire.
+      while (sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 0));
       controller.abort();
       await expectError(pending, 'timeout');
       ok(sent[0]!.init.signal!.aborted);

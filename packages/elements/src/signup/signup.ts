@@ -14,7 +14,7 @@ import {
   skip,
   stepValues,
 } from '@pforte/core';
-import { systemClock } from '@pforte/core';
+import { PforteError, systemClock } from '@pforte/core';
 import type {
   Clock,
   CompleteResult,
@@ -23,8 +23,8 @@ import type {
   PforteAdapter,
   PforteConfig,
   PforteConfigInput,
-  PforteError,
   ResolvedStep,
+  StepId,
 } from '@pforte/core';
 import { PforteElement } from '../internal/pforte-element.js';
 import type { PforteStepElement } from '../internal/step-element.js';
@@ -35,10 +35,8 @@ import { renderAlert } from '../localization/error-messages.js';
 import { emit } from '../events.js';
 import type { PforteStepDoneDetail } from '../events.js';
 import { signupStyles } from './signup.styles.js';
+import { lazyStepLoaders } from './step-loaders.js';
 import '../define/credentials-step.js';
-import '../define/pin-step.js';
-import '../define/sms-step.js';
-import '../define/visibility-step.js';
 import '../define/done-step.js';
 import type { PforteSmsStep } from '../sms-step/sms-step.js';
 
@@ -93,6 +91,9 @@ export class PforteSignup extends PforteElement {
   @state() private flowId = '';
   @state() private completeResult: CompleteResult | undefined;
   @state() private localeReady = false;
+  /** Lazily loaded steps whose elements are defined, and those whose code failed to load. */
+  @state() private loadedSteps: ReadonlySet<StepId> = new Set();
+  @state() private failedSteps: ReadonlySet<StepId> = new Set();
 
   private guardedAdapter: PforteAdapter | undefined;
   private endpointAdapter: { endpoint: string; adapter: PforteAdapter } | undefined;
@@ -145,6 +146,7 @@ export class PforteSignup extends PforteElement {
       this.configError = undefined;
       this.flow = createFlowState(result.config.steps);
       setStringOverrides(result.config.strings);
+      for (const step of result.config.steps) void this.loadStep(step.id);
       return;
     }
     this.resolvedConfig = undefined;
@@ -152,6 +154,18 @@ export class PforteSignup extends PforteElement {
     this.configError = result.error;
     console.error(`[pforte] Invalid configuration: ${result.error.message}`);
     emit(this, 'pforte-error', { code: 'config.invalid', path: result.error.path });
+  }
+
+  private async loadStep(id: StepId): Promise<void> {
+    const load = lazyStepLoaders[id];
+    if (!load || this.loadedSteps.has(id)) return;
+    try {
+      await load();
+      this.loadedSteps = new Set([...this.loadedSteps, id]);
+      this.failedSteps = new Set([...this.failedSteps].filter((failed) => failed !== id));
+    } catch {
+      this.failedSteps = new Set([...this.failedSteps, id]);
+    }
   }
 
   private applyLocale(): void {
@@ -280,6 +294,12 @@ export class PforteSignup extends PforteElement {
   }
 
   private renderStep(step: ResolvedStep) {
+    if (lazyStepLoaders[step.id] && !this.loadedSteps.has(step.id)) {
+      if (this.failedSteps.has(step.id)) {
+        return this.renderFailure(new PforteError('network'), () => void this.loadStep(step.id));
+      }
+      return html`<p role="status" aria-busy="true">${msg('Loading…', { id: 'common.loading' })}</p>`;
+    }
     const flow = this.flow!;
     const config = this.resolvedConfig!;
     const back = this.canGoBackFromCurrent();
