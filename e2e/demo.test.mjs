@@ -1,11 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchChromium, openPage, tabTo } from './support/browser.mjs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { focusOn, launchChromium, openPage, tabTo, tabToName } from './support/browser.mjs';
 import { startDemoServer } from './support/servers.mjs';
+import { startDemo } from '../scripts/start.mjs';
 
 const password = 'Ruhige-Praxis-2026!';
 
-describe('demo page (npm start)', () => {
+describe('demo page on the memory adapter (served without the reference server)', () => {
   let server;
   let browser;
   before(async () => {
@@ -22,6 +26,8 @@ describe('demo page (npm start)', () => {
     const heading = page.locator('pforte-signup h2');
     await heading.waitFor();
     assert.equal(await heading.textContent(), 'Benutzername und Passwort festlegen');
+    // Without the server behind /pforte the memory adapter is the only backend.
+    assert.deepEqual(await page.locator('#backend option').evaluateAll((options) => options.map((option) => option.value)), ['memory']);
 
     await tabTo(page, 'pforte-signup input[name="username"]');
     await page.keyboard.type('vergeben');
@@ -47,5 +53,100 @@ describe('demo page (npm start)', () => {
     for (const place of [events, stored, consoleLines.join('\n')]) assert.ok(!place.includes(password), 'password leaked');
     assert.deepEqual(problems, []);
     await context.close();
+  });
+});
+
+describe('demo page on the reference server (npm start: Chromium → <pforte-signup endpoint> → server → PGlite)', () => {
+  let demo;
+  let browser;
+  let dataDir;
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'pforte-e2e-pglite-'));
+    [demo, browser] = await Promise.all([startDemo({ dataDir, port: 0, logLevel: 'error', log: () => {} }), launchChromium()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('completes the seed 001 flow in German with the keyboard only, and the account is in the database', async () => {
+    const { page, context, consoleLines, problems } = await openPage(browser, demo.url);
+    // The server answers behind /pforte, so it is the default backend.
+    await page.waitForFunction(() => document.querySelector('pforte-signup')?.getAttribute('endpoint') === '/pforte');
+    assert.equal(await page.locator('#backend').inputValue(), 'server');
+
+    // Choose the seed 001 product with the keyboard.
+    await tabTo(page, '#product');
+    for (let presses = 0; presses < 5 && (await page.locator('#product').inputValue()) !== 'videoConsultationFull'; presses += 1) {
+      await page.keyboard.press('ArrowDown');
+    }
+    assert.equal(await page.locator('#product').inputValue(), 'videoConsultationFull');
+    await page.locator('pforte-signup input[name="username"]').waitFor();
+
+    await tabTo(page, 'pforte-signup input[name="username"]');
+    await page.keyboard.type('dr.berger');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
+
+    await focusOn(page, 'Ihre Service-PIN');
+    await page.locator('pforte-pin-step input[type="checkbox"]').waitFor();
+    await tabToName(page, 'Ich habe meine Service-PIN sicher verwahrt.');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    await focusOn(page, '2-Faktor-Authentifizierung (optional)');
+    await tabToName(page, 'Mobilfunknummer');
+    await page.keyboard.type('01512 3456789');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.matches('pforte-code-input input'), undefined, { timeout: 15_000 });
+    // The outbox panel polls the server's GET /dev/outbox.
+    const smsText = await page.locator('#outbox li').last().textContent({ timeout: 15_000 });
+    const code = /\b\d{8}\b/.exec(smsText)?.[0];
+    assert.ok(code, `no code in the outbox: ${smsText}`);
+    assert.match(smsText, /^sms → \+4915123456789: /);
+    await page.keyboard.type(code);
+
+    await focusOn(page, 'Sichtbarkeit in der Kontaktsuche');
+    await tabToName(page, 'In der Kontaktsuche sichtbar sein');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    await focusOn(page, 'Registrierung abgeschlossen');
+    const events = await page.locator('#events').textContent();
+    assert.match(events, /pforte-complete \{[^}]*"username":"dr\.berger"[^}]*"secondFactor":"sms"/);
+    const stored = await page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }, document.cookie, location.href]));
+    for (const place of [events, stored, consoleLines.join('\n')]) {
+      assert.ok(!place.includes(password), 'password leaked');
+      assert.ok(!place.includes(code), 'SMS code leaked');
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+
+    // Stop the server (SIGTERM: PGlite flushes and closes), then open its data directory directly.
+    const stopping = demo;
+    demo = undefined;
+    await stopping.close();
+    const { openPglite } = await import('@pforte/server');
+    const database = await openPglite(dataDir);
+    try {
+      const accounts = await database.query('SELECT username, phone, second_factor, visible, password_hash, pin_hash FROM accounts');
+      assert.equal(accounts.length, 1);
+      const [account] = accounts;
+      assert.deepEqual(
+        { username: account.username, phone: account.phone, secondFactor: account.second_factor, visible: account.visible },
+        { username: 'dr.berger', phone: '+4915123456789', secondFactor: 'sms', visible: true },
+      );
+      assert.ok(account.password_hash && !account.password_hash.includes(password), 'password stored in clear');
+      assert.ok(account.pin_hash, 'no PIN hash');
+      const [flow] = await database.query('SELECT completed_at, password_hash, pin_hash FROM flows');
+      assert.ok(flow.completed_at !== null, 'flow not completed');
+      assert.equal(flow.password_hash, null, 'the completed flow still holds a secret');
+    } finally {
+      await database.close();
+    }
   });
 });

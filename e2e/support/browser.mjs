@@ -45,3 +45,26 @@ export async function tabTo(page, selector, limit = 25) {
   }
   throw new Error(`Tab never reached ${selector}`);
 }
+
+/** The focused control's accessible text: its label, or its own text (buttons, headings). */
+export function focusedName(page) {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    const text = active?.labels?.[0]?.textContent ?? active?.textContent ?? '';
+    return text.replace(/\s+/g, ' ').trim();
+  });
+}
+
+/** Presses Tab until the focused control is named `name` (see focusedName); fails after `limit` presses. */
+export async function tabToName(page, name, limit = 30) {
+  for (let presses = 0; presses < limit; presses += 1) {
+    if ((await focusedName(page)) === name) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached "${name}" (at "${await focusedName(page)}")`);
+}
+
+/** Waits until the focused element's text is `text` (a step heading after a step change). */
+export async function focusOn(page, text, timeout = 15_000) {
+  await page.waitForFunction((wanted) => document.activeElement?.textContent?.trim() === wanted, text, { timeout });
+}

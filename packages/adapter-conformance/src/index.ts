@@ -1,11 +1,16 @@
 import * as z from 'zod/mini';
 import {
   PforteError,
+  codeSentResultSchema,
   completeResultSchema,
   credentialsResultSchema,
+  emailConfirmedResultSchema,
+  emailSentResultSchema,
   evaluatePassword,
+  invitationDetailsSchema,
   isTrivialPin,
   issuePinResultSchema,
+  joinOrganizationResultSchema,
   policyPresets,
   smsSentResultSchema,
   startResultSchema,
@@ -30,6 +35,27 @@ export interface ConformanceOptions {
   optionalStep?: StepId;
   /** Prefix of usernames, to keep runs apart on a shared database (default: random). */
   namespace?: string;
+  /**
+   * The latest e-mail to `to` in flow `flowId`: its confirmation link and/or
+   * code. Without it the e-mail link and e-mail code checks are skipped.
+   */
+  readEmail?(to: string, flowId: string): Promise<EmailRead | undefined> | EmailRead | undefined;
+  /** Adds a registration link on the backend; returns its token. Without it the invitation check is skipped. */
+  createInvitation?(details: { email?: string; createdAt?: number; validityDays?: number }): Promise<string> | string;
+  /** Adds a customer on file. Without it the customer lookup check is skipped. */
+  addCustomer?(customer: { customerNumber: string; email: string; name?: string }): Promise<void> | void;
+  /** Adds an organization with `members` members. Without it the organization check is skipped. */
+  addOrganization?(organization: { name: string; customerNumber: string; postalCode: string; members: number }): Promise<void> | void;
+  /** Members plus pending requests per organization the backend allows (default 5). */
+  maxOrganizationMembers?: number;
+  /** A captcha token the backend accepts once (default: the built-in test provider's `pforte-test-captcha:<nonce>`). */
+  captchaToken?(): string;
+}
+
+/** What the kit reads from an e-mail. */
+export interface EmailRead {
+  link?: string;
+  code?: string;
 }
 
 /** The outcome of one check. */
@@ -102,8 +128,12 @@ interface Context {
   username(): string;
   /** A phone number not used before in this run. */
   phone(): string;
+  /** A short token unique to this run and call (customer numbers, nonces). */
+  unique(): string;
   /** A fresh flow with accepted credentials. */
   flowWithAccount(): Promise<string>;
+  /** A fresh flow with accepted credentials for the username `name` (an e-mail address gives the flow its address). */
+  flowWithAccountAs(name: string): Promise<string>;
   code(phone: string, flowId: string): Promise<string>;
 }
 
@@ -348,6 +378,147 @@ const checks: Check[] = [
       await expectCode(adapter.sendSmsCode({ flowId: 'flow_does-not-exist', phone: '+4915100000000' }), 'flow.unknown', 'send');
     },
   },
+  {
+    name: 'invitations: valid once, expired with validityDays, unknown is link.invalid',
+    async run({ adapter, options, username, policy, unique }) {
+      if (!options.createInvitation) throw new CheckSkipped('no createInvitation hook');
+      const started = await adapter.startRegistration({ locale: 'de' });
+      const email = `invited-${unique()}@example.org`;
+      const token = await options.createInvitation({ email, validityDays: 14 });
+      const details = shape(invitationDetailsSchema, await adapter.openInvitation({ flowId: started.flowId, token }), 'openInvitation');
+      check(details.email === email, 'openInvitation: the invited address');
+      check(details.validUntil > started.now, 'openInvitation: validUntil in the future');
+      await expectCode(adapter.openInvitation({ flowId: started.flowId, token: `${token}x` }), 'link.invalid', 'an unknown token');
+      const expired = await options.createInvitation({ createdAt: started.now - 15 * 24 * 3600_000, validityDays: 14 });
+      const error = await expectCode(adapter.openInvitation({ flowId: started.flowId, token: expired }), 'link.expired', 'a 15-day-old 14-day link');
+      check(error.validityDays === 14, `link.expired carries validityDays 14, got ${String(error.validityDays)}`);
+      const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'j');
+      await adapter.submitCredentials({ flowId: started.flowId, username: username(), password });
+      await adapter.complete({ flowId: started.flowId });
+      const again = await adapter.startRegistration({ locale: 'de' });
+      await expectCode(adapter.openInvitation({ flowId: again.flowId, token }), 'link.used', 'the link after a completed registration');
+    },
+  },
+  {
+    name: 'customer.mismatch never reveals which field was wrong',
+    async run({ adapter, options, unique }) {
+      if (!options.addCustomer) throw new CheckSkipped('no addCustomer hook');
+      const customerNumber = `K${unique()}`;
+      const email = `Kunde-${unique()}@Example.org`;
+      await options.addCustomer({ customerNumber, email, name: 'Praxis Conformance' });
+      const { flowId } = await adapter.startRegistration({ locale: 'de' });
+      const wrongNumber = await expectCode(
+        adapter.lookupCustomer({ flowId, customerNumber: `${customerNumber}9`, email }),
+        'customer.mismatch',
+        'a wrong customer number',
+      );
+      const wrongEmail = await expectCode(
+        adapter.lookupCustomer({ flowId, customerNumber, email: `x${email}` }),
+        'customer.mismatch',
+        'a wrong e-mail address',
+      );
+      for (const error of [wrongNumber, wrongEmail]) check(error.field === undefined, 'customer.mismatch names no field');
+      check(wrongNumber.serverMessage === wrongEmail.serverMessage, 'the same message for either mistake');
+      const found = await adapter.lookupCustomer({ flowId, customerNumber, email: email.toLowerCase() });
+      check(typeof found === 'object' && found !== null, 'the e-mail address compares case-insensitively');
+    },
+  },
+  {
+    name: 'captcha tokens work once',
+    async run({ adapter, options, unique }) {
+      const token = options.captchaToken?.() ?? `pforte-test-captcha:${unique()}`;
+      const { flowId } = await adapter.startRegistration({ locale: 'de' });
+      await expectCode(adapter.verifyCaptcha({ flowId, token: 'not-a-captcha-token' }), 'captcha.invalid', 'a made-up token');
+      await adapter.verifyCaptcha({ flowId, token });
+      await expectCode(adapter.verifyCaptcha({ flowId, token }), 'captcha.invalid', 'the same token again');
+    },
+  },
+  {
+    name: 'e-mail links are single use, bound to their flow, and confirm the address',
+    async run({ adapter, options, flowWithAccountAs, unique }) {
+      if (!options.readEmail) throw new CheckSkipped('no readEmail hook');
+      const email = `link-${unique()}@example.org`;
+      const flowId = await flowWithAccountAs(email);
+      const returnUrl = 'https://conformance.example/signup?x=1';
+      const sent = shape(emailSentResultSchema, await adapter.sendVerificationEmail({ flowId, returnUrl }), 'sendVerificationEmail');
+      check(sent.email.toLowerCase() === email, 'sent to the flow\'s address');
+      check(sent.expiresAt > sent.now && sent.resendAvailableAt > sent.now, 'deadlines after now');
+      await expectCode(adapter.sendVerificationEmail({ flowId, returnUrl }), 'rate_limited', 'a resend before the deadline');
+      const link = (await options.readEmail(email, flowId))?.link;
+      check(link !== undefined, 'an e-mail with a link');
+      check(link.startsWith(`${returnUrl}#pforte-email-token=`), 'the link is the return URL with the token in the fragment');
+      const token = decodeURIComponent(link.slice(link.indexOf('#pforte-email-token=') + '#pforte-email-token='.length));
+      check(token.length >= 22, 'a long random token');
+      await expectCode(adapter.confirmEmail({ token: `${token}x` }), 'link.invalid', 'an unknown token');
+      const confirmed = shape(emailConfirmedResultSchema, await adapter.confirmEmail({ token }), 'confirmEmail');
+      check(confirmed.flowId === flowId, 'confirmEmail returns the flow');
+      check(confirmed.completedSteps.includes('credentials'), 'completedSteps lists credentials');
+      check(confirmed.completedSteps.includes('emailVerification'), 'completedSteps lists emailVerification');
+      await expectCode(adapter.confirmEmail({ token }), 'link.used', 'the same link again');
+      const done = await adapter.complete({ flowId });
+      check(done.emailVerified, 'complete: emailVerified');
+    },
+  },
+  {
+    name: 'organization.full at the maximum; organization.not_found names no field',
+    async run({ adapter, options, flowWithAccount, unique }) {
+      if (!options.addOrganization) throw new CheckSkipped('no addOrganization hook');
+      const max = options.maxOrganizationMembers ?? 5;
+      const customerNumber = `P${unique()}`;
+      await options.addOrganization({ name: 'Praxis Conformance', customerNumber, postalCode: '10115', members: max - 1 });
+      const first = await flowWithAccount();
+      const missing = await expectCode(
+        adapter.joinOrganization({ flowId: first, customerNumber, postalCode: '10117' }),
+        'organization.not_found',
+        'a wrong postal code',
+      );
+      check(missing.field === undefined, 'organization.not_found names no field');
+      shape(
+        joinOrganizationResultSchema,
+        await adapter.joinOrganization({ flowId: first, customerNumber, postalCode: '10115' }),
+        'joinOrganization',
+      );
+      const done = await adapter.complete({ flowId: first });
+      check(done.organization?.status === 'pending', "complete: the membership is 'pending'");
+      const second = await flowWithAccount();
+      await expectCode(
+        adapter.joinOrganization({ flowId: second, customerNumber, postalCode: '10115' }),
+        'organization.full',
+        `a join beyond ${max} members and requests`,
+      );
+    },
+  },
+  {
+    name: 'complete() follows the chosen second factor',
+    async run({ adapter, options, flowWithAccount, flowWithAccountAs, phone, code, unique }) {
+      const bySms = await flowWithAccount();
+      await adapter.chooseSecondFactor({ flowId: bySms, method: 'sms' });
+      await expectCode(adapter.complete({ flowId: bySms }), 'step.required', "complete with 'sms' chosen and no code");
+      const number = phone();
+      await adapter.sendSmsCode({ flowId: bySms, phone: number });
+      await adapter.verifySmsCode({ flowId: bySms, code: await code(number, bySms) });
+      check((await adapter.complete({ flowId: bySms })).secondFactor === 'sms', "secondFactor 'sms'");
+
+      const byNone = await flowWithAccount();
+      const other = phone();
+      await adapter.sendSmsCode({ flowId: byNone, phone: other });
+      await adapter.verifySmsCode({ flowId: byNone, code: await code(other, byNone) });
+      await adapter.chooseSecondFactor({ flowId: byNone, method: 'none' });
+      check((await adapter.complete({ flowId: byNone })).secondFactor === 'none', "the choice 'none' wins over a verified SMS");
+
+      if (!options.readEmail) return;
+      const email = `code-${unique()}@example.org`;
+      const byEmail = await flowWithAccountAs(email);
+      await adapter.chooseSecondFactor({ flowId: byEmail, method: 'email' });
+      await expectCode(adapter.complete({ flowId: byEmail }), 'step.required', "complete with 'email' chosen and no code");
+      const sent = shape(codeSentResultSchema, await adapter.sendEmailCode({ flowId: byEmail }), 'sendEmailCode');
+      const emailCode = (await options.readEmail(email, byEmail))?.code;
+      check(emailCode !== undefined && new RegExp(`^\\d{${sent.codeLength}}$`).test(emailCode), 'an e-mail code of codeLength digits');
+      await adapter.verifyEmailCode({ flowId: byEmail, code: emailCode });
+      await expectCode(adapter.verifyEmailCode({ flowId: byEmail, code: emailCode }), 'code.expired', 'the e-mail code again');
+      check((await adapter.complete({ flowId: byEmail })).secondFactor === 'email', "secondFactor 'email'");
+    },
+  },
 ];
 
 /** Names of every check, in run order. */
@@ -369,11 +540,15 @@ function makeContext(adapter: PforteAdapter, options: ConformanceOptions, run: s
     username,
     phone,
     async flowWithAccount() {
+      return context.flowWithAccountAs(username());
+    },
+    async flowWithAccountAs(name) {
       const { flowId } = await adapter.startRegistration({ locale: 'de' });
       const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'i');
-      await adapter.submitCredentials({ flowId, username: username(), password });
+      await adapter.submitCredentials({ flowId, username: name, password });
       return flowId;
     },
+    unique: () => `${run}${++counter}`,
     async code(number, flowId) {
       const value = await options.readSmsCode(number, flowId);
       check(value !== undefined, `no SMS code found for ${number}`);

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
-import { stepIds, type StepId } from './config.js';
+import { stepIds, type SecondFactorMethod, type StepId } from './config.js';
 import { PforteError, toPforteError } from './errors.js';
 
 /** Options every adapter call accepts. */
@@ -35,6 +35,77 @@ export interface SmsSentResult {
   receivedAt?: number;
 }
 
+/** A code was sent (by SMS or e-mail); the same shape for both channels. */
+export type CodeSentResult = SmsSentResult;
+
+/** What a registration link (invitation) says about the person invited; every detail is optional. */
+export interface InvitationDetails {
+  email?: string;
+  salutation?: string;
+  title?: string;
+  firstName?: string;
+  lastName?: string;
+  organization?: string;
+  invitedBy?: string;
+  /** Server ms epoch until which the link works. */
+  validUntil: number;
+}
+
+/** Personal data of the profile step; phone numbers in E.164. */
+export interface ProfileValues {
+  salutation?: string;
+  title?: string;
+  firstName?: string;
+  lastName?: string;
+  position?: string;
+  /** E.164 */
+  mobile?: string;
+  /** E.164 */
+  phone?: string;
+  email?: string;
+}
+
+/** A verification e-mail was sent. */
+export interface EmailSentResult {
+  /** The address it went to (the one the flow knows). */
+  email: string;
+  /** Server ms epoch from which another e-mail may be requested. */
+  resendAvailableAt: number;
+  /** Server ms epoch when the link in this e-mail stops working. */
+  expiresAt: number;
+  /** Server clock (ms epoch) when it answered. */
+  now: number;
+  /** How many hours the link is valid. */
+  validityHours: number;
+  /** Client clock when the answer arrived; stamped by {@link guardAdapter}. */
+  receivedAt?: number;
+}
+
+/** The e-mail address was confirmed by the link; enough to resume the flow in another tab. */
+export interface EmailConfirmedResult {
+  flowId: string;
+  /** Server ms epoch when the flow expires. */
+  expiresAt: number;
+  /** Server clock (ms epoch) when it answered. */
+  now: number;
+  /** Steps the server knows to be done in this flow, `emailVerification` included. */
+  completedSteps: StepId[];
+  /** Client clock when the answer arrived; stamped by {@link guardAdapter}. */
+  receivedAt?: number;
+}
+
+/** An organization (practice) the person registered or asked to join. */
+export interface OrganizationResult {
+  organizationId: string;
+  name: string;
+}
+
+/** Membership of the new account in an organization. */
+export interface OrganizationMembership extends OrganizationResult {
+  /** 'pending' until a member approves a join request. */
+  status: 'member' | 'pending';
+}
+
 /** The account was created. */
 export interface CompleteResult {
   accountId: string;
@@ -43,7 +114,12 @@ export interface CompleteResult {
   skipped: StepId[];
   /** Whether the person is visible in the contact search. */
   visible: boolean;
-  secondFactor: 'sms' | 'none';
+  /** The second factor in force: the chosen one once verified, else 'none'. */
+  secondFactor: SecondFactorMethod;
+  /** The organization registered or joined in this flow. */
+  organization?: OrganizationMembership;
+  /** Whether the account's e-mail address was confirmed by a link. */
+  emailVerified: boolean;
 }
 
 /**
@@ -56,10 +132,14 @@ export interface CompleteResult {
  */
 export interface PforteAdapter {
   /**
-   * Opens a registration flow (e.g. from a registration link).
+   * Opens a registration flow (e.g. from a registration link). `invitation`
+   * is the link's token, for bookkeeping; `openInvitation` validates it.
    * Errors: 'link.expired', 'link.used'.
    */
-  startRegistration(input: { locale: string; product?: string }, options?: CallOptions): Promise<StartResult>;
+  startRegistration(
+    input: { locale: string; product?: string; invitation?: string },
+    options?: CallOptions,
+  ): Promise<StartResult>;
   /**
    * Sets username and password; may be called again after going back.
    * Returns the username as the server stores it.
@@ -102,8 +182,89 @@ export interface PforteAdapter {
   /** Opts in to or out of the contact search. Errors: 'step.required' (credentials first). */
   setVisibility(input: { flowId: string; visible: boolean }, options?: CallOptions): Promise<void>;
   /**
+   * Opens the registration link (invitation) `token` for this flow and returns
+   * what it says about the person, for prefilling.
+   * Errors: 'link.invalid' (unknown token), 'link.expired' (with
+   * `validityDays`), 'link.used' (a registration from it was completed).
+   */
+  openInvitation(input: { flowId: string; token: string }, options?: CallOptions): Promise<InvitationDetails>;
+  /**
+   * Stores the person's data (again after going back). An `email` here
+   * becomes the flow's e-mail address.
+   * Errors: 'profile.invalid' with `field` the profile key (e.g. 'mobile').
+   */
+  submitProfile(input: { flowId: string; profile: ProfileValues }, options?: CallOptions): Promise<void>;
+  /**
+   * Records that the person accepted the terms and the privacy notice at
+   * `acceptedAt` (client ms epoch; the server records its own time as well).
+   * Errors: 'terms.required' (a `version` other than the one in force).
+   */
+  acceptTerms(input: { flowId: string; acceptedAt: number; version?: string }, options?: CallOptions): Promise<void>;
+  /**
+   * Sends an e-mail with a link `${returnUrl}#pforte-email-token=<token>` to the
+   * flow's e-mail address. The token is random, single use, bound to the flow
+   * and valid `validityHours`. `returnUrl` is the page URL without a fragment.
+   * Errors: 'rate_limited' (`retryAfterSeconds`, `resendAvailableAt`, `now`),
+   * 'step.required' (no e-mail address known yet).
+   */
+  sendVerificationEmail(input: { flowId: string; returnUrl: string }, options?: CallOptions): Promise<EmailSentResult>;
+  /**
+   * Confirms the e-mail address with the token from the link; works without
+   * a flow id, so the link may open in a new tab, and returns the flow to resume.
+   * Errors: 'link.invalid', 'link.expired' (with `validityHours`), 'link.used'.
+   */
+  confirmEmail(input: { token: string }, options?: CallOptions): Promise<EmailConfirmedResult>;
+  /**
+   * Finds the customer by customer number AND the e-mail address on file
+   * (compared case-insensitively); that address becomes the flow's.
+   * Errors: 'customer.mismatch' (no `field`: it never says which of the two
+   * was wrong), 'captcha.invalid' (a bad or used `captchaToken`).
+   */
+  lookupCustomer(
+    input: { flowId: string; customerNumber: string; email: string; captchaToken?: string },
+    options?: CallOptions,
+  ): Promise<{ customerName?: string }>;
+  /** Checks a captcha token (single use). Errors: 'captcha.invalid'. */
+  verifyCaptcha(input: { flowId: string; token: string }, options?: CallOptions): Promise<void>;
+  /**
+   * Registers a new organization with the person as its first member (created
+   * with the account). Errors: 'organization.invalid' (field 'name',
+   * 'postalCode' or 'customerNumber'), 'step.required' (credentials first).
+   */
+  registerOrganization(
+    input: { flowId: string; name: string; postalCode: string; customerNumber?: string },
+    options?: CallOptions,
+  ): Promise<OrganizationResult>;
+  /**
+   * Asks to join the organization with this customer number and postal code;
+   * a member must approve, so the membership stays 'pending'.
+   * Errors: 'organization.not_found' (no field), 'organization.full' (the
+   * maximum of members and pending requests is reached),
+   * 'organization.invalid' (field 'customerNumber' or 'postalCode'), 'step.required'.
+   */
+  joinOrganization(
+    input: { flowId: string; customerNumber: string; postalCode: string },
+    options?: CallOptions,
+  ): Promise<OrganizationResult & { status: 'pending' }>;
+  /**
+   * Records the chosen second factor; `complete` then insists on the matching
+   * verified code (unless that step was put off) and reports it.
+   */
+  chooseSecondFactor(input: { flowId: string; method: SecondFactorMethod }, options?: CallOptions): Promise<void>;
+  /**
+   * Sends a one-time code to the flow's e-mail address, replacing any earlier
+   * code. Errors: 'rate_limited' (as for SMS), 'step.required' (no account or
+   * no e-mail address yet).
+   */
+  sendEmailCode(input: { flowId: string }, options?: CallOptions): Promise<CodeSentResult>;
+  /** Checks the e-mail code; the same rules and errors as {@link PforteAdapter.verifySmsCode}. */
+  verifyEmailCode(input: { flowId: string; code: string }, options?: CallOptions): Promise<void>;
+  /**
    * Creates the account and closes the flow.
-   * Errors: 'step.required' when a required step is missing.
+   * Errors: 'step.required' when a required step is missing (credentials
+   * always; the verified code of a chosen second factor), 'terms.required'
+   * (the product demands accepted terms), 'link.used' (the invitation was
+   * used by another registration meanwhile), 'organization.full'.
    */
   complete(input: { flowId: string }, options?: CallOptions): Promise<CompleteResult>;
 }
@@ -123,13 +284,63 @@ export const smsSentResultSchema = z.object({
   now: epochMs,
   codeLength: z.int().check(z.minimum(4), z.maximum(10)),
 });
+/** Schema of {@link CodeSentResult} (SMS or e-mail code). */
+export const codeSentResultSchema = smsSentResultSchema;
+const text = z.optional(z.string().check(z.maxLength(500)));
+/** Schema of {@link InvitationDetails}. */
+export const invitationDetailsSchema = z.object({
+  email: text,
+  salutation: text,
+  title: text,
+  firstName: text,
+  lastName: text,
+  organization: text,
+  invitedBy: text,
+  validUntil: epochMs,
+});
+/** Schema of {@link EmailSentResult}. */
+export const emailSentResultSchema = z.object({
+  email: z.string().check(z.minLength(3), z.maxLength(320)),
+  resendAvailableAt: epochMs,
+  expiresAt: epochMs,
+  now: epochMs,
+  validityHours: z.number().check(z.positive()),
+});
+/** Schema of {@link EmailConfirmedResult}. */
+export const emailConfirmedResultSchema = z.object({
+  flowId: z.string().check(z.minLength(1)),
+  expiresAt: epochMs,
+  now: epochMs,
+  completedSteps: z.array(z.enum(stepIds)),
+});
+/** Schema of the result of `lookupCustomer`. */
+export const customerLookupResultSchema = z.object({ customerName: text });
+/** Schema of the result of `registerOrganization`. */
+export const organizationResultSchema = z.object({
+  organizationId: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+});
+/** Schema of the result of `joinOrganization`. */
+export const joinOrganizationResultSchema = z.object({
+  organizationId: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  status: z.literal('pending'),
+});
 /** Schema of {@link CompleteResult}. */
 export const completeResultSchema = z.object({
   accountId: z.string().check(z.minLength(1)),
   username: z.string().check(z.minLength(1)),
   skipped: z.array(z.enum(stepIds)),
   visible: z.boolean(),
-  secondFactor: z.enum(['sms', 'none']),
+  secondFactor: z.enum(['sms', 'email', 'none']),
+  organization: z.optional(
+    z.object({
+      organizationId: z.string().check(z.minLength(1)),
+      name: z.string().check(z.minLength(1)),
+      status: z.enum(['member', 'pending']),
+    }),
+  ),
+  emailVerified: z.boolean(),
 });
 
 /** Options of {@link guardAdapter}. */
@@ -205,6 +416,25 @@ export function guardAdapter(adapter: PforteAdapter, { timeoutMs, clock = system
     verifySmsCode: (input, options) => run(options, (o) => adapter.verifySmsCode(input, o), nothing),
     skipStep: (input, options) => run(options, (o) => adapter.skipStep(input, o), nothing),
     setVisibility: (input, options) => run(options, (o) => adapter.setVisibility(input, o), nothing),
+    openInvitation: (input, options) =>
+      run(options, (o) => adapter.openInvitation(input, o), validated(invitationDetailsSchema)),
+    submitProfile: (input, options) => run(options, (o) => adapter.submitProfile(input, o), nothing),
+    acceptTerms: (input, options) => run(options, (o) => adapter.acceptTerms(input, o), nothing),
+    sendVerificationEmail: (input, options) =>
+      run(options, (o) => adapter.sendVerificationEmail(input, o), stamped(emailSentResultSchema)),
+    confirmEmail: (input, options) =>
+      run(options, (o) => adapter.confirmEmail(input, o), stamped(emailConfirmedResultSchema)),
+    lookupCustomer: (input, options) =>
+      run(options, (o) => adapter.lookupCustomer(input, o), validated(customerLookupResultSchema)),
+    verifyCaptcha: (input, options) => run(options, (o) => adapter.verifyCaptcha(input, o), nothing),
+    registerOrganization: (input, options) =>
+      run(options, (o) => adapter.registerOrganization(input, o), validated(organizationResultSchema)),
+    joinOrganization: (input, options) =>
+      run(options, (o) => adapter.joinOrganization(input, o), validated(joinOrganizationResultSchema)),
+    chooseSecondFactor: (input, options) => run(options, (o) => adapter.chooseSecondFactor(input, o), nothing),
+    sendEmailCode: (input, options) =>
+      run(options, (o) => adapter.sendEmailCode(input, o), stamped(codeSentResultSchema)),
+    verifyEmailCode: (input, options) => run(options, (o) => adapter.verifyEmailCode(input, o), nothing),
     complete: (input, options) => run(options, (o) => adapter.complete(input, o), validated(completeResultSchema)),
   };
 }
@@ -219,6 +449,7 @@ function stampError(error: PforteError, clock: Clock): PforteError {
 }
 
 function pforteErrorDetails(error: PforteError) {
-  const { field, retryAfterSeconds, attemptsRemaining, resendAvailableAt, now, serverMessage } = error;
-  return { field, retryAfterSeconds, attemptsRemaining, resendAvailableAt, now, serverMessage };
+  const { field, retryAfterSeconds, attemptsRemaining, resendAvailableAt, now, serverMessage, validityDays, validityHours } =
+    error;
+  return { field, retryAfterSeconds, attemptsRemaining, resendAvailableAt, now, serverMessage, validityDays, validityHours };
 }

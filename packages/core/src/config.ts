@@ -2,7 +2,22 @@ import * as z from 'zod/mini';
 import { policyPresets, type PasswordPolicy, type PasswordRule } from './policy.js';
 
 /** Every step the flow engine knows, in the default order. */
-export const stepIds = ['credentials', 'pin', 'sms', 'visibility', 'done'] as const;
+export const stepIds = [
+  'invitation',
+  'customerLookup',
+  'captcha',
+  'credentials',
+  'profile',
+  'terms',
+  'emailVerification',
+  'organization',
+  'secondFactorChoice',
+  'pin',
+  'sms',
+  'emailCode',
+  'visibility',
+  'done',
+] as const;
 /** Id of a flow step. */
 export type StepId = (typeof stepIds)[number];
 
@@ -22,6 +37,9 @@ function notOptional(id: StepId) {
 }
 const optionalFlag = z._default(z.optional(z.boolean()), false);
 
+const countryCode = z.string().check(
+  z.regex(/^[A-Z]{2}$/, { error: 'expected a two-letter country code in upper case, e.g. "DE"' }),
+);
 const credentialsStepSchema = z.strictObject({ id: z.literal('credentials'), optional: notOptional('credentials') });
 const pinStepSchema = z.strictObject({
   id: z.literal('pin'),
@@ -34,16 +52,103 @@ const smsStepSchema = z.strictObject({
   optional: optionalFlag,
   codeLength: z._default(z.optional(intBetween(4, 10)), 8),
   resendSeconds: z._default(z.optional(intBetween(10, 600)), 60),
-  defaultCountry: z._default(
-    z.optional(
-      z.string().check(z.regex(/^[A-Z]{2}$/, { error: 'expected a two-letter country code in upper case, e.g. "DE"' })),
-    ),
-    'DE',
-  ),
+  defaultCountry: z._default(z.optional(countryCode), 'DE'),
   mobileOnly: z._default(z.optional(z.boolean()), true),
 });
 const visibilityStepSchema = z.strictObject({ id: z.literal('visibility'), optional: optionalFlag });
 const doneStepSchema = z.strictObject({ id: z.literal('done'), optional: notOptional('done') });
+
+/** An absolute http(s) URL or a path on the same site ("/agb"). */
+const linkUrl = z.string().check(
+  z.regex(/^(https?:\/\/[^\s/?#]+[^\s]*|\/[^\s]*)$/, {
+    error: 'expected an http(s) URL or a path starting with "/"',
+  }),
+);
+
+/** Fields of the profile step. */
+export const profileFields = [
+  'salutation',
+  'title',
+  'firstName',
+  'lastName',
+  'position',
+  'mobile',
+  'phone',
+  'email',
+] as const;
+/** A field of the profile step. */
+export type ProfileField = (typeof profileFields)[number];
+/** Whether a profile field is asked for, and whether it must be filled in. */
+export type ProfileFieldMode = 'required' | 'optional' | 'absent';
+const profileFieldModes = ['required', 'optional', 'absent'] as const;
+const defaultProfileFields: Record<ProfileField, ProfileFieldMode> = {
+  salutation: 'absent',
+  title: 'absent',
+  firstName: 'required',
+  lastName: 'required',
+  position: 'absent',
+  mobile: 'absent',
+  phone: 'absent',
+  email: 'absent',
+};
+
+/** A second factor a person may choose. */
+export type SecondFactorMethod = 'none' | 'email' | 'sms';
+const secondFactorMethods = ['none', 'email', 'sms'] as const;
+const organizationModes = ['register', 'join'] as const;
+
+/** A non-empty list of distinct values of `values`. */
+function distinctList<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.array(z.enum(values)).check(
+    z.minLength(1, { error: 'expected at least one entry' }),
+    z.refine((list) => new Set(list).size === list.length, { error: 'expected each entry only once' }),
+  );
+}
+
+const invitationStepSchema = z.strictObject({ id: z.literal('invitation'), optional: notOptional('invitation') });
+const profileStepSchema = z.strictObject({
+  id: z.literal('profile'),
+  optional: notOptional('profile'),
+  fields: z._default(z.optional(z.partialRecord(z.enum(profileFields), z.enum(profileFieldModes))), {}),
+  defaultCountry: z._default(z.optional(countryCode), 'DE'),
+});
+const termsStepSchema = z.strictObject({
+  id: z.literal('terms'),
+  optional: notOptional('terms'),
+  termsUrl: linkUrl,
+  privacyUrl: linkUrl,
+  version: z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(100))),
+});
+const emailVerificationStepSchema = z.strictObject({
+  id: z.literal('emailVerification'),
+  optional: notOptional('emailVerification'),
+  resendSeconds: z._default(z.optional(intBetween(10, 600)), 60),
+});
+const customerLookupStepSchema = z.strictObject({
+  id: z.literal('customerLookup'),
+  optional: notOptional('customerLookup'),
+  captcha: z._default(z.optional(z.boolean()), true),
+  repeatEmail: z._default(z.optional(z.boolean()), true),
+});
+const captchaStepSchema = z.strictObject({ id: z.literal('captcha'), optional: notOptional('captcha') });
+const organizationStepSchema = z.strictObject({
+  id: z.literal('organization'),
+  optional: notOptional('organization'),
+  modes: z._default(z.optional(distinctList(organizationModes)), ['register', 'join']),
+  maxMembers: z._default(z.optional(intBetween(1, 10000)), 5),
+});
+const secondFactorChoiceStepSchema = z.strictObject({
+  id: z.literal('secondFactorChoice'),
+  optional: notOptional('secondFactorChoice'),
+  choices: z._default(z.optional(distinctList(secondFactorMethods)), ['none', 'email', 'sms']),
+  preselected: z.optional(z.enum(secondFactorMethods)),
+});
+const emailCodeStepSchema = z.strictObject({
+  id: z.literal('emailCode'),
+  optional: optionalFlag,
+  codeLength: z._default(z.optional(intBetween(4, 10)), 6),
+  resendSeconds: z._default(z.optional(intBetween(10, 600)), 60),
+});
 
 /** Schema of one entry of `steps`: a bare id or an object with options. */
 export const stepEntrySchema = z.union([
@@ -54,6 +159,15 @@ export const stepEntrySchema = z.union([
     smsStepSchema,
     visibilityStepSchema,
     doneStepSchema,
+    invitationStepSchema,
+    profileStepSchema,
+    termsStepSchema,
+    emailVerificationStepSchema,
+    customerLookupStepSchema,
+    captchaStepSchema,
+    organizationStepSchema,
+    secondFactorChoiceStepSchema,
+    emailCodeStepSchema,
   ]),
 ]);
 
@@ -94,6 +208,7 @@ export const configSchema = z.strictObject({
   locale: z.optional(localeSchema),
   strings: z._default(z.optional(z.partialRecord(localeSchema, z.record(z.string(), z.string()))), {}),
   requestTimeoutMs: z._default(z.optional(intBetween(1000, 120000)), 15000),
+  signInUrl: z.optional(linkUrl),
 });
 
 /** One entry of `steps` as users write it. */
@@ -133,8 +248,87 @@ export interface DoneStep {
   id: 'done';
   optional: false;
 }
+/** The flow starts from a registration link (invitation token). Always the first step. */
+export interface InvitationStep {
+  id: 'invitation';
+  optional: false;
+}
+/** Personal data; every field is required, optional or absent. */
+export interface ProfileStep {
+  id: 'profile';
+  optional: false;
+  fields: Record<ProfileField, ProfileFieldMode>;
+  /** ISO 3166 alpha-2, upper case; for the mobile and phone fields. */
+  defaultCountry: string;
+}
+/** Accept the terms and the privacy notice. */
+export interface TermsStep {
+  id: 'terms';
+  optional: false;
+  termsUrl: string;
+  privacyUrl: string;
+  /** Version of the terms, recorded with the acceptance. */
+  version?: string;
+}
+/** Confirm the e-mail address by a link. */
+export interface EmailVerificationStep {
+  id: 'emailVerification';
+  optional: false;
+  resendSeconds: number;
+}
+/** Customer number plus the e-mail address on file (seed 003). */
+export interface CustomerLookupStep {
+  id: 'customerLookup';
+  optional: false;
+  /** Whether the lookup carries a captcha. */
+  captcha: boolean;
+  /** Whether the e-mail address is entered twice. */
+  repeatEmail: boolean;
+}
+/** A captcha on its own. */
+export interface CaptchaStep {
+  id: 'captcha';
+  optional: false;
+}
+/** Register a new organization (practice) or join an existing one. */
+export interface OrganizationStep {
+  id: 'organization';
+  optional: false;
+  modes: Array<'register' | 'join'>;
+  /** Members per organization; shown only, the adapter enforces it. */
+  maxMembers: number;
+}
+/** Choose the second factor; routes to the `sms` or `emailCode` step. */
+export interface SecondFactorChoiceStep {
+  id: 'secondFactorChoice';
+  optional: false;
+  choices: SecondFactorMethod[];
+  /** One of `choices` (default: the first). */
+  preselected: SecondFactorMethod;
+}
+/** A one-time code by e-mail. */
+export interface EmailCodeStep {
+  id: 'emailCode';
+  optional: boolean;
+  codeLength: number;
+  resendSeconds: number;
+}
 /** A step with every default filled in. */
-export type ResolvedStep = CredentialsStep | PinStep | SmsStep | VisibilityStep | DoneStep;
+export type ResolvedStep =
+  | InvitationStep
+  | CustomerLookupStep
+  | CaptchaStep
+  | CredentialsStep
+  | ProfileStep
+  | TermsStep
+  | EmailVerificationStep
+  | OrganizationStep
+  | SecondFactorChoiceStep
+  | PinStep
+  | SmsStep
+  | EmailCodeStep
+  | VisibilityStep
+  | DoneStep;
 
 /** The resolved configuration: every default filled in, the policy a {@link PasswordPolicy}. */
 export interface PforteConfig {
@@ -146,6 +340,8 @@ export interface PforteConfig {
   /** Per-product string overrides by locale. */
   strings: { de: Record<string, string>; en: Record<string, string> };
   requestTimeoutMs: number;
+  /** Where people sign in; linked when a registration link was already used. */
+  signInUrl?: string;
 }
 
 /** A bad configuration. `path` names the place (`steps[2].codeLength`); `issue` says what is wrong. */
@@ -206,7 +402,7 @@ const typeNames: Record<string, string> = {
 };
 
 const isStepIdList = (values: readonly unknown[]) =>
-  values.length === stepIds.length && stepIds.every((id, i) => values[i] === id);
+  values.length === stepIds.length && stepIds.every((id) => values.includes(id));
 
 function listOf(values: readonly unknown[]): string {
   return values.map(String).join(', ');
@@ -287,16 +483,68 @@ const stepSchemas = {
   sms: smsStepSchema,
   visibility: visibilityStepSchema,
   done: doneStepSchema,
+  invitation: invitationStepSchema,
+  profile: profileStepSchema,
+  terms: termsStepSchema,
+  emailVerification: emailVerificationStepSchema,
+  customerLookup: customerLookupStepSchema,
+  captcha: captchaStepSchema,
+  organization: organizationStepSchema,
+  secondFactorChoice: secondFactorChoiceStepSchema,
+  emailCode: emailCodeStepSchema,
 } as const;
 type StepObject = z.output<(typeof stepSchemas)[StepId]>;
 
-function resolveStep(entry: z.output<typeof stepEntrySchema>): ResolvedStep {
+function resolveStep(entry: z.output<typeof stepEntrySchema>, index: number): ResolvedStep {
   // A bare id gets its defaults from the same schema as the object form.
-  const step = typeof entry === 'string' ? (z.parse(stepSchemas[entry], { id: entry }) as StepObject) : entry;
+  if (typeof entry === 'string') {
+    const parsed = z.safeParse(stepSchemas[entry], { id: entry });
+    // Only steps with a required option (terms) fail here.
+    if (!parsed.success) {
+      const root = { steps: { [index]: { id: entry } } };
+      throw issueToConfigError(parsed.error.issues[0] as Issue, root, ['steps', index]);
+    }
+    entry = parsed.data as StepObject;
+  }
+  const step: StepObject = entry;
   switch (step.id) {
     case 'credentials':
     case 'done':
+    case 'invitation':
+    case 'captcha':
       return { id: step.id, optional: false };
+    case 'profile':
+      return {
+        id: 'profile',
+        optional: false,
+        fields: { ...defaultProfileFields, ...step.fields },
+        defaultCountry: step.defaultCountry,
+      };
+    case 'terms': {
+      const terms: TermsStep = { id: 'terms', optional: false, termsUrl: step.termsUrl, privacyUrl: step.privacyUrl };
+      if (step.version !== undefined) terms.version = step.version;
+      return terms;
+    }
+    case 'emailVerification':
+      return { id: 'emailVerification', optional: false, resendSeconds: step.resendSeconds };
+    case 'customerLookup':
+      return { id: 'customerLookup', optional: false, captcha: step.captcha, repeatEmail: step.repeatEmail };
+    case 'organization':
+      return { id: 'organization', optional: false, modes: [...step.modes], maxMembers: step.maxMembers };
+    case 'secondFactorChoice':
+      return {
+        id: 'secondFactorChoice',
+        optional: false,
+        choices: [...step.choices],
+        preselected: step.preselected ?? step.choices[0]!,
+      };
+    case 'emailCode':
+      return {
+        id: 'emailCode',
+        optional: step.optional,
+        codeLength: step.codeLength,
+        resendSeconds: step.resendSeconds,
+      };
     case 'pin':
       return { id: 'pin', optional: false, mode: step.mode, length: step.length };
     case 'sms':
@@ -313,8 +561,26 @@ function resolveStep(entry: z.output<typeof stepEntrySchema>): ResolvedStep {
   }
 }
 
+/** Steps that act on the account, which the credentials step creates. */
+const needsCredentials: ReadonlySet<StepId> = new Set<StepId>(['pin', 'sms', 'visibility', 'emailCode', 'organization']);
+
+/** Whether `step` makes an e-mail address known to the backend. */
+function providesEmail(step: ResolvedStep, usernameKind: 'email' | 'username'): boolean {
+  switch (step.id) {
+    case 'credentials':
+      return usernameKind === 'email';
+    case 'customerLookup':
+    case 'invitation':
+      return true;
+    case 'profile':
+      return step.fields.email !== 'absent';
+    default:
+      return false;
+  }
+}
+
 /** Order and prerequisite checks the schema cannot express. */
-function checkSteps(steps: readonly ResolvedStep[]): ConfigError | undefined {
+function checkSteps(steps: readonly ResolvedStep[], usernameKind: 'email' | 'username'): ConfigError | undefined {
   if (steps.length === 0) return new ConfigError('steps', 'expected at least one step');
   const firstIndex = new Map<StepId, number>();
   for (const [index, step] of steps.entries()) {
@@ -322,11 +588,46 @@ function checkSteps(steps: readonly ResolvedStep[]): ConfigError | undefined {
     firstIndex.set(step.id, index);
   }
   const credentialsIndex = firstIndex.get('credentials');
+  const choiceIndex = firstIndex.get('secondFactorChoice');
   for (const [index, step] of steps.entries()) {
-    if (step.id === 'credentials' || step.id === 'done') continue;
-    // pin, sms and visibility belong to an account, which the credentials step creates.
-    if (credentialsIndex === undefined || credentialsIndex > index) {
+    if (step.id === 'invitation' && index !== 0) {
+      return new ConfigError(`steps[${index}]`, '"invitation" must be the first step');
+    }
+    if (needsCredentials.has(step.id) && (credentialsIndex === undefined || credentialsIndex > index)) {
       return new ConfigError(`steps[${index}]`, `"${step.id}" needs "credentials" before it`);
+    }
+    if (step.id === 'emailVerification' && !steps.slice(0, index).some((earlier) => providesEmail(earlier, usernameKind))) {
+      return new ConfigError(
+        `steps[${index}]`,
+        '"emailVerification" needs an e-mail address from an earlier step: "credentials" with username.kind "email", "customerLookup", "invitation" or "profile" with its email field',
+      );
+    }
+    if ((step.id === 'sms' || step.id === 'emailCode') && choiceIndex !== undefined) {
+      if (choiceIndex > index) return new ConfigError(`steps[${index}]`, `"${step.id}" must come after "secondFactorChoice"`);
+      const choice = steps[choiceIndex] as SecondFactorChoiceStep;
+      const method = step.id === 'sms' ? 'sms' : 'email';
+      if (!choice.choices.includes(method)) {
+        return new ConfigError(
+          `steps[${choiceIndex}].choices`,
+          `must offer "${method}": the "${step.id}" step runs only when it is chosen`,
+        );
+      }
+    }
+    if (step.id === 'secondFactorChoice') {
+      if (!step.choices.includes(step.preselected)) {
+        return new ConfigError(`steps[${index}].preselected`, `expected one of ${listOf(step.choices)}`);
+      }
+      for (const [method, needed] of [
+        ['email', 'emailCode'],
+        ['sms', 'sms'],
+      ] as const) {
+        if (step.choices.includes(method) && firstIndex.get(needed) === undefined) {
+          return new ConfigError(`steps[${index}].choices`, `offers "${method}", which needs an "${needed}" step after it`);
+        }
+      }
+    }
+    if (step.id === 'profile' && Object.values(step.fields).every((mode) => mode === 'absent')) {
+      return new ConfigError(`steps[${index}].fields`, 'expected at least one field that is not "absent"');
     }
   }
   if (credentialsIndex === undefined) return new ConfigError('steps', 'expected a "credentials" step');
@@ -382,7 +683,7 @@ export function parseConfig(input: unknown): PforteConfig {
   if (!parsed.success) throw issueToConfigError(parsed.error.issues[0] as Issue, raw);
   const config = parsed.data;
   const steps = config.steps.map(resolveStep);
-  const problem = checkSteps(steps) ?? checkLengths(config);
+  const problem = checkSteps(steps, config.username.kind) ?? checkLengths(config);
   if (problem) throw problem;
   if (steps[steps.length - 1]?.id !== 'done') steps.push({ id: 'done', optional: false });
   const resolved: PforteConfig = {
@@ -394,6 +695,7 @@ export function parseConfig(input: unknown): PforteConfig {
     requestTimeoutMs: config.requestTimeoutMs,
   };
   if (config.locale !== undefined) resolved.locale = config.locale;
+  if (config.signInUrl !== undefined) resolved.signInUrl = config.signInUrl;
   return resolved;
 }
 

@@ -15,6 +15,14 @@ export type PforteErrorCode =
   | 'flow.unknown'
   | 'link.expired'
   | 'link.used'
+  | 'link.invalid'
+  | 'profile.invalid'
+  | 'customer.mismatch'
+  | 'captcha.invalid'
+  | 'organization.not_found'
+  | 'organization.full'
+  | 'organization.invalid'
+  | 'terms.required'
   | 'step.required'
   | 'network'
   | 'timeout'
@@ -38,6 +46,14 @@ export const pforteErrorCodes: readonly PforteErrorCode[] = [
   'flow.unknown',
   'link.expired',
   'link.used',
+  'link.invalid',
+  'profile.invalid',
+  'customer.mismatch',
+  'captcha.invalid',
+  'organization.not_found',
+  'organization.full',
+  'organization.invalid',
+  'terms.required',
   'step.required',
   'network',
   'timeout',
@@ -61,6 +77,10 @@ export interface PforteErrorInit {
   receivedAt?: number;
   /** A backend's own text; shown only as plain text, never as HTML. */
   serverMessage?: string;
+  /** How many days a registration link was valid ('link.expired' of an invitation). */
+  validityDays?: number;
+  /** How many hours an e-mail link was valid ('link.expired' of an e-mail confirmation). */
+  validityHours?: number;
   /** The underlying error, if any. */
   cause?: unknown;
 }
@@ -78,6 +98,8 @@ export class PforteError extends Error {
   readonly now?: number;
   readonly receivedAt?: number;
   readonly serverMessage?: string;
+  readonly validityDays?: number;
+  readonly validityHours?: number;
 
   constructor(code: PforteErrorCode, init: PforteErrorInit = {}) {
     super(code, init.cause === undefined ? undefined : { cause: init.cause });
@@ -91,6 +113,8 @@ export class PforteError extends Error {
     if (init.now !== undefined) this.now = init.now;
     if (init.receivedAt !== undefined) this.receivedAt = init.receivedAt;
     if (init.serverMessage !== undefined) this.serverMessage = init.serverMessage;
+    if (init.validityDays !== undefined) this.validityDays = init.validityDays;
+    if (init.validityHours !== undefined) this.validityHours = init.validityHours;
   }
 }
 

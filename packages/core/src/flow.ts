@@ -46,43 +46,93 @@ function withValues(state: FlowState, id: StepId, values: Record<string, unknown
   return Object.freeze({ ...state.values, [id]: Object.freeze({ ...state.values[id], ...values }) });
 }
 
+/**
+ * Whether `step` runs in this flow as it stands: `sms` only when no second
+ * factor was chosen or `sms` was, `emailCode` likewise for `email` (the choice
+ * is the `method` stored by the `secondFactorChoice` step). An inactive step
+ * is jumped over by {@link advance}, {@link goBack} and {@link skip}; it is
+ * neither shown nor recorded as skipped.
+ */
+export function isStepActive(state: Pick<FlowState, 'values'>, step: ResolvedStep): boolean {
+  const method = state.values.secondFactorChoice?.['method'];
+  if (typeof method !== 'string') return true;
+  if (step.id === 'sms') return method === 'sms';
+  if (step.id === 'emailCode') return method === 'email';
+  return true;
+}
+
+/** The steps that run, in order (for "Step 2 of 5"). */
+export function activeSteps(state: FlowState): readonly ResolvedStep[] {
+  return state.steps.filter((step) => isStepActive(state, step));
+}
+
+/** Index of the next active step after the current one; the last step when there is none. */
 function nextIndex(state: FlowState): number {
-  return Math.min(state.index + 1, state.steps.length - 1);
+  for (let index = state.index + 1; index < state.steps.length; index++) {
+    if (isStepActive(state, state.steps[index]!)) return index;
+  }
+  return state.steps.length - 1;
+}
+
+/** Index of the previous active step, or -1. */
+function previousIndex(state: FlowState): number {
+  for (let index = state.index - 1; index >= 0; index--) {
+    if (isStepActive(state, state.steps[index]!)) return index;
+  }
+  return -1;
+}
+
+/** Drops steps that a changed choice made inactive from `completed` and `skipped`. */
+function withoutInactive(state: FlowState): FlowState {
+  const inactive = new Set(state.steps.filter((step) => !isStepActive(state, step)).map((step) => step.id));
+  if (inactive.size === 0) return state;
+  return Object.freeze({
+    ...state,
+    completed: Object.freeze(state.completed.filter((id) => !inactive.has(id))),
+    skipped: Object.freeze(state.skipped.filter((id) => !inactive.has(id))),
+  });
 }
 
 /**
  * Finishes the current step: marks it completed (and no longer skipped),
- * merges `values` (never secrets) into its stored values and moves on.
+ * merges `values` (never secrets) into its stored values and moves on to the
+ * next active step (the values count: a second-factor choice routes at once).
  * On the last step the index stays.
  */
 export function advance(state: FlowState, values?: Record<string, unknown>): FlowState {
   const id = currentStep(state).id;
-  return Object.freeze({
-    ...state,
-    index: nextIndex(state),
-    completed: Object.freeze([...without(state.completed, id), id]),
-    skipped: Object.freeze(without(state.skipped, id)),
-    values: withValues(state, id, values),
-  });
+  const updated = withoutInactive(
+    Object.freeze({
+      ...state,
+      completed: Object.freeze([...without(state.completed, id), id]),
+      skipped: Object.freeze(without(state.skipped, id)),
+      values: withValues(state, id, values),
+    }),
+  );
+  return Object.freeze({ ...updated, index: nextIndex(updated) });
 }
 
-/** Whether {@link goBack} would move: not on the first step, and never once 'done' is reached (the account exists). */
+/** Whether {@link goBack} would move: not on the first active step, and never once 'done' is reached (the account exists). */
 export function canGoBack(state: FlowState): boolean {
-  return state.index > 0 && !isFinished(state);
+  return previousIndex(state) >= 0 && !isFinished(state);
 }
 
 /**
- * Moves one step back, keeping everything entered. `values` are the current
+ * Moves back to the previous active step, keeping everything entered. `values` are the current
  * step's in-progress values (never secrets), stored so that coming forward
  * again restores them. Does nothing where {@link canGoBack} is false.
  */
 export function goBack(state: FlowState, values?: Record<string, unknown>): FlowState {
   if (!canGoBack(state)) return state;
-  return Object.freeze({ ...state, index: state.index - 1, values: withValues(state, currentStep(state).id, values) });
+  return Object.freeze({
+    ...state,
+    index: previousIndex(state),
+    values: withValues(state, currentStep(state).id, values),
+  });
 }
 
 /**
- * Puts off the current optional step ("activate later") and moves on.
+ * Puts off the current optional step ("activate later") and moves on to the next active step.
  * @throws Error when the current step is not optional
  */
 export function skip(state: FlowState): FlowState {

@@ -4,18 +4,32 @@ import type { HttpAdapterOptions } from './http-client.js';
 export type { HttpAdapterOptions } from './http-client.js';
 
 type AdapterMethod = keyof PforteAdapter;
-const adapterMethods: readonly AdapterMethod[] = [
-  'startRegistration',
-  'submitCredentials',
-  'issuePin',
-  'setPin',
-  'confirmPinSaved',
-  'sendSmsCode',
-  'verifySmsCode',
-  'skipStep',
-  'setVisibility',
-  'complete',
-];
+/** Every adapter method; a `Record` so that the compiler notices a method missing here. */
+const methodSet: Record<AdapterMethod, true> = {
+  startRegistration: true,
+  submitCredentials: true,
+  issuePin: true,
+  setPin: true,
+  confirmPinSaved: true,
+  sendSmsCode: true,
+  verifySmsCode: true,
+  skipStep: true,
+  setVisibility: true,
+  openInvitation: true,
+  submitProfile: true,
+  acceptTerms: true,
+  sendVerificationEmail: true,
+  confirmEmail: true,
+  lookupCustomer: true,
+  verifyCaptcha: true,
+  registerOrganization: true,
+  joinOrganization: true,
+  chooseSecondFactor: true,
+  sendEmailCode: true,
+  verifyEmailCode: true,
+  complete: true,
+};
+const adapterMethods = Object.keys(methodSet) as AdapterMethod[];
 
 /**
  * An adapter that talks to a backend implementing the Pforte HTTP contract

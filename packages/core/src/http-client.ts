@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { CallOptions, PforteAdapter } from './adapter.js';
 import { PforteError, type PforteErrorCode } from './errors.js';
-import { isPforteErrorCode, problemSchema, routeOf, type HttpRoute } from './http-contract.js';
+import { httpRoutes, isPforteErrorCode, problemSchema, routeOf, type HttpRoute } from './http-contract.js';
 
 /** Options of `createHttpAdapter`. */
 export interface HttpAdapterOptions {
@@ -115,18 +115,13 @@ export function createHttpClient(options: HttpAdapterOptions): PforteAdapter {
     }
   }
 
-  return {
-    startRegistration: (input, o) => call('startRegistration', input, o),
-    submitCredentials: (input, o) => call('submitCredentials', input, o),
-    issuePin: (input, o) => call('issuePin', input, o),
-    setPin: (input, o) => call('setPin', input, o),
-    confirmPinSaved: (input, o) => call('confirmPinSaved', input, o),
-    sendSmsCode: (input, o) => call('sendSmsCode', input, o),
-    verifySmsCode: (input, o) => call('verifySmsCode', input, o),
-    skipStep: (input, o) => call('skipStep', input, o),
-    setVisibility: (input, o) => call('setVisibility', input, o),
-    complete: (input, o) => call('complete', input, o),
-  };
+  // One method per route: the contract table is the whole API.
+  return Object.fromEntries(
+    httpRoutes.map((route) => [
+      route.method,
+      (input: object, callOptions?: CallOptions) => call(route.method, input, callOptions),
+    ]),
+  ) as unknown as PforteAdapter;
 }
 
 function timeoutFrom(signal: AbortSignal): PforteError {
@@ -182,6 +177,8 @@ export async function errorFrom(response: Response): Promise<PforteError> {
     retryAfterSeconds,
     resendAvailableAt: problem?.resendAvailableAt,
     now: problem?.now,
+    validityDays: problem?.validityDays,
+    validityHours: problem?.validityHours,
     serverMessage,
   });
 }

@@ -1,8 +1,15 @@
 import * as z from 'zod/mini';
 import {
+  codeSentResultSchema,
   completeResultSchema,
   credentialsResultSchema,
+  customerLookupResultSchema,
+  emailConfirmedResultSchema,
+  emailSentResultSchema,
+  invitationDetailsSchema,
   issuePinResultSchema,
+  joinOrganizationResultSchema,
+  organizationResultSchema,
   smsSentResultSchema,
   startResultSchema,
   type PforteAdapter,
@@ -33,6 +40,7 @@ import { pforteErrorCodes, type PforteErrorCode } from './errors.js';
 export const startRequestSchema = z.object({
   locale: z.string().check(z.maxLength(35)),
   product: z.optional(z.string().check(z.maxLength(200))),
+  invitation: z.optional(z.string().check(z.maxLength(500))),
 });
 /** Body of `POST /registrations/{flowId}/credentials`. */
 export const credentialsRequestSchema = z.object({
@@ -53,6 +61,54 @@ export const verifySmsRequestSchema = z.object({ code: z.string().check(z.maxLen
 export const skipRequestSchema = z.object({ step: z.enum(stepIds) });
 /** Body of `POST /registrations/{flowId}/visibility`. */
 export const visibilityRequestSchema = z.object({ visible: z.boolean() });
+/** Body of `POST /registrations/{flowId}/invitation`. */
+export const invitationRequestSchema = z.object({ token: z.string().check(z.maxLength(500)) });
+const profileText = z.optional(z.string().check(z.maxLength(500)));
+/** Body of `POST /registrations/{flowId}/profile`. */
+export const profileRequestSchema = z.object({
+  profile: z.object({
+    salutation: profileText,
+    title: profileText,
+    firstName: profileText,
+    lastName: profileText,
+    position: profileText,
+    mobile: profileText,
+    phone: profileText,
+    email: profileText,
+  }),
+});
+/** Body of `POST /registrations/{flowId}/terms`. */
+export const termsRequestSchema = z.object({
+  acceptedAt: z.number(),
+  version: z.optional(z.string().check(z.maxLength(100))),
+});
+/** Body of `POST /registrations/{flowId}/email/verification`. */
+export const verificationEmailRequestSchema = z.object({ returnUrl: z.string().check(z.maxLength(2000)) });
+/** Body of `POST /email-confirmations`. */
+export const confirmEmailRequestSchema = z.object({ token: z.string().check(z.maxLength(500)) });
+/** Body of `POST /registrations/{flowId}/customer-lookup`. */
+export const customerLookupRequestSchema = z.object({
+  customerNumber: z.string().check(z.maxLength(200)),
+  email: z.string().check(z.maxLength(500)),
+  captchaToken: z.optional(z.string().check(z.maxLength(5000))),
+});
+/** Body of `POST /registrations/{flowId}/captcha`. */
+export const captchaRequestSchema = z.object({ token: z.string().check(z.maxLength(5000)) });
+/** Body of `POST /registrations/{flowId}/organization/register`. */
+export const registerOrganizationRequestSchema = z.object({
+  name: z.string().check(z.maxLength(500)),
+  postalCode: z.string().check(z.maxLength(50)),
+  customerNumber: z.optional(z.string().check(z.maxLength(200))),
+});
+/** Body of `POST /registrations/{flowId}/organization/join`. */
+export const joinOrganizationRequestSchema = z.object({
+  customerNumber: z.string().check(z.maxLength(200)),
+  postalCode: z.string().check(z.maxLength(50)),
+});
+/** Body of `POST /registrations/{flowId}/second-factor`. */
+export const secondFactorRequestSchema = z.object({ method: z.enum(['none', 'email', 'sms']) });
+/** Body of `POST /registrations/{flowId}/email/code/verify`. */
+export const verifyEmailCodeRequestSchema = z.object({ code: z.string().check(z.maxLength(32)) });
 
 /**
  * An error as `application/problem+json` (RFC 9457) with Pforte's members.
@@ -71,6 +127,10 @@ export const problemSchema = z.object({
   retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
   resendAvailableAt: z.optional(z.number().check(z.nonnegative())),
   now: z.optional(z.number().check(z.nonnegative())),
+  /** Days a registration link was valid ('link.expired'). */
+  validityDays: z.optional(z.number().check(z.nonnegative())),
+  /** Hours an e-mail link was valid ('link.expired'). */
+  validityHours: z.optional(z.number().check(z.nonnegative())),
 });
 /** A parsed problem document. */
 export type Problem = z.output<typeof problemSchema>;
@@ -190,13 +250,133 @@ export const httpRoutes: readonly HttpRoute[] = [
     storesAnswer: true,
   },
   {
+    method: 'openInvitation',
+    path: '/registrations/{flowId}/invitation',
+    summary: 'Open a registration link (invitation) and read its details',
+    request: invitationRequestSchema,
+    response: invitationDetailsSchema,
+    status: 200,
+    errors: ['link.invalid', 'link.expired'],
+    storesAnswer: true,
+  },
+  {
+    method: 'lookupCustomer',
+    path: '/registrations/{flowId}/customer-lookup',
+    summary: 'Find the customer by customer number and the e-mail address on file',
+    request: customerLookupRequestSchema,
+    response: customerLookupResultSchema,
+    status: 200,
+    errors: ['customer.mismatch', 'captcha.invalid'],
+    storesAnswer: true,
+  },
+  {
+    method: 'verifyCaptcha',
+    path: '/registrations/{flowId}/captcha',
+    summary: 'Check a captcha token (single use)',
+    request: captchaRequestSchema,
+    response: undefined,
+    status: 204,
+    errors: ['captcha.invalid'],
+    storesAnswer: true,
+  },
+  {
+    method: 'submitProfile',
+    path: '/registrations/{flowId}/profile',
+    summary: 'Store the personal data (again after going back)',
+    request: profileRequestSchema,
+    response: undefined,
+    status: 204,
+    errors: ['profile.invalid'],
+    storesAnswer: true,
+  },
+  {
+    method: 'acceptTerms',
+    path: '/registrations/{flowId}/terms',
+    summary: 'Record that the terms and the privacy notice were accepted',
+    request: termsRequestSchema,
+    response: undefined,
+    status: 204,
+    errors: ['terms.required'],
+    storesAnswer: true,
+  },
+  {
+    method: 'sendVerificationEmail',
+    path: '/registrations/{flowId}/email/verification',
+    summary: 'Send an e-mail with a confirmation link (fragment token)',
+    request: verificationEmailRequestSchema,
+    response: emailSentResultSchema,
+    status: 200,
+    errors: ['step.required'],
+    storesAnswer: true,
+  },
+  {
+    method: 'confirmEmail',
+    path: '/email-confirmations',
+    summary: 'Confirm the e-mail address with the token from the link; returns the flow to resume',
+    request: confirmEmailRequestSchema,
+    response: emailConfirmedResultSchema,
+    status: 200,
+    errors: ['link.invalid', 'link.expired'],
+    storesAnswer: true,
+  },
+  {
+    method: 'registerOrganization',
+    path: '/registrations/{flowId}/organization/register',
+    summary: 'Register a new organization with the person as its first member',
+    request: registerOrganizationRequestSchema,
+    response: organizationResultSchema,
+    status: 200,
+    errors: ['step.required', 'organization.invalid'],
+    storesAnswer: true,
+  },
+  {
+    method: 'joinOrganization',
+    path: '/registrations/{flowId}/organization/join',
+    summary: 'Ask to join an existing organization (pending until a member approves)',
+    request: joinOrganizationRequestSchema,
+    response: joinOrganizationResultSchema,
+    status: 200,
+    errors: ['step.required', 'organization.not_found', 'organization.full', 'organization.invalid'],
+    storesAnswer: true,
+  },
+  {
+    method: 'chooseSecondFactor',
+    path: '/registrations/{flowId}/second-factor',
+    summary: 'Choose the second factor (none, e-mail code, SMS code)',
+    request: secondFactorRequestSchema,
+    response: undefined,
+    status: 204,
+    errors: [],
+    storesAnswer: true,
+  },
+  {
+    method: 'sendEmailCode',
+    path: '/registrations/{flowId}/email/code',
+    summary: "Send a one-time code to the flow's e-mail address (replaces an earlier code)",
+    request: emptyRequestSchema,
+    response: codeSentResultSchema,
+    status: 200,
+    errors: ['step.required'],
+    storesAnswer: true,
+  },
+  {
+    method: 'verifyEmailCode',
+    path: '/registrations/{flowId}/email/code/verify',
+    summary: 'Check the e-mail code (single use)',
+    request: verifyEmailCodeRequestSchema,
+    response: undefined,
+    status: 204,
+    errors: ['step.required', 'code.invalid', 'code.expired', 'code.max_attempts'],
+    storesAnswer: true,
+  },
+  {
     method: 'complete',
     path: '/registrations/{flowId}/complete',
     summary: 'Create the account and close the flow',
     request: emptyRequestSchema,
     response: completeResultSchema,
     status: 200,
-    errors: ['step.required'],
+    errors: ['step.required', 'terms.required', 'organization.full', 'organization.not_found'],
     storesAnswer: true,
   },
 ];
@@ -225,6 +405,14 @@ export const problemStatus: Record<PforteErrorCode, number> = {
   'flow.unknown': 404,
   'link.expired': 410,
   'link.used': 410,
+  'link.invalid': 404,
+  'profile.invalid': 422,
+  'customer.mismatch': 422,
+  'captcha.invalid': 422,
+  'organization.not_found': 404,
+  'organization.full': 409,
+  'organization.invalid': 422,
+  'terms.required': 409,
   'step.required': 409,
   network: 503,
   timeout: 504,

@@ -3,24 +3,15 @@ import {
   createManualClock,
   createMemoryAdapter,
   guardAdapter,
+  httpRoutes,
   type PforteAdapter,
 } from '../src/index.js';
 import { deepEqual, describe, equal, it, ok, rejects } from './assert.js';
 
 /** A backend whose every method answers with `answer(method)`. */
 function fakeAdapter(answer: (method: keyof PforteAdapter) => Promise<unknown>): PforteAdapter {
-  const methods: Array<keyof PforteAdapter> = [
-    'startRegistration',
-    'submitCredentials',
-    'issuePin',
-    'setPin',
-    'confirmPinSaved',
-    'sendSmsCode',
-    'verifySmsCode',
-    'skipStep',
-    'setVisibility',
-    'complete',
-  ];
+  const methods = httpRoutes.map((route) => route.method);
+
   return Object.fromEntries(methods.map((method) => [method, () => answer(method)])) as unknown as PforteAdapter;
 }
 
@@ -59,7 +50,15 @@ describe('guardAdapter', () => {
       ['issuePin', { pin: 1234 }],
       ['issuePin', { pin: '12' }],
       ['sendSmsCode', { resendAvailableAt: 1, expiresAt: 1, now: Number.NaN, codeLength: 8 }],
-      ['complete', { accountId: 'a', username: 'u', skipped: ['captcha'], visible: false, secondFactor: 'none' }],
+      ['complete', { accountId: 'a', username: 'u', skipped: ['captch'], visible: false, secondFactor: 'none', emailVerified: false }],
+      ['complete', { accountId: 'a', username: 'u', skipped: [], visible: false, secondFactor: 'none' }],
+      ['openInvitation', { email: 'a@b.de' }],
+      ['sendVerificationEmail', { email: 'a@b.de', resendAvailableAt: 1, expiresAt: 1, now: 1 }],
+      ['confirmEmail', { flowId: 'f', expiresAt: 1, now: 1, completedSteps: ['nope'] }],
+      ['lookupCustomer', { customerName: 7 }],
+      ['registerOrganization', { organizationId: '', name: 'x' }],
+      ['joinOrganization', { organizationId: 'o', name: 'x', status: 'member' }],
+      ['sendEmailCode', { resendAvailableAt: 1, expiresAt: 1, now: 1, codeLength: 2 }],
       ['complete', null],
     ];
     for (const [method, value] of bad) {
@@ -118,5 +117,34 @@ describe('guardAdapter', () => {
     equal(codeOf(await rejects(guarded.startRegistration({ locale: 'de' }))), 'network');
     memory.setOffline(false);
     ok((await guarded.startRegistration({ locale: 'de' })).flowId);
+  });
+
+  it('stamps receivedAt on e-mail results and keeps link validity on errors', async () => {
+    const clock = createManualClock(7_000);
+    const answers: Partial<Record<keyof PforteAdapter, unknown>> = {
+      sendVerificationEmail: { email: 'a@b.de', resendAvailableAt: 61_000, expiresAt: 9_000_000, now: 1_000, validityHours: 24 },
+      sendEmailCode: { resendAvailableAt: 61_000, expiresAt: 601_000, now: 1_000, codeLength: 6 },
+      confirmEmail: { flowId: 'f', expiresAt: 9_000_000, now: 1_000, completedSteps: ['credentials', 'emailVerification'] },
+      acceptTerms: { ignored: true },
+    };
+    const guarded = guardAdapter(
+      fakeAdapter(async (method) => answers[method]),
+      { timeoutMs: 1000, clock },
+    );
+    equal((await guarded.sendVerificationEmail({ flowId: 'f', returnUrl: 'https://x.example/' })).receivedAt, 7_000);
+    equal((await guarded.sendEmailCode({ flowId: 'f' })).receivedAt, 7_000);
+    deepEqual(await guarded.confirmEmail({ token: 't' }), {
+      flowId: 'f',
+      expiresAt: 9_000_000,
+      now: 1_000,
+      completedSteps: ['credentials', 'emailVerification'],
+      receivedAt: 7_000,
+    });
+    equal(await guarded.acceptTerms({ flowId: 'f', acceptedAt: 1 }), undefined);
+    const expired = new PforteError('link.expired', { validityDays: 14, now: 1_000 });
+    const failing = guardAdapter(fakeAdapter(() => Promise.reject(expired)), { timeoutMs: 1000, clock });
+    const error = (await rejects(failing.openInvitation({ flowId: 'f', token: 't' }))) as PforteError;
+    equal(error.validityDays, 14);
+    equal(error.receivedAt, 7_000);
   });
 });

@@ -34,4 +34,15 @@ describe('PforteError', () => {
     const error = toPforteError(new Error('password=hunter2 rejected'));
     equal(error.message, 'unknown');
   });
+
+  it('knows the seed-product codes and carries link validity', () => {
+    for (const code of ['link.invalid', 'profile.invalid', 'customer.mismatch', 'captcha.invalid', 'organization.not_found', 'organization.full', 'organization.invalid', 'terms.required']) {
+      const foreign = Object.assign(new Error(code), { name: 'PforteError', code });
+      ok(isPforteError(foreign), code);
+    }
+    const days = new PforteError('link.expired', { validityDays: 14 });
+    equal(days.validityDays, 14);
+    ok(!('validityHours' in days));
+    equal(new PforteError('link.expired', { validityHours: 24 }).validityHours, 24);
+  });
 });

@@ -1,10 +1,12 @@
 import {
+  activeSteps,
   advance,
   canGoBack,
   createFlowState,
   currentStep,
   goBack,
   isFinished,
+  isStepActive,
   parseConfig,
   skip,
   stepValues,
@@ -104,5 +106,76 @@ describe('flow engine', () => {
     deepEqual(start.completed, []);
     deepEqual(start.values, {});
     ok(Object.isFrozen(next) && Object.isFrozen(next.values) && Object.isFrozen(next.completed));
+  });
+
+  describe('second-factor routing', () => {
+    const steps = parseConfig({
+      steps: ['credentials', 'secondFactorChoice', { id: 'sms', optional: true }, 'emailCode', 'visibility', 'done'],
+    }).steps;
+    const at = (state: FlowState) => currentStep(state).id;
+    const toChoice = () => advance(createFlowState(steps));
+
+    it('runs both code steps before a choice is made', () => {
+      const state = createFlowState(steps);
+      ok(state.steps.every((step) => isStepActive(state, step)));
+      equal(activeSteps(state).length, 6);
+    });
+
+    it('choosing sms jumps over emailCode', () => {
+      let state = advance(toChoice(), { method: 'sms' });
+      equal(at(state), 'sms');
+      deepEqual(activeSteps(state).map((step) => step.id), ['credentials', 'secondFactorChoice', 'sms', 'visibility', 'done']);
+      state = advance(state, { phone: '+4915112345678' });
+      equal(at(state), 'visibility');
+      state = goBack(state);
+      equal(at(state), 'sms');
+    });
+
+    it('choosing email jumps over sms, forward and back', () => {
+      let state = advance(toChoice(), { method: 'email' });
+      equal(at(state), 'emailCode');
+      state = goBack(state);
+      equal(at(state), 'secondFactorChoice');
+      state = advance(state);
+      state = advance(state);
+      equal(at(state), 'visibility');
+      state = goBack(state);
+      equal(at(state), 'emailCode', 'back jumps over the inactive sms step');
+      deepEqual(state.completed, ['credentials', 'secondFactorChoice', 'emailCode']);
+    });
+
+    it('choosing none jumps over both and records neither as skipped', () => {
+      let state = advance(toChoice(), { method: 'none' });
+      equal(at(state), 'visibility');
+      deepEqual(state.skipped, []);
+      ok(!isStepActive(state, steps[2]!) && !isStepActive(state, steps[3]!));
+      equal(activeSteps(state).length, 4);
+      state = goBack(state);
+      equal(at(state), 'secondFactorChoice');
+    });
+
+    it('skip moves to the next active step', () => {
+      let state = advance(toChoice(), { method: 'sms' });
+      state = skip(state);
+      equal(at(state), 'visibility');
+      deepEqual(state.skipped, ['sms']);
+    });
+
+    it('changing the choice forgets the code step that no longer runs', () => {
+      let state = advance(toChoice(), { method: 'sms' });
+      state = skip(state);
+      state = goBack(goBack(state));
+      equal(at(state), 'secondFactorChoice');
+      state = advance(state, { method: 'email' });
+      equal(at(state), 'emailCode');
+      deepEqual(state.skipped, [], 'the skipped sms step is forgotten');
+      state = advance(state);
+      deepEqual(state.completed, ['credentials', 'secondFactorChoice', 'emailCode']);
+    });
+
+    it('cannot go back from the first active step', () => {
+      const state = createFlowState(steps);
+      equal(canGoBack(state), false);
+    });
   });
 });

@@ -55,7 +55,18 @@ async function expectError(promise: Promise<unknown>, code: string): Promise<Pfo
 }
 
 const sms = { resendAvailableAt: 1_060_000, expiresAt: 1_600_000, now: 1_000_000, codeLength: 8 };
-const completed = { accountId: 'acc_1', username: 'anna', skipped: ['sms'], visible: false, secondFactor: 'none' };
+const completed = {
+  accountId: 'acc_1',
+  username: 'anna',
+  skipped: ['sms'],
+  visible: false,
+  secondFactor: 'none',
+  emailVerified: false,
+};
+const invitation = { email: 'anna@praxis.de', firstName: 'Anna', validUntil: 3_000_000 };
+const emailSent = { email: 'anna@praxis.de', resendAvailableAt: 1_060_000, expiresAt: 87_400_000, now: 1_000_000, validityHours: 24 };
+const confirmed = { flowId: 'f/1', expiresAt: 2_000_000, now: 1_000_000, completedSteps: ['credentials', 'emailVerification'] };
+const emailCode = { resendAvailableAt: 1_060_000, expiresAt: 1_600_000, now: 1_000_000, codeLength: 6 };
 
 describe('createHttpAdapter', () => {
   describe('routes and bodies', () => {
@@ -70,7 +81,19 @@ describe('createHttpAdapter', () => {
         noContent(),
         noContent(),
         noContent(),
-        json(completed),
+        json(invitation),
+        json({ customerName: 'Praxis Dr. Berg' }),
+        noContent(),
+        noContent(),
+        noContent(),
+        json(emailSent),
+        json(confirmed),
+        json({ organizationId: 'org_1', name: 'Praxis Berg' }),
+        json({ organizationId: 'org_2', name: 'Praxis Tal', status: 'pending' }),
+        noContent(),
+        json(emailCode),
+        noContent(),
+        json({ ...completed, secondFactor: 'email', emailVerified: true, organization: { organizationId: 'org_1', name: 'Praxis Berg', status: 'member' } }),
       ];
       const { adapter, sent } = adapterWith(answers);
       deepEqual(await adapter.startRegistration({ locale: 'de', product: 'vs' }), { flowId: 'f/1', expiresAt: 2, now: 1 });
@@ -85,7 +108,28 @@ describe('createHttpAdapter', () => {
       equal(await adapter.verifySmsCode({ flowId, code: '12345678' }), undefined);
       equal(await adapter.skipStep({ flowId, step: 'sms' }), undefined);
       equal(await adapter.setVisibility({ flowId, visible: true }), undefined);
-      deepEqual(await adapter.complete({ flowId }), completed);
+      deepEqual(await adapter.openInvitation({ flowId, token: 'inv' }), invitation);
+      deepEqual(await adapter.lookupCustomer({ flowId, customerNumber: '4711', email: 'a@b.de', captchaToken: 'c' }), {
+        customerName: 'Praxis Dr. Berg',
+      });
+      equal(await adapter.verifyCaptcha({ flowId, token: 'pforte-test-captcha:1' }), undefined);
+      equal(await adapter.submitProfile({ flowId, profile: { firstName: 'Anna', mobile: '+4915112345678' } }), undefined);
+      equal(await adapter.acceptTerms({ flowId, acceptedAt: 5, version: '1' }), undefined);
+      deepEqual(await adapter.sendVerificationEmail({ flowId, returnUrl: 'https://app.example/signup' }), emailSent);
+      deepEqual(await adapter.confirmEmail({ token: 'tok' }), confirmed);
+      deepEqual(await adapter.registerOrganization({ flowId, name: 'Praxis Berg', postalCode: '10115' }), {
+        organizationId: 'org_1',
+        name: 'Praxis Berg',
+      });
+      deepEqual(await adapter.joinOrganization({ flowId, customerNumber: '4711', postalCode: '10115' }), {
+        organizationId: 'org_2',
+        name: 'Praxis Tal',
+        status: 'pending',
+      });
+      equal(await adapter.chooseSecondFactor({ flowId, method: 'email' }), undefined);
+      deepEqual(await adapter.sendEmailCode({ flowId }), emailCode);
+      equal(await adapter.verifyEmailCode({ flowId, code: '123456' }), undefined);
+      equal((await adapter.complete({ flowId })).organization?.status, 'member');
 
       const base = 'https://auth.example/pforte';
       deepEqual(
@@ -97,8 +141,36 @@ describe('createHttpAdapter', () => {
       deepEqual(sent[1]!.body, { username: 'anna', password: 'pass word 🔑' });
       deepEqual(sent[2]!.body, { length: 6 });
       deepEqual(sent[5]!.body, { phone: '+4915112345678' });
-      deepEqual(sent[9]!.body, {});
+      deepEqual(sent[9]!.body, { token: 'inv' });
+      deepEqual(sent[10]!.body, { customerNumber: '4711', email: 'a@b.de', captchaToken: 'c' });
+      deepEqual(sent[12]!.body, { profile: { firstName: 'Anna', mobile: '+4915112345678' } });
+      deepEqual(sent[13]!.body, { acceptedAt: 5, version: '1' });
+      deepEqual(sent[14]!.body, { returnUrl: 'https://app.example/signup' });
+      equal(sent[15]!.url, `${base}/email-confirmations`, 'the confirmation carries no flow id');
+      deepEqual(sent[15]!.body, { token: 'tok' });
+      deepEqual(sent[18]!.body, { method: 'email' });
+      deepEqual(sent[19]!.body, {});
+      deepEqual(sent[21]!.body, {});
       ok(sent.every((request) => request.init.redirect === 'error'), 'never follows a redirect with a password');
+    });
+
+    it('rejects malformed results of the new routes', async () => {
+      const { adapter } = adapterWith([json({ ...completed, secondFactor: 'fax' }), json({ email: 'x' }), json({ organizationId: 'o', name: 'n', status: 'member' })]);
+      await expectError(adapter.complete({ flowId: 'f' }), 'response.invalid');
+      await expectError(adapter.openInvitation({ flowId: 'f', token: 't' }), 'response.invalid');
+      await expectError(adapter.joinOrganization({ flowId: 'f', customerNumber: '1', postalCode: '10115' }), 'response.invalid');
+    });
+
+    it('reads validityDays and validityHours from a problem', async () => {
+      const { adapter } = adapterWith([
+        problem({ code: 'link.expired', validityDays: 14 }, 410),
+        problem({ code: 'link.expired', validityHours: 24 }, 410),
+        problem({ code: 'customer.mismatch' }, 422),
+      ]);
+      equal((await expectError(adapter.openInvitation({ flowId: 'f', token: 't' }), 'link.expired')).validityDays, 14);
+      equal((await expectError(adapter.confirmEmail({ token: 't' }), 'link.expired')).validityHours, 24);
+      const mismatch = await expectError(adapter.lookupCustomer({ flowId: 'f', customerNumber: '1', email: 'a@b.de' }), 'customer.mismatch');
+      equal(mismatch.field, undefined);
     });
 
     it('sends JSON, Accept, Accept-Language, a fresh Idempotency-Key per call and custom headers', async () => {
@@ -154,7 +226,7 @@ describe('createHttpAdapter', () => {
         'response.invalid',
       );
       await expectError(
-        adapterWith([json({ ...completed, secondFactor: 'email' })]).adapter.complete({ flowId: 'f' }),
+        adapterWith([json({ ...completed, secondFactor: 'totp' })]).adapter.complete({ flowId: 'f' }),
         'response.invalid',
       );
     });

@@ -244,6 +244,8 @@ describe('memory adapter', () => {
         visible: false,
         secondFactor: 'sms',
         phone,
+        email: 'anna@praxis.de',
+        emailVerified: false,
       });
     });
 
@@ -310,7 +312,14 @@ describe('memory adapter', () => {
       const result = await adapter.complete({ flowId });
       deepEqual(
         { ...result, accountId: '' },
-        { accountId: '', username: 'anna@praxis.de', skipped: ['sms'], visible: true, secondFactor: 'none' },
+        {
+          accountId: '',
+          username: 'anna@praxis.de',
+          skipped: ['sms'],
+          visible: true,
+          secondFactor: 'none',
+          emailVerified: false,
+        },
       );
       ok(result.accountId.startsWith('acc_'));
     });
@@ -352,7 +361,7 @@ describe('memory adapter', () => {
       await adapter.complete({ flowId });
       const dump = JSON.stringify(adapter.accounts);
       for (const secret of [goodPassword, pin, code]) ok(!dump.includes(secret), 'no secret in accounts');
-      deepEqual(Object.keys(adapter.accounts[0]!).sort(), ['accountId', 'phone', 'secondFactor', 'username', 'visible']);
+      deepEqual(Object.keys(adapter.accounts[0]!).sort(), ['accountId', 'email', 'emailVerified', 'phone', 'secondFactor', 'username', 'visible']);
     });
 
     it('returns copies of outbox and accounts', async () => {

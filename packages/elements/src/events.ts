@@ -37,6 +37,13 @@ export interface PforteStepNavigationDetail {
  */
 export type PforteCodeCompleteDetail = Record<string, never>;
 
+/**
+ * `pforte-captcha-solved`: a `<pforte-captcha>` challenge was solved. Carries
+ * nothing: the token is read from the element's `token`, so it never travels
+ * in an event.
+ */
+export type PforteCaptchaSolvedDetail = Record<string, never>;
+
 declare global {
   interface HTMLElementEventMap {
     'pforte-step-change': CustomEvent<PforteStepChangeDetail>;
@@ -46,6 +53,7 @@ declare global {
     'pforte-step-back': CustomEvent<PforteStepNavigationDetail>;
     'pforte-step-skip': CustomEvent<PforteStepNavigationDetail>;
     'pforte-code-complete': CustomEvent<PforteCodeCompleteDetail>;
+    'pforte-captcha-solved': CustomEvent<PforteCaptchaSolvedDetail>;
   }
 }
 

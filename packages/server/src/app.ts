@@ -15,7 +15,8 @@ import {
 import { openPglite, migrate, type Database, type Queryable } from './db.js';
 import { problemText } from './messages.js';
 import { defaultScryptCost } from './secrets.js';
-import { createService, type Service, type ServiceOptions } from './service.js';
+import { missingEmailSender, outboxEmailSender, refusingCaptchaVerifier, testCaptchaVerifier } from './email.js';
+import { createService, type SeedData, type Service, type ServiceOptions } from './service.js';
 import { outboxSmsSender } from './sms.js';
 
 /** Options of {@link createPforteServer}. Service options default to the memory adapter's values. */
@@ -34,6 +35,8 @@ export interface ServerOptions extends Partial<ServiceOptions> {
   basePath?: string;
   /** Largest accepted request body (default 64 KiB). */
   maxBodyBytes?: number;
+  /** Invitations, customers and organizations to load at start (idempotent), e.g. for the demo. */
+  seed?: SeedData;
 }
 
 /** A running (or listenable) reference server. */
@@ -77,6 +80,15 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
   if (production && smsSender.development) {
     throw new Error('the development SMS sender only records messages: pass a real smsSender in production');
   }
+  // Products without e-mail steps or captcha need neither: in production the defaults refuse instead of pretending.
+  const emailSender = options.emailSender ?? (production ? missingEmailSender : outboxEmailSender);
+  if (production && emailSender.development) {
+    throw new Error('the development e-mail sender only records messages: pass a real emailSender in production');
+  }
+  const captchaVerifier = options.captchaVerifier ?? (production ? refusingCaptchaVerifier : testCaptchaVerifier);
+  if (production && captchaVerifier.development) {
+    throw new Error('the test captcha verifier accepts test tokens only: pass a real captchaVerifier in production');
+  }
   const ownsDatabase = options.database === undefined;
   const db = options.database ?? (await openPglite());
   await migrate(db);
@@ -84,7 +96,7 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     clock: options.clock ?? systemClock,
     passwordPolicy: options.passwordPolicy ?? policyPresets.nist,
     requiredSteps: options.requiredSteps ?? ['credentials'],
-    optionalSteps: options.optionalSteps ?? ['sms', 'visibility'],
+    optionalSteps: options.optionalSteps ?? ['sms', 'visibility', 'emailCode'],
     smsCodeLength: options.smsCodeLength ?? 8,
     resendSeconds: options.resendSeconds ?? 60,
     codeTtlSeconds: options.codeTtlSeconds ?? 600,
@@ -95,7 +107,21 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     scryptCost: options.scryptCost ?? defaultScryptCost,
     codePepper: options.codePepper ?? '',
     smsSender,
+    emailSender,
+    captchaVerifier,
+    emailCodeLength: options.emailCodeLength ?? 6,
+    emailLinkValidityHours: options.emailLinkValidityHours ?? 24,
+    emailsPerAddressPerHour: options.emailsPerAddressPerHour ?? 10,
+    maxOrganizationMembers: options.maxOrganizationMembers ?? 5,
+    customerLookupCaptcha: options.customerLookupCaptcha ?? false,
+    maxLookupAttempts: options.maxLookupAttempts ?? 5,
+    termsVersion: options.termsVersion,
+    returnUrlOrigins: options.returnUrlOrigins ?? [],
   });
+  if (options.seed) {
+    const seed = options.seed;
+    await db.transaction((tx) => service.seed(tx, seed));
+  }
   const clock = options.clock ?? systemClock;
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
@@ -215,6 +241,42 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
         return (tx: Queryable) => service.skipStep(tx, flowId, input['step'] as never);
       case 'setVisibility':
         return (tx: Queryable) => service.setVisibility(tx, flowId, input['visible'] === true);
+      case 'openInvitation':
+        return (tx: Queryable) => service.openInvitation(tx, flowId, str('token'));
+      case 'submitProfile':
+        return (tx: Queryable) => service.submitProfile(tx, flowId, input['profile'] as Record<string, unknown>);
+      case 'acceptTerms':
+        return (tx: Queryable) =>
+          service.acceptTerms(tx, flowId, Number(input['acceptedAt']), input['version'] as string | undefined);
+      case 'sendVerificationEmail':
+        return (tx: Queryable) => service.sendVerificationEmail(tx, flowId, str('returnUrl'), { ip });
+      case 'confirmEmail':
+        return (tx: Queryable) => service.confirmEmail(tx, str('token'));
+      case 'lookupCustomer':
+        return (tx: Queryable) =>
+          service.lookupCustomer(tx, flowId, {
+            customerNumber: str('customerNumber'),
+            email: str('email'),
+            captchaToken: input['captchaToken'] as string | undefined,
+          });
+      case 'verifyCaptcha':
+        return (tx: Queryable) => service.verifyCaptcha(tx, flowId, str('token'));
+      case 'registerOrganization':
+        return (tx: Queryable) =>
+          service.registerOrganization(tx, flowId, {
+            name: str('name'),
+            postalCode: str('postalCode'),
+            customerNumber: input['customerNumber'] as string | undefined,
+          });
+      case 'joinOrganization':
+        return (tx: Queryable) =>
+          service.joinOrganization(tx, flowId, { customerNumber: str('customerNumber'), postalCode: str('postalCode') });
+      case 'chooseSecondFactor':
+        return (tx: Queryable) => service.chooseSecondFactor(tx, flowId, input['method'] as 'none' | 'email' | 'sms');
+      case 'sendEmailCode':
+        return (tx: Queryable) => service.sendEmailCode(tx, flowId, { ip });
+      case 'verifyEmailCode':
+        return (tx: Queryable) => service.verifyEmailCode(tx, flowId, str('code'));
       case 'complete':
         return (tx: Queryable) => service.complete(tx, flowId);
     }
@@ -243,12 +305,23 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     }
     if (request.method === 'GET' && path === '/health') return { status: 200, body: JSON.stringify({ ok: true }) };
     if (request.method === 'GET' && path === '/dev/outbox' && !production) {
+      // `phone` and `to` both filter by recipient; `channel` by 'sms' or 'email'.
       const rows = await db.query<Record<string, unknown>>(
-        `SELECT channel, recipient AS "to", body AS text, code, flow_id AS "flowId", sent_at AS "sentAt" FROM outbox
-         WHERE ($1::text IS NULL OR recipient = $1) AND ($2::text IS NULL OR flow_id = $2) ORDER BY id`,
-        [url.searchParams.get('phone'), url.searchParams.get('flowId')],
+        `SELECT channel, recipient AS "to", body AS text, code, link, flow_id AS "flowId", sent_at AS "sentAt" FROM outbox
+         WHERE ($1::text IS NULL OR lower(recipient) = lower($1)) AND ($2::text IS NULL OR flow_id = $2)
+           AND ($3::text IS NULL OR channel = $3) ORDER BY id`,
+        [
+          url.searchParams.get('phone') ?? url.searchParams.get('to'),
+          url.searchParams.get('flowId'),
+          url.searchParams.get('channel'),
+        ],
       );
-      const messages = rows.map((row) => ({ ...row, sentAt: Number(row['sentAt']) }));
+      const messages = rows.map((row) => {
+        const message: Record<string, unknown> = { ...row, sentAt: Number(row['sentAt']) };
+        if (message['code'] === null) delete message['code'];
+        if (message['link'] === null) delete message['link'];
+        return message;
+      });
       return { status: 200, body: JSON.stringify({ messages }) };
     }
     const match = routes.map(({ route, pattern }) => ({ route, found: pattern.exec(path) })).find(({ found }) => found);
@@ -354,7 +427,16 @@ function problemOutcome(code: PforteErrorCode, locale: string, error?: PforteErr
   const { title, detail } = problemText(code, locale);
   const body: Record<string, unknown> = { type: `urn:pforte:error:${code}`, title, status, detail, code };
   if (error) {
-    for (const member of ['field', 'attemptsRemaining', 'retryAfterSeconds', 'resendAvailableAt', 'now'] as const) {
+    const members = [
+      'field',
+      'attemptsRemaining',
+      'retryAfterSeconds',
+      'resendAvailableAt',
+      'now',
+      'validityDays',
+      'validityHours',
+    ] as const;
+    for (const member of members) {
       if (error[member] !== undefined) body[member] = error[member];
     }
   }

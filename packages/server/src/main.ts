@@ -7,6 +7,8 @@
  *   PGLITE_DATA_DIR=./data              PGlite's directory (default: in memory)
  *   CORS_ORIGINS=https://a.example,…    origins allowed to call the API
  *   PFORTE_CONFIG=./product.json        product config: policy, steps, SMS settings
+ *   PFORTE_SEED=./seed.json             invitations, customers, organizations to load (a path or inline JSON)
+ *   RETURN_URL_ORIGINS=https://a.example,…  origins a verification e-mail may link to
  *   SMS_CODE_PEPPER=…                   HMAC key for SMS codes, kept outside the database
  *   TRUST_PROXY=1                       client IP from X-Forwarded-For
  *   NODE_ENV=production                 no /dev/outbox; a real SMS sender is required
@@ -15,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { createPforteServer } from './app.js';
 import { optionsFromConfig } from './config.js';
 import { openPglite, openPostgres } from './db.js';
+import type { SeedData } from './service.js';
 
 const env = process.env;
 const database = env['DATABASE_URL'] ? await openPostgres(env['DATABASE_URL']) : await openPglite(env['PGLITE_DATA_DIR']);
@@ -24,7 +27,15 @@ const server = await createPforteServer({
   allowedOrigins: (env['CORS_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
   codePepper: env['SMS_CODE_PEPPER'] ?? '',
   trustProxy: env['TRUST_PROXY'] === '1',
+  returnUrlOrigins: (env['RETURN_URL_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+  ...(env['PFORTE_SEED'] ? { seed: readSeed(env['PFORTE_SEED']) } : {}),
 });
+/** Seed data from inline JSON (starts with `{`) or a file. */
+function readSeed(value: string): SeedData {
+  const text = value.trim().startsWith('{') ? value : readFileSync(value, 'utf8');
+  return JSON.parse(text) as SeedData;
+}
+
 const url = await server.listen(Number(env['PORT'] ?? 8787), env['HOST'] ?? '127.0.0.1');
 console.warn(`pforte-server listening on ${url} (${database.kind})`);
 const cleanup = setInterval(() => void database.transaction((tx) => server.service.cleanup(tx)).catch(() => undefined), 15 * 60_000);

@@ -49,6 +49,42 @@ const texts: Record<PforteErrorCode, { title: string; de: string; en: string }> 
     de: 'Diese Registrierung ist bereits abgeschlossen.',
     en: 'This registration is already complete.',
   },
+  'link.invalid': { title: 'Invalid link', de: 'Dieser Link ist ungültig.', en: 'This link is not valid.' },
+  'profile.invalid': {
+    title: 'Invalid personal data',
+    de: 'Eine Angabe ist ungültig.',
+    en: 'One of the entries is not valid.',
+  },
+  'customer.mismatch': {
+    title: 'Customer not found',
+    de: 'Kundennummer und E-Mail-Adresse passen nicht zusammen.',
+    en: 'Customer number and e-mail address do not match.',
+  },
+  'captcha.invalid': {
+    title: 'Captcha not solved',
+    de: 'Die Sicherheitsabfrage wurde nicht gelöst. Bitte versuchen Sie es erneut.',
+    en: 'The security check was not solved. Please try again.',
+  },
+  'organization.not_found': {
+    title: 'Organization not found',
+    de: 'Zu Kundennummer und Postleitzahl gibt es keine Praxis.',
+    en: 'No organization matches this customer number and postal code.',
+  },
+  'organization.full': {
+    title: 'Organization full',
+    de: 'Die Höchstzahl an Benutzern ist erreicht.',
+    en: 'The maximum number of users has been reached.',
+  },
+  'organization.invalid': {
+    title: 'Invalid organization data',
+    de: 'Eine Angabe zur Praxis ist ungültig.',
+    en: 'One of the organization details is not valid.',
+  },
+  'terms.required': {
+    title: 'Terms not accepted',
+    de: 'Bitte akzeptieren Sie die aktuellen Nutzungsbedingungen.',
+    en: 'Please accept the current terms.',
+  },
   'step.required': {
     title: 'Step missing',
     de: 'Ein vorheriger Schritt fehlt noch.',

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /** scrypt cost. The default is one of OWASP's equivalent settings (N=2^14, r=8, p=5: 16 MiB, ~the work of 2^17/8/1). */
 export interface ScryptCost {
@@ -71,4 +71,13 @@ export function codeMatches(code: string, salt: string, storedHash: string, pepp
   const expected = Buffer.from(storedHash, 'base64url');
   const actual = Buffer.from(hashCode(code, salt, pepper), 'base64url');
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/**
+ * Hashes a long random token (invitation, e-mail link, captcha) for storage:
+ * SHA-256, base64url. The tokens carry ≥ 128 bits, so a fast hash suffices;
+ * the database never holds a usable token.
+ */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
 }

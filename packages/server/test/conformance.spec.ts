@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createHttpAdapter, createManualClock, createMemoryAdapter, policyPresets, type MemoryAdapter } from '@pforte/core';
 import { defineConformanceTests, runAdapterConformance } from '@pforte/adapter-conformance';
-import { outboxCode, sharedDatabase, startTestServer, type TestServer } from './support.js';
+import { outboxCode, outboxEmail, seedHooks, sharedDatabase, startTestServer, type TestServer } from './support.js';
 
 // The memory adapter of @pforte/core: the reference semantics.
 {
@@ -15,14 +15,21 @@ import { outboxCode, sharedDatabase, startTestServer, type TestServer } from './
     {
       readSmsCode: (phone) => current?.lastCode(phone),
       advanceTime: (ms) => clock.advance(ms),
+      readEmail: (to, flowId) => {
+        const message = current?.outbox.filter((entry) => entry.channel === 'email' && entry.to === to && entry.flowId === flowId).at(-1);
+        return message && { ...(message.link ? { link: message.link } : {}), ...(message.code ? { code: message.code } : {}) };
+      },
+      createInvitation: (details) => current!.createInvitation(details),
+      addCustomer: (customer) => current!.addCustomer(customer),
+      addOrganization: (organization) => void current!.addOrganization(organization),
     },
   );
 }
 
-// The HTTP adapter against the reference server on PGlite.
+// The HTTP adapter against the reference server on PGlite (or PostgreSQL at PFORTE_TEST_DATABASE_URL).
 {
   let test: TestServer | undefined;
-  describe('conformance: HTTP adapter → reference server (PGlite)', () => {
+  describe(`conformance: HTTP adapter → reference server (${testDatabaseUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
     before(async () => {
       test = await startTestServer();
     });
@@ -38,6 +45,8 @@ import { outboxCode, sharedDatabase, startTestServer, type TestServer } from './
         readSmsCode: (phone, flowId) => outboxCode(test!.url, phone, flowId),
         advanceTime: (ms) => test!.clock.advance(ms),
         namespace: 'http',
+        readEmail: (to, flowId) => outboxEmail(test!.url, to, flowId),
+        ...seedHooks(() => test!.server),
       },
     );
   });
@@ -55,6 +64,13 @@ describe('conformance kit catches a non-conforming adapter', () => {
     assert.ok(failed.some((name) => name.startsWith('the published password policy')), failed.join('; '));
     assert.ok(failed.includes('N wrong codes kill the code'), failed.join('; '));
     const skipped = results.filter((result) => result.skipped).map((result) => result.name);
-    assert.deepEqual(skipped, ['codes expire within 10 minutes', 'the throttle opens at the deadline']);
+    assert.deepEqual(skipped, [
+      'codes expire within 10 minutes',
+      'the throttle opens at the deadline',
+      'invitations: valid once, expired with validityDays, unknown is link.invalid',
+      'customer.mismatch never reveals which field was wrong',
+      'e-mail links are single use, bound to their flow, and confirm the address',
+      'organization.full at the maximum; organization.not_found names no field',
+    ]);
   });
 });

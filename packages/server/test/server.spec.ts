@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PforteError, createHttpAdapter, type PforteAdapter } from '@pforte/core';
 import { createPforteServer, migrate, optionsFromConfig, verifySecret } from '../src/index.js';
-import { outboxCode, sharedDatabase, startTestServer, testScrypt, type TestServer } from './support.js';
+import { outboxCode, outboxEmail, sharedDatabase, startTestServer, testScrypt, type TestServer } from './support.js';
 
 const password = 'lange-sichere-Passphrase';
 let counter = 0;
@@ -240,6 +240,127 @@ describe('reference server', () => {
       } finally {
         await capped.close();
       }
+    });
+  });
+
+  describe('seed-product steps', () => {
+    const day = 24 * 3600_000;
+
+    it('seeds invitations, customers and organizations from options, and runs the seed 003 flow over HTTP', async () => {
+      const seeded = await startTestServer({
+        seed: {
+          invitations: [{ token: 'seed-invitation-token-0001', email: 'eingeladen@praxis.example', firstName: 'Eva', validityDays: 90 }],
+          customers: [{ customerNumber: 'K-4711', email: 'Kasse@Praxis.example', name: 'Praxis Kasse' }],
+          organizations: [{ organizationId: 'org_seed_1', name: 'Praxis Tal', customerNumber: 'T-1', postalCode: '10115', members: 2 }],
+        },
+        customerLookupCaptcha: true,
+        returnUrlOrigins: ['https://praxis.example'],
+      });
+      try {
+        const client = createHttpAdapter({ baseUrl: seeded.url, locale: 'de' });
+        const invited = await client.startRegistration({ locale: 'de', invitation: 'seed-invitation-token-0001' });
+        const details = await client.openInvitation({ flowId: invited.flowId, token: 'seed-invitation-token-0001' });
+        assert.equal(details.firstName, 'Eva');
+        assert.equal(details.validUntil - seeded.clock.now() > 80 * day, true);
+
+        const { flowId } = await client.startRegistration({ locale: 'de' });
+        const lookup = { flowId, customerNumber: 'K-4711', email: 'kasse@praxis.example' };
+        assert.equal((await rejection(client.lookupCustomer(lookup))).code, 'captcha.invalid', 'the product demands a captcha');
+        assert.deepEqual(await client.lookupCustomer({ ...lookup, captchaToken: `pforte-test-captcha:${unique('c')}` }), {
+          customerName: 'Praxis Kasse',
+        });
+        const evil = await rejection(client.sendVerificationEmail({ flowId, returnUrl: 'https://evil.example/phish' }));
+        assert.equal(evil.code, 'link.invalid');
+        assert.equal(evil.field, 'returnUrl');
+        const sent = await client.sendVerificationEmail({ flowId, returnUrl: 'https://praxis.example/registrieren#alt' });
+        assert.equal(sent.email, 'Kasse@Praxis.example', 'the address on file');
+        const mail = await outboxEmail(seeded.url, 'kasse@praxis.example', flowId);
+        assert.match(mail?.link ?? '', /^https:\/\/praxis\.example\/registrieren#pforte-email-token=[\w-]{40,}$/);
+        const token = mail!.link!.split('#pforte-email-token=')[1]!;
+        const resumed = await client.confirmEmail({ token });
+        assert.deepEqual(resumed.completedSteps, ['customerLookup', 'emailVerification']);
+        await client.chooseSecondFactor({ flowId, method: 'email' });
+        await client.submitProfile({ flowId, profile: { salutation: 'Frau', firstName: 'Eva', lastName: 'Kasse', mobile: '+4915112345678' } });
+        assert.equal(
+          (await rejection(client.submitProfile({ flowId, profile: { mobile: '0151' } }))).field,
+          'mobile',
+        );
+        await client.acceptTerms({ flowId, acceptedAt: seeded.clock.now(), version: '2026-01' });
+        const name = unique('eva');
+        await client.submitCredentials({ flowId, username: name, password });
+        await client.sendEmailCode({ flowId });
+        const code = (await outboxEmail(seeded.url, 'kasse@praxis.example', flowId))?.code;
+        assert.match(code ?? '', /^\d{6}$/);
+        await client.verifyEmailCode({ flowId, code: code! });
+        await client.joinOrganization({ flowId, customerNumber: 't-1', postalCode: '10 115' });
+        const done = await client.complete({ flowId });
+        assert.equal(done.secondFactor, 'email');
+        assert.equal(done.emailVerified, true);
+        assert.deepEqual(done.organization, { organizationId: 'org_seed_1', name: 'Praxis Tal', status: 'pending' });
+        const [account] = await seeded.server.db.query<Record<string, unknown>>(
+          'SELECT email, email_verified, second_factor, profile, terms_version FROM accounts WHERE username = $1',
+          [name],
+        );
+        assert.equal(account?.['email_verified'], true);
+        assert.equal(account?.['second_factor'], 'email');
+        assert.deepEqual(account?.['profile'], { salutation: 'Frau', firstName: 'Eva', lastName: 'Kasse', mobile: '+4915112345678' });
+      } finally {
+        await seeded.close();
+      }
+    });
+
+    it('keeps invitation and e-mail tokens hashed at rest, and answers link.expired with validityDays', async () => {
+      const token = await test.server.db.transaction((tx) =>
+        test.server.service.createInvitation(tx, { createdAt: test.clock.now() - 15 * day }),
+      );
+      const { flowId } = await adapter.startRegistration({ locale: 'de' });
+      const { status, json } = await post(`${test.url}/registrations/${flowId}/invitation`, { token });
+      assert.equal(status, 410);
+      assert.equal(json?.['code'], 'link.expired');
+      assert.equal(json?.['validityDays'], 14);
+      const email = `${unique('hash')}@praxis.example`;
+      const mailFlow = await flowWithAccount(email);
+      await adapter.sendVerificationEmail({ flowId: mailFlow, returnUrl: 'https://praxis.example/' });
+      const link = (await outboxEmail(test.url, email, mailFlow))!.link!;
+      const emailToken = link.split('#pforte-email-token=')[1]!;
+      const tables = ['invitations', 'email_tokens'];
+      for (const table of tables) {
+        const dump = JSON.stringify(await test.server.db.query(`SELECT * FROM ${table}`));
+        assert.ok(!dump.includes(token) && !dump.includes(emailToken), `no token in clear in ${table}`);
+      }
+      test.clock.advance(24 * 3600_000);
+      const expired = await post(`${test.url}/email-confirmations`, { token: emailToken });
+      assert.equal(expired.status, 410);
+      assert.equal(expired.json?.['validityHours'], 24);
+    });
+
+    it('locks the customer lookup of a flow after repeated mismatches', async () => {
+      const { flowId } = await adapter.startRegistration({ locale: 'de' });
+      for (let i = 0; i < 5; i++) {
+        const error = await rejection(adapter.lookupCustomer({ flowId, customerNumber: `nope-${i}`, email: 'a@b.example' }));
+        assert.equal(error.code, 'customer.mismatch');
+        assert.equal(error.field, undefined);
+      }
+      const locked = await rejection(adapter.lookupCustomer({ flowId, customerNumber: 'nope', email: 'a@b.example' }));
+      assert.equal(locked.code, 'rate_limited');
+      assert.equal(locked.retryAfterSeconds, 900);
+    });
+
+    it('reads the e-mail steps from the product config', () => {
+      const options = optionsFromConfig({
+        steps: [
+          { id: 'customerLookup', captcha: false },
+          'credentials',
+          { id: 'terms', termsUrl: '/agb', privacyUrl: '/datenschutz', version: '3' },
+          { id: 'organization', maxMembers: 3 },
+          { id: 'secondFactorChoice', choices: ['none', 'email'] },
+          { id: 'emailCode', codeLength: 8 },
+        ],
+      });
+      assert.equal(options.emailCodeLength, 8);
+      assert.equal(options.termsVersion, '3');
+      assert.equal(options.customerLookupCaptcha, false);
+      assert.equal(options.maxOrganizationMembers, 3);
     });
   });
 

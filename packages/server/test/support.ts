@@ -1,13 +1,27 @@
 import { createManualClock, type ManualClock } from '@pforte/core';
-import { createPforteServer, openPglite, type Database, type PforteServer, type ServerOptions } from '../src/index.js';
+import {
+  createPforteServer,
+  openPglite,
+  type Database,
+  type PforteServer,
+  type SeedData,
+  type ServerOptions,
+} from '../src/index.js';
 
 /** Cheap scrypt for tests; production uses the default cost. */
 export const testScrypt = { N: 1024, r: 8, p: 1 };
 
+/** PostgreSQL for the storage tests when set (`.ci/run` sets it to a throwaway cluster); else in-memory PGlite. */
+export const testDatabaseUrl = process.env['PFORTE_TEST_DATABASE_URL'] || undefined;
+
 let shared: Promise<Database> | undefined;
-/** One in-memory PGlite per test process (starting one takes seconds); tests keep apart by unique names. */
+/**
+ * One database per test process (starting PGlite takes seconds): in-memory
+ * PGlite, or PostgreSQL at PFORTE_TEST_DATABASE_URL. Tests keep apart by
+ * unique names, so a reused PostgreSQL database is fine.
+ */
 export function sharedDatabase(): Promise<Database> {
-  shared ??= openPglite();
+  shared ??= testDatabaseUrl ? openPostgres(testDatabaseUrl) : openPglite();
   return shared;
 }
 
@@ -39,4 +53,24 @@ export async function outboxCode(url: string, phone: string, flowId: string): Pr
   const response = await fetch(`${url}/dev/outbox?${query}`);
   const { messages } = (await response.json()) as { messages: Array<{ code: string }> };
   return messages.at(-1)?.code;
+}
+
+/** The latest e-mail to `to` in `flowId` from GET /dev/outbox: its link and code. */
+export async function outboxEmail(url: string, to: string, flowId: string): Promise<{ link?: string; code?: string } | undefined> {
+  const query = new URLSearchParams({ to, flowId, channel: 'email' });
+  const response = await fetch(`${url}/dev/outbox?${query}`);
+  const { messages } = (await response.json()) as { messages: Array<{ link?: string; code?: string }> };
+  return messages.at(-1);
+}
+
+/** Conformance hooks that seed the server's tables directly. */
+export function seedHooks(server: () => PforteServer) {
+  const seed = (data: SeedData) => server().db.transaction((tx) => server().service.seed(tx, data));
+  return {
+    createInvitation: (details: { email?: string; createdAt?: number; validityDays?: number }) =>
+      server().db.transaction((tx) => server().service.createInvitation(tx, details)),
+    addCustomer: (customer: { customerNumber: string; email: string; name?: string }) => seed({ customers: [customer] }),
+    addOrganization: (organization: { name: string; customerNumber: string; postalCode: string; members: number }) =>
+      seed({ organizations: [organization] }),
+  };
 }

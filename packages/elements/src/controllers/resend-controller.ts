@@ -64,8 +64,11 @@ export class ResendController implements ReactiveController {
     return this.secondsLeft > 0;
   }
 
-  /** Starts the wait after a code was sent: the later of `sent + resendSeconds` and the server's deadline. */
-  startFromSent(result: SmsSentResult): void {
+  /**
+   * Starts the wait after a code (or an e-mail) was sent: the later of
+   * `sent + resendSeconds` and the server's deadline.
+   */
+  startFromSent(result: Pick<SmsSentResult, 'resendAvailableAt' | 'now' | 'receivedAt'>): void {
     const receivedAt = result.receivedAt ?? this.options.clock().now();
     const client = receivedAt + this.options.resendSeconds() * 1000;
     const server = toClientDeadline({ resendAvailableAt: result.resendAvailableAt, serverNow: result.now, receivedAt });

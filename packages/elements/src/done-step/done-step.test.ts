@@ -25,6 +25,40 @@ describe('<pforte-done-step>', () => {
     expect(document.activeElement).to.equal(step.querySelector('h2'));
   });
 
+  it('is accessible in the pending state and says who must approve the access', async () => {
+    const step = await fixture<PforteDoneStep>(html`<pforte-done-step product="Praxisportal" username="anna@example.com"></pforte-done-step>`);
+    step.organization = { name: 'Zahnarztpraxis Berger', status: 'pending' };
+    await step.updateComplete;
+    await expect(step).to.be.accessible();
+    const text = step.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain(
+      'Almost there: a member of Zahnarztpraxis Berger must approve your access. You will get an e-mail once it is approved.',
+    );
+    expect(text).not.to.contain('Your account is active');
+    expect(text).to.contain('Your username: anna@example.com');
+    step.focusHeading();
+    expect(document.activeElement).to.equal(step.querySelector('h2'));
+  });
+
+  it('shows the active state for a registered practice', async () => {
+    const step = await fixture<PforteDoneStep>(html`<pforte-done-step></pforte-done-step>`);
+    step.organization = { name: 'Praxis Dr. Weiß', status: 'member' };
+    await step.updateComplete;
+    expect(step.textContent).to.contain('Your account is active.');
+    expect(step.textContent).not.to.contain('Almost there');
+  });
+
+  it('speaks German in the pending state', async () => {
+    await setLocale('de');
+    const step = await fixture<PforteDoneStep>(html`<pforte-done-step></pforte-done-step>`);
+    step.organization = { name: 'Zahnarztpraxis Berger', status: 'pending' };
+    await step.updateComplete;
+    const text = step.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Zahnarztpraxis Berger');
+    expect(text).to.contain('eine Bestätigung durch ein Mitglied Ihrer Praxis erforderlich');
+    await expect(step).to.be.accessible();
+  });
+
   it('speaks German', async () => {
     await setLocale('de');
     const step = await fixture<PforteDoneStep>(html`<pforte-done-step product="Praxisportal"></pforte-done-step>`);

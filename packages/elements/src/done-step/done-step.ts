@@ -4,8 +4,17 @@ import { msg, str } from '@lit/localize';
 import { PforteStepElement } from '../internal/step-element.js';
 import { doneStepStyles } from './done-step.styles.js';
 
+/** The practice (organization) the account joined or registered, as far as the done page needs it. */
+export interface DoneOrganization {
+  name: string;
+  /** `pending`: a member of the practice must still approve the access. */
+  status: 'member' | 'pending';
+}
+
 /**
- * @summary The closing page of a registration: the account is ready.
+ * @summary The closing page of a registration: the account is ready — or,
+ * after joining a practice (`organization.status` `pending`), waits for a
+ * member of the practice to approve the access.
  *
  * @cssproperty --pforte-color-success - Background of the check mark.
  */
@@ -20,19 +29,35 @@ export class PforteDoneStep extends PforteStepElement {
   /** The username the account was created with. */
   @property() username = '';
 
+  /** The practice joined or registered (from the organization step); `status: 'pending'` shows the waiting state. */
+  @property({ attribute: false }) organization: DoneOrganization | undefined;
+
   override render() {
     return html`
-      <div class="pf-done-mark" aria-hidden="true">✓</div>
+      <div class="pf-done-mark" aria-hidden="true">${this.organization?.status === 'pending' ? '…' : '✓'}</div>
       <h2 tabindex="-1">${msg('Registration complete', { id: 'done.heading' })}</h2>
-      <p>
-        ${this.product
-          ? msg(str`Your account is active. You can now use ${this.product}.`, { id: 'done.body.product' })
-          : msg('Your account is active.', { id: 'done.body' })}
-      </p>
+      <p>${this.body()}</p>
       ${this.username
         ? html`<p class="pf-muted">${msg(str`Your username: ${this.username}`, { id: 'done.username' })}</p>`
         : nothing}
     `;
+  }
+
+  private body() {
+    const organization = this.organization;
+    if (organization?.status === 'pending') {
+      return organization.name
+        ? msg(
+            str`Almost there: a member of ${organization.name} must approve your access. You will get an e-mail once it is approved.`,
+            { id: 'done.pending' },
+          )
+        : msg('Almost there: a member of your practice must approve your access. You will get an e-mail once it is approved.', {
+            id: 'done.pending.unnamed',
+          });
+    }
+    return this.product
+      ? msg(str`Your account is active. You can now use ${this.product}.`, { id: 'done.body.product' })
+      : msg('Your account is active.', { id: 'done.body' });
   }
 }
 

@@ -44,9 +44,50 @@ export function errorMessage(error: PforteError): string {
     case 'flow.unknown':
       return msg('This registration has expired. Please start again.', { id: 'error.flow.expired' });
     case 'link.expired':
+      if (error.validityDays !== undefined) {
+        return msg(str`This link was valid for ${error.validityDays} days and has expired. Please request a new one.`, {
+          id: 'error.link.expired.days',
+        });
+      }
+      if (error.validityHours !== undefined) {
+        return msg(str`This link was valid for ${error.validityHours} hours and has expired. Please request a new one.`, {
+          id: 'error.link.expired.hours',
+        });
+      }
       return msg('This registration link has expired. Please request a new one.', { id: 'error.link.expired' });
     case 'link.used':
       return msg('You are already registered. Please sign in.', { id: 'error.link.used' });
+    case 'link.invalid':
+      return msg('This link is not valid. Please check that you opened the complete link.', { id: 'error.link.invalid' });
+    case 'profile.invalid':
+      return msg('Please check this entry.', { id: 'error.identifier.invalid' });
+    case 'customer.mismatch':
+      return msg('The customer number and e-mail address do not match our records. Please check both.', {
+        id: 'error.customer.mismatch',
+      });
+    case 'captcha.invalid':
+      return msg('The security check was not passed. Please try again.', { id: 'error.captcha.invalid' });
+    case 'organization.not_found':
+      return msg('We found no practice with this customer number and postal code. Please check both.', {
+        id: 'error.organization.not_found',
+      });
+    case 'organization.full':
+      return msg('This practice already has the maximum number of users. Please contact a member of your practice.', {
+        id: 'error.organization.full',
+      });
+    case 'organization.invalid':
+      switch (error.field) {
+        case 'postalCode':
+          return msg('Please enter a valid postal code.', { id: 'error.organization.invalid.postalCode' });
+        case 'name':
+          return msg('Please enter the name of the practice.', { id: 'error.organization.invalid.name' });
+        case 'customerNumber':
+          return msg('Please check the customer number.', { id: 'error.organization.invalid.customerNumber' });
+        default:
+          return msg('Please check this entry.', { id: 'error.identifier.invalid' });
+      }
+    case 'terms.required':
+      return msg('Please accept the terms of use and the privacy policy to continue.', { id: 'error.terms.required' });
     case 'step.required':
       return msg('Please complete the previous steps first.', { id: 'error.step.required' });
     case 'network':

@@ -6,8 +6,7 @@ import type { Clock, PforteError } from '@pforte/core';
 import { PforteStepElement } from '../internal/step-element.js';
 import { uniqueId } from '../internal/pforte-element.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
-import { ResendController } from '../controllers/resend-controller.js';
-import type { ResendTransition } from '../controllers/resend-controller.js';
+import { CodeEntryController } from '../controllers/code-entry-controller.js';
 import { errorMessage } from '../localization/error-messages.js';
 import type { PforteCodeInput } from '../code-input/code-input.js';
 import type { PfortePhoneInput } from '../phone-input/phone-input.js';
@@ -63,20 +62,18 @@ export class PforteSmsStep extends PforteStepElement {
   @property() phone = '';
 
   @state() private phase: Phase = 'phone';
-  @state() private sentCodeLength: number | undefined;
-  @state() private announcement = '';
   @state() private phoneError = '';
   @state() private sendError: PforteError | undefined;
-  @state() private codeError = '';
-  @state() private codeDead = false;
 
   private readonly sending = new AdapterCallController(this);
-  private readonly verifying = new AdapterCallController(this);
-  private readonly resend = new ResendController(this, {
+  private readonly entry = new CodeEntryController(this, {
     clock: () => this.clock,
     resendSeconds: () => this.resendSeconds,
-    onTransition: (transition) => this.onResendTransition(transition),
+    codeLength: () => this.codeLength,
+    input: () => this.codeInput,
+    onError: (error) => this.reportError(error),
   });
+  private readonly resend = this.entry.resend;
   private readonly ids = { codeError: uniqueId('pforte-code-error') };
 
   /**
@@ -106,7 +103,7 @@ export class PforteSmsStep extends PforteStepElement {
   }
 
   private get pending(): boolean {
-    return this.sending.pending || this.verifying.pending;
+    return this.sending.pending || this.entry.verifying.pending;
   }
 
   override render() {
@@ -117,7 +114,7 @@ export class PforteSmsStep extends PforteStepElement {
           : msg('Two-factor authentication', { id: 'sms.heading' })}
       </h2>
       ${this.phase === 'phone' ? this.renderPhone() : this.renderCode()}
-      <p class="pf-visually-hidden" role="status">${this.announcement}</p>
+      <p class="pf-visually-hidden" role="status">${this.entry.announcement}</p>
     `;
   }
 
@@ -151,7 +148,7 @@ export class PforteSmsStep extends PforteStepElement {
                 ? msg(str`Send code in ${formatCountdown(this.resend.secondsLeft)}`, { id: 'sms.send.wait' })
                 : msg('Send code', { id: 'sms.send' })}
           </button>
-          ${this.sentCodeLength === undefined
+          ${this.entry.sentCodeLength === undefined
             ? nothing
             : html`<button type="button" class="pf-link" @click=${this.backToCode}>
                 ${msg('Enter the code already sent', { id: 'sms.backToCode' })}
@@ -163,7 +160,7 @@ export class PforteSmsStep extends PforteStepElement {
   }
 
   private renderCode() {
-    const length = this.sentCodeLength ?? this.codeLength;
+    const length = this.entry.length;
     const pending = this.pending;
     const waiting = this.resend.waiting;
     return html`
@@ -178,14 +175,14 @@ export class PforteSmsStep extends PforteStepElement {
           length=${length}
           label=${msg('Code from the SMS', { id: 'sms.code.label' })}
           described-by=${this.ids.codeError}
-          ?invalid=${this.codeError !== ''}
+          ?invalid=${this.entry.error !== ''}
           @pforte-code-complete=${this.onCodeComplete}
           @input=${this.onCodeInput}
         ></pforte-code-input>
-        <p class="pf-error" id=${this.ids.codeError} role="alert">${this.codeError}</p>
+        <p class="pf-error" id=${this.ids.codeError} role="alert">${this.entry.error}</p>
         <div class="pf-actions">
-          <button type="submit" class="pf-primary" ?disabled=${pending || this.codeDead}>
-            ${this.verifying.pending
+          <button type="submit" class="pf-primary" ?disabled=${pending || this.entry.dead}>
+            ${this.entry.verifying.pending
               ? msg('Please wait…', { id: 'common.pending' })
               : msg('Verify code', { id: 'sms.verify' })}
           </button>
@@ -218,32 +215,13 @@ export class PforteSmsStep extends PforteStepElement {
     `;
   }
 
-  private onResendTransition(transition: ResendTransition): void {
-    // The start of a wait is announced with the message that caused it; here only its end.
-    if (transition === 'available' && this.sentCodeLength !== undefined) {
-      void this.announce(msg('You can now request a new code.', { id: 'sms.resend.available' }));
-    }
-  }
-
-  /** Sets the polite live region; an identical message is cleared first so it is read again. */
-  private async announce(text: string): Promise<void> {
-    if (this.announcement === text) {
-      this.announcement = '';
-      await this.updateComplete;
-    }
-    this.announcement = text;
-  }
-
   private onPhoneInput(): void {
     this.phoneError = '';
     this.sendError = undefined;
   }
 
   private onCodeInput(): void {
-    // A full code is verified at once, and its answer can arrive before this
-    // input event has finished bubbling: only an edit clears the message.
-    const length = this.sentCodeLength ?? this.codeLength;
-    if ((this.codeInput?.value.length ?? 0) < length) this.codeError = '';
+    this.entry.onInput();
   }
 
   private async onSendSubmit(event: SubmitEvent): Promise<void> {
@@ -265,7 +243,7 @@ export class PforteSmsStep extends PforteStepElement {
   private async send(phone: string): Promise<void> {
     const adapter = this.requireAdapter();
     this.sendError = undefined;
-    this.codeError = '';
+    this.entry.setError('');
     const result = await this.sending.run((signal) => adapter.sendSmsCode({ flowId: this.flowId, phone }, { signal }));
     const error = this.sending.error;
     if (error) {
@@ -277,34 +255,19 @@ export class PforteSmsStep extends PforteStepElement {
         await this.updateComplete;
         this.phoneInput?.focus();
       } else {
-        this.codeError = errorMessage(error);
+        this.entry.setError(errorMessage(error));
       }
       return;
     }
     if (!result) return;
     const resending = this.phase === 'code' && this.phone === phone;
     this.phone = phone;
-    this.sentCodeLength = result.codeLength;
-    this.codeDead = false;
     this.phase = 'code';
-    this.resend.startFromSent(result);
-    const seconds = this.resend.secondsLeft;
-    void this.announce(
-      resending
-        ? msg(str`A new code was sent. You can request another one in ${seconds} seconds.`, { id: 'sms.resent' })
-        : msg(str`Code sent. You can request a new code in ${seconds} seconds.`, { id: 'sms.sentStatus' }),
-    );
-    await this.updateComplete;
-    const codeInput = this.codeInput;
-    if (codeInput) {
-      codeInput.value = '';
-      await codeInput.updateComplete;
-      codeInput.focus();
-    }
+    await this.entry.codeSent(result, resending);
   }
 
   private onCodeComplete(): void {
-    if (!this.codeDead) void this.verify();
+    if (!this.entry.dead) void this.verify();
   }
 
   private onVerifySubmit(event: SubmitEvent): void {
@@ -313,37 +276,17 @@ export class PforteSmsStep extends PforteStepElement {
   }
 
   private async verify(): Promise<void> {
-    if (this.pending || this.codeDead) return;
-    const codeInput = this.codeInput;
-    if (!codeInput) return;
-    const code = codeInput.value;
-    const length = this.sentCodeLength ?? this.codeLength;
-    if (code.length !== length) {
-      this.codeError = msg(str`Please enter all ${length} digits of the code.`, { id: 'sms.code.incomplete' });
-      codeInput.focus();
-      return;
-    }
+    if (this.pending) return;
     const adapter = this.requireAdapter();
-    this.codeError = '';
-    await this.verifying.run((signal) => adapter.verifySmsCode({ flowId: this.flowId, code }, { signal }));
-    const error = this.verifying.error;
-    if (error) {
-      this.reportError(error);
-      this.resend.startFromError(error);
-      this.codeError = errorMessage(error);
-      if (error.code === 'code.expired' || error.code === 'code.max_attempts') this.codeDead = true;
-      await this.updateComplete;
-      codeInput.focus();
-      if (error.code === 'code.invalid') codeInput.select();
-      return;
-    }
-    codeInput.value = '';
-    this.finish({ phone: this.phone });
+    const verified = await this.entry.verify((code, signal) =>
+      adapter.verifySmsCode({ flowId: this.flowId, code }, { signal }),
+    );
+    if (verified) this.finish({ phone: this.phone });
   }
 
   private async wrongNumber(): Promise<void> {
     this.phase = 'phone';
-    this.codeError = '';
+    this.entry.setError('');
     this.phoneError = '';
     this.sendError = undefined;
     await this.updateComplete;

@@ -1,0 +1,171 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { msg } from '@lit/localize';
+import type { SecondFactorMethod } from '@pforte/core';
+import { PforteStepElement } from '../internal/step-element.js';
+import { uniqueId } from '../internal/pforte-element.js';
+import { AdapterCallController } from '../controllers/adapter-call-controller.js';
+import { renderAlert } from '../localization/error-messages.js';
+import { choiceStyles } from '../styles/choice.styles.js';
+import { secondFactorChoiceStepStyles } from './second-factor-choice-step.styles.js';
+
+
+const allMethods: readonly SecondFactorMethod[] = ['none', 'email', 'sms'];
+
+/**
+ * @summary The choice of a second factor for sign-in (seed 003: "keine TAN",
+ * "emailTAN", "mTAN"): a radio group with a short explanation of each option.
+ * A TAN is recommended, the mobile TAN as the most secure. The flow then runs
+ * the `emailCode` or the `sms` step, or neither.
+ *
+ * @event pforte-step-done - The choice was saved; `detail.values.method` is `'none'`, `'email'` or `'sms'`.
+ * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event pforte-error - Saving failed; `detail.code` is the stable error code.
+ *
+ * @cssproperty --pforte-color-border - Frame of each option.
+ * @cssproperty --pforte-color-primary - Buttons, the chosen option and focus.
+ * @cssproperty --pforte-color-danger - Errors.
+ */
+export class PforteSecondFactorChoiceStep extends PforteStepElement {
+  static override pforteStyles = [...PforteStepElement.pforteStyles, choiceStyles, secondFactorChoiceStepStyles];
+
+  readonly step = 'secondFactorChoice' as const;
+
+  /** The options offered, in this order (attribute: a JSON array, e.g. `["email","sms"]`). */
+  @property({ type: Array }) choices: SecondFactorMethod[] = ['none', 'email', 'sms'];
+
+  /** The option chosen at first (and when the person comes back); the first of `choices` when unset or not offered. */
+  @property() preselected: SecondFactorMethod | undefined;
+
+  @state() private chosen: SecondFactorMethod | undefined;
+
+  private readonly submission = new AdapterCallController(this);
+  private readonly ids = { intro: uniqueId('pforte-second-factor-intro'), option: uniqueId('pforte-second-factor') };
+
+  /** The options actually offered: known methods of `choices`, without duplicates. */
+  private get offered(): SecondFactorMethod[] {
+    return this.choices.filter((method, index) => allMethods.includes(method) && this.choices.indexOf(method) === index);
+  }
+
+  /** The option selected now. */
+  get method(): SecondFactorMethod | undefined {
+    const offered = this.offered;
+    if (this.chosen && offered.includes(this.chosen)) return this.chosen;
+    if (this.preselected && offered.includes(this.preselected)) return this.preselected;
+    return offered[0];
+  }
+
+  override render() {
+    const pending = this.submission.pending;
+    const error = this.submission.error;
+    const offered = this.offered;
+    const selected = this.method;
+    return html`
+      <h2 tabindex="-1">${msg('Authentication', { id: 'secondFactor.heading' })}</h2>
+      ${this.renderIntro(offered)}
+      <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
+        <fieldset class="pf-choices" aria-describedby=${this.hasIntro(offered) ? this.ids.intro : nothing}>
+          <legend>${msg('How do you want to confirm your sign-ins?', { id: 'secondFactor.legend' })}</legend>
+          ${offered.map((method) => {
+            const id = `${this.ids.option}-${method}`;
+            return html`
+              <div class="pf-choice">
+                <input
+                  type="radio"
+                  id=${id}
+                  name="secondFactor"
+                  value=${method}
+                  .checked=${live(method === selected)}
+                  aria-describedby="${id}-hint"
+                  @change=${this.onChange}
+                />
+                <label for=${id}>${this.label(method)}</label>
+                <p class="pf-muted pf-choice-hint" id="${id}-hint">${this.hint(method)}</p>
+              </div>
+            `;
+          })}
+        </fieldset>
+        <div class="pf-alert" role="alert">${error ? renderAlert(error) : nothing}</div>
+        <div class="pf-actions">
+          <button type="submit" class="pf-primary" ?disabled=${pending || !selected}>
+            ${pending ? msg('Please wait…', { id: 'common.pending' }) : msg('Continue', { id: 'common.continue' })}
+          </button>
+          ${this.canGoBack
+            ? html`<button type="button" ?disabled=${pending} @click=${this.onBack}>${msg('Back', { id: 'common.back' })}</button>`
+            : nothing}
+        </div>
+      </form>
+    `;
+  }
+
+  /** The recommendation of a TAN matters only where "no TAN" is an option. */
+  private hasIntro(offered: SecondFactorMethod[]): boolean {
+    return offered.includes('none') && offered.length > 1;
+  }
+
+  private renderIntro(offered: SecondFactorMethod[]) {
+    if (!this.hasIntro(offered)) return nothing;
+    return html`<p id=${this.ids.intro}>
+      ${offered.includes('sms')
+        ? msg('To protect your data, please choose a TAN. The most secure method is the mobile TAN (SMS).', {
+            id: 'secondFactor.intro.sms',
+          })
+        : msg('To protect your data, please choose a TAN.', { id: 'secondFactor.intro' })}
+    </p>`;
+  }
+
+  private label(method: SecondFactorMethod): string {
+    switch (method) {
+      case 'none':
+        return msg('No TAN', { id: 'secondFactor.none' });
+      case 'email':
+        return msg('E-mail TAN', { id: 'secondFactor.email' });
+      case 'sms':
+        return msg('Mobile TAN (SMS)', { id: 'secondFactor.sms' });
+    }
+  }
+
+  private hint(method: SecondFactorMethod): string {
+    switch (method) {
+      case 'none':
+        return msg('After signing in you go straight to your account.', { id: 'secondFactor.none.hint' });
+      case 'email':
+        return msg('At sign-in, a TAN is sent to your e-mail address.', { id: 'secondFactor.email.hint' });
+      case 'sms':
+        return msg('At sign-in, a TAN is sent by SMS to your mobile phone. The most secure method.', {
+          id: 'secondFactor.sms.hint',
+        });
+    }
+  }
+
+  private onChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (input.checked) this.chosen = input.value as SecondFactorMethod;
+    this.submission.clearError();
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const method = this.method;
+    if (this.submission.pending || !method) return;
+    const adapter = this.requireAdapter();
+    await this.submission.run((signal) => adapter.chooseSecondFactor({ flowId: this.flowId, method }, { signal }));
+    const error = this.submission.error;
+    if (error) {
+      this.reportError(error);
+      return;
+    }
+    this.finish({ method });
+  }
+
+  private onBack(): void {
+    this.goBack();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pforte-second-factor-choice-step': PforteSecondFactorChoiceStep;
+  }
+}
