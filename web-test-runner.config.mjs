@@ -16,6 +16,7 @@ export default {
     esbuildPlugin({
       ts: true,
       target: 'es2022',
+      json: true,
       tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
     }),
   ],

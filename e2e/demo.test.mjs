@@ -70,7 +70,7 @@ describe('demo page on the reference server (npm start: Chromium → <pforte-sig
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('completes the seed 001 flow in German with the keyboard only, and the account is in the database', async () => {
+  it('completes the seed 001 flow in German with the keyboard only, and the account is in the database', { timeout: 120_000 }, async () => {
     const { page, context, consoleLines, problems } = await openPage(browser, demo.url);
     // The server answers behind /pforte, so it is the default backend.
     await page.waitForFunction(() => document.querySelector('pforte-signup')?.getAttribute('endpoint') === '/pforte');
@@ -142,7 +142,7 @@ describe('demo page on the reference server (npm start: Chromium → <pforte-sig
       );
       assert.ok(account.password_hash && !account.password_hash.includes(password), 'password stored in clear');
       assert.ok(account.pin_hash, 'no PIN hash');
-      const [flow] = await database.query('SELECT completed_at, password_hash, pin_hash FROM flows');
+      const [flow] = await database.query("SELECT completed_at, password_hash, pin_hash FROM flows WHERE username = 'dr.berger'");
       assert.ok(flow.completed_at !== null, 'flow not completed');
       assert.equal(flow.password_hash, null, 'the completed flow still holds a secret');
     } finally {

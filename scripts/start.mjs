@@ -53,16 +53,19 @@ export function ensureServerBuilt({ log = console.log } = {}) {
 }
 
 /**
- * Starts packages/server/dist/src/main.js as a child on 127.0.0.1 and a free
- * port (unless `port`), with PGlite in `dataDir` (or PostgreSQL when `env`
- * holds DATABASE_URL). Resolves once it listens.
+ * Starts packages/server/dist/src/main.js (or `entry` with `args`: any script
+ * that prints "listening on <url>" to stderr) as a child on 127.0.0.1 and a
+ * free port (unless `port`), with PGlite in `dataDir` (or PostgreSQL when
+ * `env` holds DATABASE_URL). Resolves once it listens.
  * `stop()` sends SIGTERM and waits for the exit; `kill()` sends SIGKILL.
  */
-export function startReferenceServer({ dataDir, port = 0, env = {}, onLog } = {}) {
-  const child = spawn(process.execPath, [serverMain], {
+export function startReferenceServer({ dataDir, port = 0, env = {}, onLog, entry = serverMain, args = [] } = {}) {
+  // PGlite unless the caller passes DATABASE_URL in `env` (a shell's DATABASE_URL does not leak in).
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, [entry, ...args], {
     cwd: root,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
       PORT: String(port),

@@ -5,6 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 
+const postgresUrl = process.env.PFORTE_TEST_DATABASE_URL || process.env.DATABASE_URL || '';
+
 const checks = [
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['types', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
@@ -18,6 +20,17 @@ const checks = [
     'server and conformance',
     'node',
     ['--test', '--test-reporter=spec', 'packages/server/dist/test/server.spec.js', 'packages/server/dist/test/conformance.spec.js'],
+    { env: { PFORTE_TEST_DATABASE_URL: '' } },
+  ],
+  // The same storage and conformance tests on PostgreSQL, when one is given (.ci/run starts a throwaway cluster).
+  [
+    'server and conformance on PostgreSQL',
+    'node',
+    ['--test', '--test-reporter=spec', 'packages/server/dist/test/server.spec.js', 'packages/server/dist/test/conformance.spec.js'],
+    {
+      env: { PFORTE_TEST_DATABASE_URL: postgresUrl },
+      skip: postgresUrl ? undefined : 'no PostgreSQL: set PFORTE_TEST_DATABASE_URL (or DATABASE_URL) to run it; .ci/run does',
+    },
   ],
   ['packages', 'node', ['scripts/check-packages.mjs']],
   // The examples type-check against the built package's .d.ts, as an npm user's project would.
@@ -27,17 +40,23 @@ const checks = [
 ];
 
 const results = [];
-for (const [name, command, args] of checks) {
+for (const [name, command, args, { env = {}, skip } = {}] of checks) {
+  if (skip) {
+    console.log(`\n▷ ${name}: skipped (${skip})`);
+    results.push({ name, ok: true, skipped: skip, seconds: 0 });
+    continue;
+  }
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
   const started = Date.now();
-  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0', ...env } });
   results.push({ name, ok: status === 0, seconds: (Date.now() - started) / 1000 });
 }
 
 console.log('\nSummary');
-for (const { name, ok, seconds } of results) {
-  console.log(`  ${ok ? 'pass' : 'FAIL'}  ${name} (${seconds.toFixed(1)} s)`);
+for (const { name, ok, skipped, seconds } of results) {
+  console.log(skipped ? `  skip  ${name}: ${skipped}` : `  ${ok ? 'pass' : 'FAIL'}  ${name} (${seconds.toFixed(1)} s)`);
 }
 const failed = results.filter((result) => !result.ok).length;
-console.log(`checks: ${results.length - failed} passed, ${failed} failed`);
+const skippedCount = results.filter((result) => result.skipped).length;
+console.log(`checks: ${results.length - failed - skippedCount} passed, ${failed} failed, ${skippedCount} skipped`);
 process.exit(failed === 0 ? 0 : 1);

@@ -374,6 +374,21 @@ describe('memory adapter: seed-product steps', () => {
     });
   });
 
+  it('a code step the choice routed around is not required', async () => {
+    const { adapter, flowId } = await withAccount({ requiredSteps: ['credentials', 'secondFactorChoice', 'sms', 'emailCode'] });
+    await expectCode(adapter.complete({ flowId }), 'step.required');
+    await adapter.chooseSecondFactor({ flowId, method: 'none' });
+    equal((await adapter.complete({ flowId })).secondFactor, 'none');
+  });
+
+  it('adds customers and organizations at run time', async () => {
+    const { adapter, flowId } = await withAccount();
+    adapter.addCustomer({ customerNumber: '9', email: 'neu@praxis.de' });
+    await adapter.lookupCustomer({ flowId, customerNumber: '9', email: 'neu@praxis.de' });
+    const organizationId = adapter.addOrganization({ name: 'Praxis Neu', customerNumber: 'N-1', postalCode: '80331' });
+    equal((await adapter.joinOrganization({ flowId, customerNumber: 'N-1', postalCode: '80331' })).organizationId, organizationId);
+  });
+
   describe('seed 003 end to end', () => {
     it('customer lookup, e-mail link in a new tab, choice, profile, account, e-mail code', async () => {
       const clock = createManualClock();

@@ -72,3 +72,22 @@ export function description(element: Element): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** The focused element's accessible text: its label, or its own text for buttons. */
+export function focusedName(): string {
+  const active = document.activeElement as HTMLInputElement | null;
+  if (!active) return '';
+  const label = active.labels?.[0]?.textContent ?? active.textContent ?? '';
+  return label.replace(/\s+/g, ' ').trim();
+}
+
+/** Presses Tab (forwards) until the focused control is named `name`. */
+export async function tabTo(name: string | RegExp) {
+  for (let presses = 0; presses < 30; presses += 1) {
+    const current = focusedName();
+    if (typeof name === 'string' ? current === name : name.test(current)) return;
+    await press('Tab');
+  }
+  throw new Error(`Tab never reached "${String(name)}" (at "${focusedName()}")`);
+}
+

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createHttpAdapter, createManualClock, createMemoryAdapter, policyPresets, type MemoryAdapter } from '@pforte/core';
 import { defineConformanceTests, runAdapterConformance } from '@pforte/adapter-conformance';
-import { outboxCode, outboxEmail, seedHooks, sharedDatabase, startTestServer, type TestServer } from './support.js';
+import {
+  outboxCode,
+  outboxEmail,
+  seedHooks,
+  sharedDatabase,
+  startTestServer,
+  testDatabaseUrl,
+  type TestServer,
+} from './support.js';
 
 // The memory adapter of @pforte/core: the reference semantics.
 {

@@ -247,24 +247,30 @@ describe('reference server', () => {
     const day = 24 * 3600_000;
 
     it('seeds invitations, customers and organizations from options, and runs the seed 003 flow over HTTP', async () => {
+      // Unique per run: a reused PostgreSQL database keeps earlier runs' rows.
+      const invitation = unique('seed-invitation-token');
+      const customerNumber = unique('K');
+      const organizationId = unique('org_seed');
+      const organizationNumber = unique('T');
+      const onFile = `Kasse-${unique('k')}@Praxis.example`;
       const seeded = await startTestServer({
         seed: {
-          invitations: [{ token: 'seed-invitation-token-0001', email: 'eingeladen@praxis.example', firstName: 'Eva', validityDays: 90 }],
-          customers: [{ customerNumber: 'K-4711', email: 'Kasse@Praxis.example', name: 'Praxis Kasse' }],
-          organizations: [{ organizationId: 'org_seed_1', name: 'Praxis Tal', customerNumber: 'T-1', postalCode: '10115', members: 2 }],
+          invitations: [{ token: invitation, email: 'eingeladen@praxis.example', firstName: 'Eva', validityDays: 90 }],
+          customers: [{ customerNumber, email: onFile, name: 'Praxis Kasse' }],
+          organizations: [{ organizationId, name: 'Praxis Tal', customerNumber: organizationNumber, postalCode: '10115', members: 2 }],
         },
         customerLookupCaptcha: true,
         returnUrlOrigins: ['https://praxis.example'],
       });
       try {
         const client = createHttpAdapter({ baseUrl: seeded.url, locale: 'de' });
-        const invited = await client.startRegistration({ locale: 'de', invitation: 'seed-invitation-token-0001' });
-        const details = await client.openInvitation({ flowId: invited.flowId, token: 'seed-invitation-token-0001' });
+        const invited = await client.startRegistration({ locale: 'de', invitation });
+        const details = await client.openInvitation({ flowId: invited.flowId, token: invitation });
         assert.equal(details.firstName, 'Eva');
         assert.equal(details.validUntil - seeded.clock.now() > 80 * day, true);
 
         const { flowId } = await client.startRegistration({ locale: 'de' });
-        const lookup = { flowId, customerNumber: 'K-4711', email: 'kasse@praxis.example' };
+        const lookup = { flowId, customerNumber, email: onFile.toLowerCase() };
         assert.equal((await rejection(client.lookupCustomer(lookup))).code, 'captcha.invalid', 'the product demands a captcha');
         assert.deepEqual(await client.lookupCustomer({ ...lookup, captchaToken: `pforte-test-captcha:${unique('c')}` }), {
           customerName: 'Praxis Kasse',
@@ -273,8 +279,8 @@ describe('reference server', () => {
         assert.equal(evil.code, 'link.invalid');
         assert.equal(evil.field, 'returnUrl');
         const sent = await client.sendVerificationEmail({ flowId, returnUrl: 'https://praxis.example/registrieren#alt' });
-        assert.equal(sent.email, 'Kasse@Praxis.example', 'the address on file');
-        const mail = await outboxEmail(seeded.url, 'kasse@praxis.example', flowId);
+        assert.equal(sent.email, onFile, 'the address on file');
+        const mail = await outboxEmail(seeded.url, onFile.toLowerCase(), flowId);
         assert.match(mail?.link ?? '', /^https:\/\/praxis\.example\/registrieren#pforte-email-token=[\w-]{40,}$/);
         const token = mail!.link!.split('#pforte-email-token=')[1]!;
         const resumed = await client.confirmEmail({ token });
@@ -289,14 +295,14 @@ describe('reference server', () => {
         const name = unique('eva');
         await client.submitCredentials({ flowId, username: name, password });
         await client.sendEmailCode({ flowId });
-        const code = (await outboxEmail(seeded.url, 'kasse@praxis.example', flowId))?.code;
+        const code = (await outboxEmail(seeded.url, onFile.toLowerCase(), flowId))?.code;
         assert.match(code ?? '', /^\d{6}$/);
         await client.verifyEmailCode({ flowId, code: code! });
-        await client.joinOrganization({ flowId, customerNumber: 't-1', postalCode: '10 115' });
+        await client.joinOrganization({ flowId, customerNumber: organizationNumber.toLowerCase(), postalCode: '10 115' });
         const done = await client.complete({ flowId });
         assert.equal(done.secondFactor, 'email');
         assert.equal(done.emailVerified, true);
-        assert.deepEqual(done.organization, { organizationId: 'org_seed_1', name: 'Praxis Tal', status: 'pending' });
+        assert.deepEqual(done.organization, { organizationId, name: 'Praxis Tal', status: 'pending' });
         const [account] = await seeded.server.db.query<Record<string, unknown>>(
           'SELECT email, email_verified, second_factor, profile, terms_version FROM accounts WHERE username = $1',
           [name],

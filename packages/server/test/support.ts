@@ -2,6 +2,7 @@ import { createManualClock, type ManualClock } from '@pforte/core';
 import {
   createPforteServer,
   openPglite,
+  openPostgres,
   type Database,
   type PforteServer,
   type SeedData,

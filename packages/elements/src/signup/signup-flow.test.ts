@@ -5,7 +5,7 @@ import '../define/signup.js';
 import type { PforteSignup } from './signup.js';
 import type { PforteSmsStep } from '../sms-step/sms-step.js';
 import { setLocale } from '../localization/localization.js';
-import { press, type, until } from '../../test/helpers.js';
+import { focusedName, press, tabTo, type, until } from '../../test/helpers.js';
 
 const password = 'Ruhige-Praxis-2026';
 const videoConsultationSteps: PforteConfigInput['steps'] = [
@@ -50,24 +50,6 @@ async function mount(steps: PforteConfigInput['steps'], locale: Language, clock:
   const seen: StepId[] = [];
   element.addEventListener('pforte-step-change', (event) => seen.push(event.detail.step));
   return { element, adapter, seen, clock };
-}
-
-/** The focused element's accessible text: its label, or its own text for buttons. */
-function focusedName(): string {
-  const active = document.activeElement as HTMLInputElement | null;
-  if (!active) return '';
-  const label = active.labels?.[0]?.textContent ?? active.textContent ?? '';
-  return label.replace(/\s+/g, ' ').trim();
-}
-
-/** Presses Tab (forwards) until the focused control is named `name`. */
-async function tabTo(name: string | RegExp) {
-  for (let presses = 0; presses < 30; presses += 1) {
-    const current = focusedName();
-    if (typeof name === 'string' ? current === name : name.test(current)) return;
-    await press('Tab');
-  }
-  throw new Error(`Tab never reached "${String(name)}" (at "${focusedName()}")`);
 }
 
 async function onStep(step: 'pin' | 'sms' | 'visibility', language: Language) {

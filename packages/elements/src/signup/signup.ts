@@ -3,6 +3,7 @@ import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import {
+  activeSteps,
   advance,
   canGoBack,
   createFlowState,
@@ -12,7 +13,6 @@ import {
   guardAdapter,
   safeParseConfig,
   skip,
-  stepValues,
 } from '@pforte/core';
 import { PforteError, systemClock } from '@pforte/core';
 import type {
@@ -35,10 +35,12 @@ import { renderAlert } from '../localization/error-messages.js';
 import { emit } from '../events.js';
 import type { PforteStepDoneDetail } from '../events.js';
 import { signupStyles } from './signup.styles.js';
+import { EmailLinkController } from '../controllers/email-link-controller.js';
+import type { CaptchaProvider } from '../captcha/captcha-provider.js';
 import { lazyStepLoaders } from './step-loaders.js';
+import { renderStepElement } from './step-templates.js';
 import '../define/credentials-step.js';
 import '../define/done-step.js';
-import type { PforteSmsStep } from '../sms-step/sms-step.js';
 
 /**
  * @summary The registration flow: renders the configured steps in order
@@ -61,6 +63,9 @@ import type { PforteSmsStep } from '../sms-step/sms-step.js';
  * @cssproperty --pforte-font-family - Font.
  * @cssproperty --pforte-max-width - Widest the widget grows.
  */
+/** Steps the flow never returns to: their effect on the server is final. */
+const finalSteps: ReadonlySet<StepId> = new Set(['invitation', 'customerLookup', 'captcha', 'credentials', 'emailVerification']);
+
 export class PforteSignup extends PforteElement {
   static override pforteStyles = [...PforteElement.pforteStyles, signupStyles];
 
@@ -85,6 +90,12 @@ export class PforteSignup extends PforteElement {
   /** Time source of countdowns and dates; tests and docs inject a manual clock. */
   @property({ attribute: false }) clock: Clock = systemClock;
 
+  /** The registration link's token for an `invitation` step; without it, `?token=` of the page URL. */
+  @property() invitation: string | undefined;
+
+  /** Renders captcha challenges; the built-in test provider when unset. */
+  @property({ attribute: false }) captchaProvider: CaptchaProvider | undefined;
+
   @state() private resolvedConfig: PforteConfig | undefined;
   @state() private configError: ConfigError | undefined;
   @state() private flow: FlowState | undefined;
@@ -100,14 +111,17 @@ export class PforteSignup extends PforteElement {
   private readonly startCall = new AdapterCallController(this);
   private readonly completeCall = new AdapterCallController(this);
   private shownStepIndex: number | undefined;
-  /** The SMS step's resend deadline, kept while the person visits other steps. */
-  private smsResendDeadline: number | undefined;
+  /** Resend deadlines of the code steps, kept while the person visits other steps. */
+  private resendDeadlines: Partial<Record<StepId, number>> = {};
   /** The number typed into the SMS step, kept when going back before a code was verified. */
   private smsDraftPhone = '';
+  /** An e-mail confirmation token from the URL that arrived before a flow existed. */
+  private pendingEmailToken: string | undefined;
 
   constructor() {
     super();
     new DocumentLangController(this, () => this.applyLocale());
+    new EmailLinkController(this, (token) => this.onEmailToken(token));
     this.addEventListener('pforte-step-done', (event) => this.onStepDone(event.detail));
     this.addEventListener('pforte-step-back', () => this.onStepBack());
     this.addEventListener('pforte-step-skip', () => void this.onStepSkip());
@@ -122,7 +136,7 @@ export class PforteSignup extends PforteElement {
     const backendChanged = changed.has('adapter') || changed.has('endpoint') || changed.has('clock');
     if ((backendChanged || configChanged) && this.resolvedConfig && backend) {
       this.guardedAdapter = guardAdapter(backend, { timeoutMs: this.resolvedConfig.requestTimeoutMs, clock: this.clock });
-      if (!this.flowId) void this.start();
+      if (!this.flowId) void (this.pendingEmailToken ? this.resume(this.pendingEmailToken) : this.start());
     }
   }
 
@@ -180,32 +194,78 @@ export class PforteSignup extends PforteElement {
     const adapter = this.guardedAdapter;
     if (!adapter || !this.resolvedConfig) return;
     const product = this.resolvedConfig.product;
+    const locale = resolveLocale(this.locale ?? this.resolvedConfig?.locale);
+    const invitation = this.resolvedConfig.steps.some((step) => step.id === 'invitation') ? this.invitationToken : '';
     const started = await this.startCall.run((signal) =>
-      adapter.startRegistration({ locale: resolveLocale(this.locale ?? this.resolvedConfig?.locale), product }, { signal }),
+      adapter.startRegistration({ locale, product, ...(invitation ? { invitation } : {}) }, { signal }),
     );
     if (started) this.flowId = started.flowId;
     else if (this.startCall.error) emit(this, 'pforte-error', { code: this.startCall.error.code });
   }
 
+  /** The token of the registration link: the `invitation` property, else `?token=` in the page URL. */
+  private get invitationToken(): string {
+    return this.invitation ?? new URLSearchParams(location.search).get('token') ?? '';
+  }
+
+  /**
+   * A confirmation link was followed. In the tab that waits on the
+   * verification step, that step confirms it; in a fresh tab the flow the
+   * link belongs to is resumed after its verification step.
+   */
+  private onEmailToken(token: string): void {
+    if (!this.flowId) {
+      this.pendingEmailToken = token;
+      if (this.guardedAdapter) void this.resume(token);
+      return;
+    }
+    const step = this.querySelector<HTMLElement & { confirm?: (token: string) => Promise<boolean> }>(
+      'pforte-email-verification-step',
+    );
+    void step?.confirm?.(token);
+  }
+
+  private async resume(token: string): Promise<void> {
+    const adapter = this.guardedAdapter;
+    const config = this.resolvedConfig;
+    if (!adapter || !config) return;
+    const confirmed = await this.startCall.run((signal) => adapter.confirmEmail({ token }, { signal }));
+    if (!confirmed) {
+      if (this.startCall.error) emit(this, 'pforte-error', { code: this.startCall.error.code, step: 'emailVerification' });
+      return;
+    }
+    this.pendingEmailToken = undefined;
+    const done = new Set<StepId>([...confirmed.completedSteps, 'emailVerification']);
+    let flow = createFlowState(config.steps);
+    while (done.has(currentStep(flow).id) && currentStep(flow).id !== 'done') flow = advance(flow);
+    this.flow = flow;
+    this.flowId = confirmed.flowId;
+    if (currentStep(flow).id === 'done') void this.complete();
+  }
+
   private onStepDone(detail: PforteStepDoneDetail): void {
     if (!this.flow || currentStep(this.flow).id !== detail.step) return;
-    this.rememberSmsState();
+    this.rememberStepState();
     this.flow = advance(this.flow, detail.values);
     if (currentStep(this.flow).id === 'done') void this.complete();
   }
 
   private onStepBack(): void {
     if (!this.flow || !this.canGoBackFromCurrent()) return;
-    this.rememberSmsState();
+    this.rememberStepState();
     this.flow = goBack(this.flow);
   }
 
-  /** The SMS step is re-created when shown again; its throttle and typed number must survive that. */
-  private rememberSmsState(): void {
-    const smsStep = this.querySelector<PforteSmsStep>('pforte-sms-step');
-    if (!smsStep) return;
-    this.smsResendDeadline = smsStep.resendDeadline;
-    this.smsDraftPhone = smsStep.phone;
+  /** Steps are re-created when shown again; a code step's throttle and a typed number must survive that. */
+  private rememberStepState(): void {
+    const stepElement = this.querySelector<PforteStepElement & { resendDeadline?: number; phone?: string }>(
+      '[data-pforte-step]',
+    );
+    if (!stepElement) return;
+    if (stepElement.resendDeadline !== undefined) {
+      this.resendDeadlines = { ...this.resendDeadlines, [stepElement.step]: stepElement.resendDeadline };
+    }
+    if (stepElement.step === 'sms') this.smsDraftPhone = stepElement.phone ?? '';
   }
 
   private async onStepSkip(): Promise<void> {
@@ -218,7 +278,7 @@ export class PforteSignup extends PforteElement {
       emit(this, 'pforte-error', { code: this.completeCall.error.code, step });
       return;
     }
-    this.rememberSmsState();
+    this.rememberStepState();
     this.flow = skip(flow);
     if (currentStep(this.flow).id === 'done') void this.complete();
   }
@@ -235,11 +295,17 @@ export class PforteSignup extends PforteElement {
     }
   }
 
-  /** The account exists once credentials are accepted, so the flow never returns to them. */
+  /**
+   * Back goes to the previous step shown, except to steps whose work is done
+   * for good on the server: the account exists once credentials are
+   * accepted, a link is spent once opened, a lookup or captcha once passed.
+   */
   private canGoBackFromCurrent(): boolean {
     const flow = this.flow;
     if (!flow || !canGoBack(flow)) return false;
-    return flow.steps[flow.index - 1]?.id !== 'credentials';
+    const shown = activeSteps(flow);
+    const previous = shown[shown.indexOf(currentStep(flow)) - 1];
+    return previous !== undefined && !finalSteps.has(previous.id);
   }
 
   /** The `adapter` property, else an HTTP adapter for `endpoint` (created once per endpoint). */
@@ -267,12 +333,12 @@ export class PforteSignup extends PforteElement {
     if (!this.flowId) return this.renderStart();
     const flow = this.flow!;
     const step = currentStep(flow);
-    const countedSteps = flow.steps.filter((candidate) => candidate.id !== 'done').length;
+    const shown = activeSteps(flow).filter((candidate) => candidate.id !== 'done');
     return html`
       ${step.id === 'done'
         ? nothing
         : html`<p class="pf-progress">
-            ${msg(str`Step ${flow.index + 1} of ${countedSteps}`, { id: 'signup.progress' })}
+            ${msg(str`Step ${shown.indexOf(step) + 1} of ${shown.length}`, { id: 'signup.progress' })}
           </p>`}
       ${this.renderStep(step)}
     `;
@@ -300,69 +366,26 @@ export class PforteSignup extends PforteElement {
       }
       return html`<p role="status" aria-busy="true">${msg('Loading…', { id: 'common.loading' })}</p>`;
     }
-    const flow = this.flow!;
-    const config = this.resolvedConfig!;
-    const back = this.canGoBackFromCurrent();
-    switch (step.id) {
-      case 'credentials':
-        return html`<pforte-credentials-step
-          data-pforte-step
-          .adapter=${this.guardedAdapter}
-          flow-id=${this.flowId}
-          username-kind=${config.username.kind}
-          .policy=${config.passwordPolicy}
-          .username=${stepValues<{ username?: string }>(flow, 'credentials')?.username ?? ''}
-        ></pforte-credentials-step>`;
-      case 'pin':
-        return html`<pforte-pin-step
-          data-pforte-step
-          .adapter=${this.guardedAdapter}
-          flow-id=${this.flowId}
-          mode=${step.mode}
-          length=${step.length}
-          product=${config.product}
-          .clock=${this.clock}
-          ?can-go-back=${back}
-        ></pforte-pin-step>`;
-      case 'sms':
-        return html`<pforte-sms-step
-          data-pforte-step
-          .adapter=${this.guardedAdapter}
-          flow-id=${this.flowId}
-          code-length=${step.codeLength}
-          resend-seconds=${step.resendSeconds}
-          default-country=${step.defaultCountry}
-          .mobileOnly=${step.mobileOnly}
-          ?optional=${step.optional}
-          .clock=${this.clock}
-          .phone=${stepValues<{ phone?: string }>(flow, 'sms')?.phone ?? this.smsDraftPhone}
-          .resendDeadline=${this.smsResendDeadline}
-          ?can-go-back=${back}
-        ></pforte-sms-step>`;
-      case 'visibility':
-        return html`<pforte-visibility-step
-          data-pforte-step
-          .adapter=${this.guardedAdapter}
-          flow-id=${this.flowId}
-          ?visible=${stepValues<{ visible?: boolean }>(flow, 'visibility')?.visible ?? false}
-          ?can-go-back=${back}
-        ></pforte-visibility-step>`;
-      case 'done':
-        return this.renderDone();
+    if (step.id === 'done' && !this.completeResult) {
+      const error = this.completeCall.error;
+      if (!error) {
+        return html`<p role="status" aria-busy="true">${msg('Finishing your registration…', { id: 'signup.finishing' })}</p>`;
+      }
+      return this.renderFailure(error, () => void this.complete());
     }
-  }
-
-  private renderDone() {
-    if (this.completeResult) {
-      return html`<pforte-done-step
-        data-pforte-step
-        product=${this.resolvedConfig!.product}
-        username=${this.completeResult.username}
-      ></pforte-done-step>`;
-    }
-    const error = this.completeCall.error;
-    if (!error) return html`<p role="status" aria-busy="true">${msg('Finishing your registration…', { id: 'signup.finishing' })}</p>`;
-    return this.renderFailure(error, () => void this.complete());
+    return renderStepElement(step, {
+      adapter: this.guardedAdapter,
+      flowId: this.flowId,
+      flow: this.flow!,
+      config: this.resolvedConfig!,
+      clock: this.clock,
+      canGoBack: this.canGoBackFromCurrent(),
+      invitationToken: this.invitationToken,
+      captchaProvider: this.captchaProvider,
+      resendDeadlines: this.resendDeadlines,
+      smsDraftPhone: this.smsDraftPhone,
+      completeResult: this.completeResult,
+    });
   }
 
   private renderFailure(error: PforteError, retry: () => void) {

@@ -1,12 +1,22 @@
 import type { StepId } from '@pforte/core';
 
 /**
- * Steps after the first are loaded on demand, so the first step's bundle does
- * not carry the PIN, SMS and visibility code. `<pforte-signup>` starts these
- * imports as soon as it knows its config, long before the person gets there.
+ * Every step but credentials and done is loaded on demand, so the first
+ * step's bundle does not carry the code of steps a product may never use.
+ * `<pforte-signup>` starts the imports for its configured steps as soon as it
+ * knows its config, long before the person gets there.
  */
 export const lazyStepLoaders: Partial<Record<StepId, () => Promise<unknown>>> = {
+  invitation: () => import('../define/invitation-step.js'),
+  customerLookup: () => import('../define/customer-lookup-step.js'),
+  captcha: () => import('../define/captcha-step.js'),
+  profile: () => import('../define/profile-step.js'),
+  terms: () => import('../define/terms-step.js'),
+  emailVerification: () => import('../define/email-verification-step.js'),
+  organization: () => import('../define/organization-step.js'),
+  secondFactorChoice: () => import('../define/second-factor-choice-step.js'),
   pin: () => import('../define/pin-step.js'),
   sms: () => import('../define/sms-step.js'),
+  emailCode: () => import('../define/email-code-step.js'),
   visibility: () => import('../define/visibility-step.js'),
 };
