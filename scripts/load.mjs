@@ -52,10 +52,14 @@ async function serve() {
 /** Latency-recording fetch, and the flow of one registration through `adapter`. */
 function harness(baseUrl) {
   const latencies = [];
+  const failedRequests = { count: 0 };
   const timedFetch = async (input, init) => {
     const started = performance.now();
     try {
       return await fetch(input, init);
+    } catch (error) {
+      failedRequests.count += 1;
+      throw error;
     } finally {
       latencies.push(performance.now() - started);
     }
@@ -96,7 +100,7 @@ function harness(baseUrl) {
     const sorted = [...latencies].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
   };
-  return { latencies, timedFetch, register, percentile };
+  return { latencies, failedRequests, timedFetch, register, percentile };
 }
 
 function costLabel() {
@@ -157,7 +161,7 @@ async function killAndRestart() {
   let server = await start(0);
   const url = server.url;
   const port = Number(new URL(url).port);
-  const { latencies, timedFetch, register, percentile } = harness(() => url);
+  const { latencies, failedRequests, timedFetch, register, percentile } = harness(() => url);
   // Enough retries to ride out the restart; each one re-sends the same Idempotency-Key.
   const adapter = createHttpAdapter({ baseUrl: url, fetch: timedFetch, timeoutMs: 120_000, retries: 400, retryDelayMs: 250 });
 
@@ -235,6 +239,7 @@ async function killAndRestart() {
   console.log(
     `in flight at the kill: ${inFlightAtKill.length}; resumed with the same flowId: ${resumed.length}; restarted from scratch: ${restartedFlows}`,
   );
+  console.log(`requests that met the dead server and were re-sent with the same Idempotency-Key: ${failedRequests.count}`);
   console.log(`in the database: ${stored}/${completed.length}`);
   for (const failure of failed.slice(0, 3)) console.log('failed:', failure);
   const ok = failed.length === 0 && survived === completedBeforeKill.length && stored === completed.length && completed.length === flows;

@@ -184,3 +184,45 @@ describe('<pforte-signup> running configured flows by keyboard', () => {
     expect(buttons).not.to.include('Back');
   });
 });
+
+describe('<pforte-signup> and the e-mail confirmation link', () => {
+  const config: PforteConfigInput = {
+    username: { kind: 'email' },
+    steps: ['credentials', 'emailVerification', 'visibility', 'done'],
+  };
+
+  afterEach(async () => {
+    history.replaceState(null, '', location.pathname + location.search);
+    await setLocale('en');
+  });
+
+  it('resumes the flow after the verification step when the link opens in a fresh page', async () => {
+    const adapter = createMemoryAdapter();
+    const first = await fixture<PforteSignup>(html`<pforte-signup locale="en" .config=${config} .adapter=${adapter}></pforte-signup>`);
+    await until(() => first.querySelector('pforte-credentials-step h2'), 'credentials');
+    first.querySelector<HTMLInputElement>('input[name="username"]')!.focus();
+    await type('anna@example.com');
+    await press('Tab');
+    await type(password);
+    await press('Enter');
+    await until(() => adapter.lastEmailLink(), 'verification e-mail');
+    const link = new URL(adapter.lastEmailLink()!);
+    first.remove();
+
+    // A new tab: the page loads with the link's fragment, no flow yet.
+    history.replaceState(null, '', `${location.pathname}${location.search}${link.hash}`);
+    const second = await fixture<PforteSignup>(html`<pforte-signup locale="en" .config=${config} .adapter=${adapter}></pforte-signup>`);
+    await until(() => second.querySelector('pforte-visibility-step h2'), 'resumed at the visibility step', 240);
+    expect(location.hash).to.equal('');
+    expect(second.querySelector('.pf-progress')!.textContent!.trim()).to.equal('Step 3 of 3');
+  });
+
+  it('says so when a link is not valid, instead of a blank widget', async () => {
+    history.replaceState(null, '', `${location.pathname}${location.search}#pforte-email-token=not-a-token`);
+    const element = await fixture<PforteSignup>(html`<pforte-signup locale="en" .config=${config} .adapter=${createMemoryAdapter()}></pforte-signup>`);
+    await until(() => element.querySelector('[role="alert"]'), 'error shown', 240);
+    expect(element.querySelector('[role="alert"]')!.textContent).to.match(/link/i);
+    expect(location.hash).to.equal('');
+    await expect(element).to.be.accessible();
+  });
+});
