@@ -3,15 +3,15 @@ import { html } from 'lit';
 import { createManualClock, createMemoryAdapter } from '@pforte/elements';
 import type { PforteConfigInput } from '@pforte/elements';
 import '@pforte/elements';
-import { seedProducts, type SeedProductKey } from '../products.js';
+import { productCatalog, type ProductKey } from '../../examples/products/catalog.js';
 
 interface Args {
-  product: SeedProductKey;
+  product: ProductKey;
   config: PforteConfigInput;
 }
 
 /**
- * The five seed portals as configurations (docs/products.ts), each in
+ * The five seed portals as configurations (examples/products/), each in
  * `<pforte-signup>` against a memory backend. See "Configuring a product".
  */
 const meta: Meta<Args> = {
@@ -19,15 +19,17 @@ const meta: Meta<Args> = {
   component: 'pforte-signup',
   argTypes: { product: { control: false }, config: { control: 'object' } },
   render: (args) => {
-    const adapter = createMemoryAdapter({ clock: createManualClock() });
-    return html`<pforte-signup .config=${args.config} .adapter=${adapter}></pforte-signup>`;
+    const example = productCatalog[args.product];
+    const adapter = createMemoryAdapter({ clock: createManualClock(), ...example.demoBackend });
+    const invitation = 'demoInvitation' in example ? adapter.createInvitation(example.demoInvitation) : undefined;
+    return html`<pforte-signup .config=${args.config} .adapter=${adapter} .invitation=${invitation}></pforte-signup>`;
   },
 };
 export default meta;
 type Story = StoryObj<Args>;
 
-function product(key: SeedProductKey): Story {
-  const seed = seedProducts[key];
+function product(key: ProductKey): Story {
+  const seed = productCatalog[key];
   return {
     name: seed.title,
     args: { product: key, config: seed.config },
@@ -35,8 +37,8 @@ function product(key: SeedProductKey): Story {
   };
 }
 
-export const DentalPortal = product('dentalPortal');
+export const DentalPracticePortal = product('dentalPracticePortal');
 export const VideoConsultation = product('videoConsultation');
-export const B2bPortal = product('b2bPortal');
-export const BillingCentre = product('billingCentre');
-export const PatientApp = product('patientApp');
+export const B2bServicePortal = product('b2bServicePortal');
+export const BillingCustomerCentre = product('billingCustomerCentre');
+export const PatientVideoApp = product('patientVideoApp');

@@ -1,5 +1,5 @@
 /**
- * Every seed product configuration of the docs (docs/products.ts) passes
+ * Every seed product configuration (examples/products/) passes
  * parseConfig. The TypeScript sources are loaded through Vite's module
  * runner with the `pforte-source` condition, so no build is needed.
  */
@@ -13,10 +13,10 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const conditions = ['pforte-source', ...defaultServerConditions];
 const viteConfig = { root, configFile: false, logLevel: 'error', resolve: { conditions }, ssr: { resolve: { conditions } } };
 
-const { module: products } = await runnerImport('/docs/products.ts', viteConfig);
+const { module: products } = await runnerImport('/examples/products/catalog.ts', viteConfig);
 const { module: core } = await runnerImport('/packages/core/src/index.ts', viteConfig);
 
-const entries = Object.entries(products.seedProducts);
+const entries = Object.entries(products.productCatalog);
 
 const seedDir = new URL('../../../shared/seeds/', import.meta.url);
 
