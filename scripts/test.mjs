@@ -15,6 +15,7 @@ const checks = [
   ['unit and component tests', 'npx', ['web-test-runner']],
   ['build', 'npm', ['run', 'build']],
   ['openapi up to date', 'node', ['scripts/openapi.mjs', '--check']],
+  ['config reference up to date', 'node', ['scripts/config-reference.mjs', '--check']],
   // Reference server on in-memory PGlite, and the adapter conformance kit against the memory and HTTP adapters.
   [
     'server and conformance',
