@@ -1,8 +1,10 @@
 import { defaultClientConditions, defineConfig } from 'vite';
 
 /**
- * `npm start`: the demo page (examples/demo) running the whole registration
- * against the in-browser memory adapter, straight from the workspace sources.
+ * The demo page (examples/demo), straight from the workspace sources.
+ * `npm start` (scripts/start.mjs) uses this config and adds a proxy `/pforte`
+ * → the reference server; `vite` alone serves the page without it, and the
+ * page falls back to the in-browser memory adapter.
  */
 export default defineConfig({
   root: 'examples/demo',

@@ -105,6 +105,15 @@ const table = lines.join('\n');
 console.log(`\n${table}\n`);
 
 const chromium = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
+// Sections after this script's own (the reference server's `npm run load` table) are kept as they are.
+let keptSections = '';
+try {
+  const previous = readFileSync(`${root}docs/benchmarks.md`, 'utf8');
+  const at = previous.indexOf('\n## Reference server');
+  if (at !== -1) keptSections = previous.slice(at);
+} catch {
+  // No previous file.
+}
 writeFileSync(
   `${root}docs/benchmarks.md`,
   `# Benchmarks
@@ -126,7 +135,7 @@ memory adapter). The keystroke page (\`scripts/bench/keystroke.html\`) sets a
 \`<pforte-password-checklist>\`'s password to 100–128 characters 1000 times and
 times the updates (20 samples of 50), and calls \`evaluatePassword\` in batches of 1000. Size
 budgets fail \`npm run bench\`; timings depend on the machine and are reported.
-`,
+${keptSections}`,
 );
 console.log('Wrote docs/benchmarks.md');
 

@@ -25,12 +25,14 @@ try {
   const units = [...extracted.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)];
   const untranslated = units.filter(([, , body]) => !/<target>[\s\S]*?<\/target>/.test(body)).map(([, id]) => id);
   const committed = readFileSync(xliffPath, 'utf8');
-  const generated = readFileSync(join(elements, 'src/generated/locales/de.ts'), 'utf8');
+  const generated = ['de.ts', 'de-steps.ts']
+    .map((file) => readFileSync(join(elements, 'src/generated/locales', file), 'utf8'))
+    .join('\n');
   const notGenerated = units.map(([, id]) => id).filter((id) => !generated.includes(`'${id}'`));
   const problems = [];
   if (untranslated.length) problems.push(`no German translation for: ${untranslated.join(', ')}`);
   if (extracted !== committed) problems.push(`${xliffPath} is not up to date with the sources (run npm run localize:extract)`);
-  if (notGenerated.length) problems.push(`generated de.ts lacks: ${notGenerated.join(', ')} (run npm run localize:build)`);
+  if (notGenerated.length) problems.push(`generated de.ts / de-steps.ts lack: ${notGenerated.join(', ')} (run npm run localize:build)`);
   if (problems.length) {
     console.error(problems.join('\n'));
     process.exit(1);

@@ -75,6 +75,13 @@ export function startReferenceServer({ dataDir, port = 0, env = {}, onLog, entry
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })));
+  // However this process ends (Vite's own SIGTERM handler calls process.exit), the server gets SIGTERM
+  // and shuts down cleanly by itself (PGlite flushed and closed).
+  const stopOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  process.once('exit', stopOnExit);
+  void exited.then(() => process.off('exit', stopOnExit));
   let output = '';
   return new Promise((resolveStart, rejectStart) => {
     const onData = (chunk) => {

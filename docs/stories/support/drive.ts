@@ -37,6 +37,23 @@ export function flowWithAccount(options: MemoryAdapterOptions = {}, username = '
   };
 }
 
+/**
+ * A loader for stories that need more than an open flow: `startFlow` (with
+ * an account first when `account` is set, as later steps expect), then
+ * `prepare` — create an invitation, script a failure, send an e-mail — whose
+ * result is merged into `loaded`.
+ */
+export function preparedFlow<Extra extends object = object>(
+  options: MemoryAdapterOptions,
+  prepare: (started: StartedFlow) => Extra | Promise<Extra>,
+  { account = false }: { account?: boolean } = {},
+) {
+  return async (): Promise<StartedFlow & Extra> => {
+    const started = account ? await flowWithAccount(options)() : await startFlow(options);
+    return { ...started, ...(await prepare(started)) };
+  };
+}
+
 /** The first element matching `selector` inside `root`, once it exists (elements render asynchronously). */
 export async function find<T extends Element = HTMLElement>(root: ParentNode, selector: string): Promise<T> {
   return waitFor(
@@ -83,4 +100,32 @@ export async function settle(element: Element): Promise<void> {
   await lit.updateComplete;
   await new Promise((resolve) => setTimeout(resolve, 0));
   await lit.updateComplete;
+}
+
+/** True once the element's `role="alert"` region (`.pf-alert`) says something. */
+export function alertShown(root: ParentNode): () => boolean {
+  return () => textOf(root, '.pf-alert') !== '';
+}
+
+/** True once the input matching `selector` is marked `aria-invalid="true"`. */
+export function invalid(root: ParentNode, selector: string): () => boolean {
+  return () => root.querySelector(selector)?.getAttribute('aria-invalid') === 'true';
+}
+
+const captchaDigits = '.pf-captcha-digits';
+const captchaAnswer = 'input[name="pforte-captcha-answer"]';
+const captchaCheck = '.pf-captcha-test button';
+
+/**
+ * Answers the built-in test captcha inside `root` as a person would: reads
+ * the digits shown, types them (or, with `wrong`, other digits) and presses
+ * "Check". Waits for the tick, or for the "not right" message.
+ */
+export async function answerTestCaptcha(root: ParentNode, { wrong = false }: { wrong?: boolean } = {}): Promise<void> {
+  const digits = (await find(root, captchaDigits)).textContent?.replace(/\D/g, '') ?? '';
+  const answer = wrong ? [...digits].map((digit) => String((Number(digit) + 1) % 10)).join('') : digits;
+  await typeInto(root, captchaAnswer, answer);
+  await click(root, captchaCheck);
+  if (wrong) await until('the captcha error', invalid(root, captchaAnswer));
+  else await until('the captcha solved', () => root.querySelector('.pf-captcha-solved') !== null);
 }

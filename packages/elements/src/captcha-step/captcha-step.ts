@@ -10,6 +10,7 @@ import type { CaptchaProvider } from '../captcha/captcha-provider.js';
 import type { PforteCaptcha } from '../captcha/captcha.js';
 import { captchaStepStyles } from './captcha-step.styles.js';
 import '../define/captcha.js';
+import '../localization/step-messages.js';
 
 /**
  * @summary A security check on its own page: the person solves the captcha

@@ -2,6 +2,7 @@ import { html, nothing, render } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { LOCALE_STATUS_EVENT, msg } from '@lit/localize';
 import { uniqueId } from '../internal/pforte-element.js';
+import '../localization/step-messages.js';
 
 /**
  * A captcha service (Friendly Captcha, hCaptcha, Turnstile, your own, or the

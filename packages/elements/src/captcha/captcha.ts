@@ -8,6 +8,7 @@ import { getLocale } from '../localization/localization.js';
 import { defaultCaptchaProvider } from './captcha-provider.js';
 import type { CaptchaProvider } from './captcha-provider.js';
 import { captchaStyles } from './captcha.styles.js';
+import '../localization/step-messages.js';
 
 /**
  * @summary A captcha challenge from a pluggable {@link CaptchaProvider}

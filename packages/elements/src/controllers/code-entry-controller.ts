@@ -6,6 +6,7 @@ import { ResendController } from './resend-controller.js';
 import type { ResendTransition, Scheduler } from './resend-controller.js';
 import { errorMessage } from '../localization/error-messages.js';
 import type { PforteCodeInput } from '../code-input/code-input.js';
+import '../localization/step-messages.js';
 
 export interface CodeEntryOptions {
   /** The clock of the resend countdown (read on every use). */

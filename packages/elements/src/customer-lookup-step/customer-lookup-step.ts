@@ -12,6 +12,7 @@ import type { CaptchaProvider } from '../captcha/captcha-provider.js';
 import type { PforteCaptcha } from '../captcha/captcha.js';
 import { customerLookupStepStyles } from './customer-lookup-step.styles.js';
 import '../define/captcha.js';
+import '../localization/step-messages.js';
 
 type Field = 'customerNumber' | 'email' | 'repeatEmail' | 'captcha';
 

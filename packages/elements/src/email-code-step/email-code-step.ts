@@ -11,6 +11,7 @@ import { errorMessage, renderAlert } from '../localization/error-messages.js';
 import type { PforteCodeInput } from '../code-input/code-input.js';
 import { emailCodeStepStyles } from './email-code-step.styles.js';
 import '../define/code-input.js';
+import '../localization/step-messages.js';
 
 /**
  * @summary E-mail TAN: a one-time code goes to the e-mail address the flow

@@ -10,6 +10,7 @@ import { ResendController } from '../controllers/resend-controller.js';
 import type { ResendTransition } from '../controllers/resend-controller.js';
 import { renderAlert } from '../localization/error-messages.js';
 import { emailVerificationStepStyles } from './email-verification-step.styles.js';
+import '../localization/step-messages.js';
 
 /**
  * @summary "Check your inbox": sends an e-mail with a confirmation link to

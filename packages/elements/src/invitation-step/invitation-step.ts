@@ -11,6 +11,7 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { renderAlert } from '../localization/error-messages.js';
 import { getLocale } from '../localization/localization.js';
 import { invitationStepStyles } from './invitation-step.styles.js';
+import '../localization/step-messages.js';
 
 type Outcome = 'loading' | 'valid' | 'link.expired' | 'link.used' | 'link.invalid' | 'failed';
 

@@ -9,7 +9,8 @@ export type PforteLocale = (typeof supportedLocales)[number];
 /** Per-locale string overrides keyed by message id, e.g. `{de: {'credentials.heading': 'Praxis registrieren'}}`. */
 export type StringOverrides = Partial<Record<PforteLocale, Record<string, string>>>;
 
-type Templates = Record<string, string | StrResult>;
+/** Translated messages by id, as lit-localize generates them. */
+export type Templates = Record<string, string | StrResult>;
 
 /*
  * English is the source language of the messages, but it is registered as a
@@ -29,6 +30,7 @@ const shippedCatalogs: Record<PforteLocale, Templates> = {
 };
 
 let activeLocale: PforteLocale = 'en';
+let activeOverrides: StringOverrides = {};
 let setRuntimeLocale: ((locale: string) => Promise<void>) | undefined;
 
 function ensureConfigured(): void {
@@ -96,11 +98,25 @@ function toTemplate(text: string): string | StrResult {
  */
 export function setStringOverrides(overrides: StringOverrides = {}): void {
   ensureConfigured();
+  activeOverrides = overrides;
+  rebuildCatalogs();
+}
+
+/**
+ * Adds shipped translations that arrive with lazily loaded code (the later
+ * steps' German text); overrides keep winning over them.
+ */
+export function addMessages(locale: PforteLocale, templates: Templates): void {
+  Object.assign(shippedCatalogs[locale], templates);
+  rebuildCatalogs();
+}
+
+function rebuildCatalogs(): void {
   for (const locale of supportedLocales) {
     const catalog = catalogs[locale];
     for (const id of Object.keys(catalog)) delete catalog[id];
     Object.assign(catalog, shippedCatalogs[locale]);
-    for (const [id, text] of Object.entries(overrides[locale] ?? {})) catalog[id] = toTemplate(text);
+    for (const [id, text] of Object.entries(activeOverrides[locale] ?? {})) catalog[id] = toTemplate(text);
   }
   // Same event lit-localize sends, so every localized element re-renders.
   window.dispatchEvent(

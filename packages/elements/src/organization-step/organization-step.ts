@@ -10,6 +10,7 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { errorMessage } from '../localization/error-messages.js';
 import { choiceStyles } from '../styles/choice.styles.js';
 import { organizationStepStyles } from './organization-step.styles.js';
+import '../localization/step-messages.js';
 
 /** Register a new organization (practice), or join one that uses the product already. */
 export type OrganizationMode = 'register' | 'join';

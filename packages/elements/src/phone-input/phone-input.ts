@@ -8,6 +8,7 @@ import { PforteElement, uniqueId } from '../internal/pforte-element.js';
 import { getLocale } from '../localization/localization.js';
 import { errorMessage } from '../localization/error-messages.js';
 import { phoneInputStyles } from './phone-input.styles.js';
+import '../localization/step-messages.js';
 
 interface CountryOption {
   code: string;

@@ -13,6 +13,7 @@ import { getLocale } from '../localization/localization.js';
 import { buildPrintDocument, groupPin, pinPdfContent } from './pin-sheet.js';
 import type { PinSheet } from './pin-sheet.js';
 import { pinStepStyles } from './pin-step.styles.js';
+import '../localization/step-messages.js';
 
 type PinField = 'pin' | 'repeat';
 

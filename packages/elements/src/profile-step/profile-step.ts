@@ -10,6 +10,7 @@ import { errorMessage, renderAlert } from '../localization/error-messages.js';
 import type { PfortePhoneInput } from '../phone-input/phone-input.js';
 import { profileStepStyles } from './profile-step.styles.js';
 import '../define/phone-input.js';
+import '../localization/step-messages.js';
 
 /** Which fields the step asks for; a field not named keeps its default (first and last name required, the rest absent), as in the config. */
 export type ProfileFields = Partial<Record<ProfileField, ProfileFieldMode>>;

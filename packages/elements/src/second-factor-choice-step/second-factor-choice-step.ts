@@ -9,6 +9,7 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { renderAlert } from '../localization/error-messages.js';
 import { choiceStyles } from '../styles/choice.styles.js';
 import { secondFactorChoiceStepStyles } from './second-factor-choice-step.styles.js';
+import '../localization/step-messages.js';
 
 
 const allMethods: readonly SecondFactorMethod[] = ['none', 'email', 'sms'];

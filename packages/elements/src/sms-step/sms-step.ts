@@ -13,6 +13,7 @@ import type { PfortePhoneInput } from '../phone-input/phone-input.js';
 import { smsStepStyles } from './sms-step.styles.js';
 import '../define/code-input.js';
 import '../define/phone-input.js';
+import '../localization/step-messages.js';
 
 type Phase = 'phone' | 'code';
 

@@ -10,6 +10,7 @@ import { safeUrl } from '../internal/safe-url.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
 import { termsStepStyles } from './terms-step.styles.js';
+import '../localization/step-messages.js';
 
 /**
  * @summary Terms of use and privacy policy: two links (opening in a new tab)

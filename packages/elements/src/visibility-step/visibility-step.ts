@@ -7,6 +7,7 @@ import { uniqueId } from '../internal/pforte-element.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { errorMessage } from '../localization/error-messages.js';
 import { visibilityStepStyles } from './visibility-step.styles.js';
+import '../localization/step-messages.js';
 
 /**
  * @summary Opt-in to the contact search: other registered users can then find
