@@ -77,7 +77,11 @@ export const Saving: Story = {
   },
 };
 
-/** `terms.required` from the backend: the terms changed meanwhile (another version is in force). */
+/**
+ * `terms.required` from the backend: the terms changed while the person was
+ * registering (another version is in force). The box stays ticked and the
+ * message at it asks to accept again.
+ */
 export const OutdatedVersion: Story = {
   loaders: [startedFlow({ termsVersion: '2026-02' })],
   play: async ({ canvasElement }) => {

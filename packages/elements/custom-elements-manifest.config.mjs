@@ -53,9 +53,12 @@ function publishedPaths() {
   return {
     name: 'pforte-published-paths',
     packageLinkPhase({ customElementsManifest }) {
+      // The analyzer shares objects between declarations (inherited members), so some are reached twice.
+      const seen = new WeakSet();
       const visit = (value) => {
+        if (!value || typeof value !== 'object' || seen.has(value)) return;
+        seen.add(value);
         if (Array.isArray(value)) return value.forEach(visit);
-        if (!value || typeof value !== 'object') return;
         for (const [key, child] of Object.entries(value)) {
           if ((key === 'path' || key === 'module') && typeof child === 'string') value[key] = toDist(child);
           else visit(child);

@@ -45,12 +45,13 @@ export function flowWithAccount(options: MemoryAdapterOptions = {}, username = '
  */
 export function preparedFlow<Extra extends object = object>(
   options: MemoryAdapterOptions,
-  prepare: (started: StartedFlow) => Extra | Promise<Extra>,
+  prepare: (started: StartedFlow) => Extra | void | Promise<Extra | void>,
   { account = false }: { account?: boolean } = {},
 ) {
   return async (): Promise<StartedFlow & Extra> => {
     const started = account ? await flowWithAccount(options)() : await startFlow(options);
-    return { ...started, ...(await prepare(started)) };
+    const extra = await prepare(started);
+    return { ...started, ...extra } as StartedFlow & Extra;
   };
 }
 

@@ -11,7 +11,7 @@ import { captchaStyles } from './captcha.styles.js';
 import '../localization/step-messages.js';
 
 /**
- * @summary A captcha challenge from a pluggable {@link CaptchaProvider}
+ * @summary A captcha challenge from a pluggable `CaptchaProvider`
  * (default: the built-in test challenge). The provider renders into a
  * container in the light DOM; once solved, the element holds the token in
  * `token` and says so with `pforte-captcha-solved`. `reset()` asks for a
