@@ -67,6 +67,8 @@ export function startReferenceServer({ dataDir, port = 0, env = {}, onLog, entry
     env: {
       ...inherited,
       NODE_ENV: 'development',
+      // The demo products' registration links, customers and practices (examples/products/demo-backend.json).
+      PFORTE_SEED: join(root, 'examples/products/demo-backend.json'),
       HOST: '127.0.0.1',
       PORT: String(port),
       ...(dataDir ? { PGLITE_DATA_DIR: resolve(dataDir) } : {}),

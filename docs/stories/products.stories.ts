@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { createManualClock, createMemoryAdapter } from '@pforte/elements';
 import type { PforteConfigInput } from '@pforte/elements';
 import '@pforte/elements';
-import { productCatalog, type ProductKey } from '../../examples/products/catalog.js';
+import { demoBackendData, productCatalog, type ProductKey } from '../../examples/products/catalog.js';
 
 interface Args {
   product: ProductKey;
@@ -20,8 +20,8 @@ const meta: Meta<Args> = {
   argTypes: { product: { control: false }, config: { control: 'object' } },
   render: (args) => {
     const example = productCatalog[args.product];
-    const adapter = createMemoryAdapter({ clock: createManualClock(), ...example.demoBackend });
-    const invitation = 'demoInvitation' in example ? adapter.createInvitation(example.demoInvitation) : undefined;
+    const adapter = createMemoryAdapter({ clock: createManualClock(), ...demoBackendData });
+    const invitation = 'demoInvitation' in example ? example.demoInvitation : undefined;
     return html`<pforte-signup .config=${args.config} .adapter=${adapter} .invitation=${invitation}></pforte-signup>`;
   },
 };

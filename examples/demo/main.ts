@@ -2,6 +2,7 @@ import '@pforte/elements';
 import { createMemoryAdapter } from '@pforte/elements';
 import type { PforteConfigInput, PforteSignup } from '@pforte/elements';
 import { demoProducts } from './products.js';
+import { demoBackendData } from '../products/catalog.js';
 
 /** Where `npm start` (scripts/start.mjs) proxies the reference server, same-origin. */
 const serverEndpoint = '/pforte';
@@ -108,12 +109,13 @@ function mount(): void {
       'A registration flow against the reference server (@pforte/server) on embedded PGlite, data in .pforte-data/.';
     outboxHint.textContent = 'SMS the server’s development sender recorded (GET /pforte/dev/outbox), since this widget was mounted.';
   } else {
-    const adapter = createMemoryAdapter({ takenUsernames: ['taken@example.com', 'vergeben'] });
+    const adapter = createMemoryAdapter({ ...demoBackendData, takenUsernames: ['taken@example.com', 'vergeben'] });
     widget.adapter = adapter;
     outbox = memoryOutbox(adapter.outbox);
     backendHint.textContent = 'A registration flow running entirely in this page against the built-in memory adapter.';
     outboxHint.textContent = 'SMS and e-mails the memory adapter “sent”.';
   }
+  if (product.invitation) widget.invitation = product.invitation;
   widget.locale = localeSelect.value;
   widget.style.colorScheme = themeSelect.value;
   widget.addEventListener('pforte-step-change', (event) => {

@@ -1,19 +1,37 @@
-/** The products the demo page offers, each only a configuration. */
-export const demoProducts: Record<string, { label: string; config: unknown }> = {
-  videoConsultation: {
-    label: 'Video consultation (credentials → done)',
+import { productCatalog } from '../products/catalog.js';
+
+/** A product the demo page offers: only a configuration, plus the demo data's registration link. */
+export interface DemoProduct {
+  label: string;
+  config: unknown;
+  invitation?: string;
+}
+
+/**
+ * The demo's products: a quick start, the step list of the design card, and
+ * the five seed portals of examples/products/.
+ */
+export const demoProducts: Record<string, DemoProduct> = {
+  quickStart: {
+    label: 'Quick start (credentials → done)',
     config: { product: 'Videosprechstunde', username: { kind: 'username' }, steps: ['credentials', 'done'] },
   },
   videoConsultationFull: {
-    label: 'Video consultation, seed 001 (credentials → PIN → SMS → visibility → done)',
+    label: 'Design card flow (credentials → PIN → SMS → visibility → done)',
     config: {
       product: 'Videosprechstunde',
       username: { kind: 'username' },
       steps: ['credentials', 'pin', { id: 'sms', optional: true }, 'visibility', 'done'],
     },
   },
-  dentalPortal: {
-    label: 'Dental practice portal (e-mail, strict policy)',
-    config: { product: 'Praxisportal', username: { kind: 'email' }, passwordPolicy: 'strict10', steps: ['credentials', 'done'] },
-  },
+  ...Object.fromEntries(
+    Object.entries(productCatalog).map(([key, example]) => [
+      key,
+      {
+        label: `${example.title} (seed ${example.seed.slice(0, 3)})`,
+        config: example.config,
+        ...('demoInvitation' in example ? { invitation: example.demoInvitation } : {}),
+      },
+    ]),
+  ),
 };

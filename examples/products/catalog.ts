@@ -11,6 +11,7 @@ import videoConsultation from './video-consultation.json';
 import b2bServicePortal from './b2b-service-portal.json';
 import billingCustomerCentre from './billing-customer-centre.json';
 import patientVideoApp from './patient-video-app.json';
+import demoBackend from './demo-backend.json';
 
 export interface ProductExample {
   /** The seed file the configuration follows. */
@@ -22,11 +23,16 @@ export interface ProductExample {
   /** What the seed describes beyond registration: sign-in, account management, the backend's part. */
   notCovered: string[];
   config: PforteConfigInput;
-  /** Data of the in-browser demo backend. */
-  demoBackend: MemoryAdapterOptions;
-  /** An invitation to create before the flow starts (products whose flow begins with a registration link). */
-  demoInvitation?: { email?: string; firstName?: string; lastName?: string; invitedBy?: string; validityDays?: number };
+  /** The registration link's token in the demo data (products whose flow begins with a link). */
+  demoInvitation?: string;
 }
+
+/**
+ * The demo backend's data (demo-backend.json): registration links, customers
+ * on file, practices. The memory adapter takes it as options; `npm start`
+ * seeds the reference server with the same file (PFORTE_SEED).
+ */
+export const demoBackendData: MemoryAdapterOptions = demoBackend;
 
 export const productCatalog = {
   dentalPracticePortal: {
@@ -37,9 +43,6 @@ export const productCatalog = {
       'E-mail as username, a password of at least 10 characters with upper and lower case, a digit and a special character; terms; an e-mail confirmation link; personal data; then register a new practice or join an existing one (customer number + postal code), which a practice member must approve; at most 5 users per practice.',
     notCovered: ['Lockout for 5 minutes after failed logins and forgot-password (sign-in, not registration)'],
     config: dentalPracticePortal as PforteConfigInput,
-    demoBackend: {
-      organizations: [{ name: 'Praxis am Rhein', customerNumber: 'K-4711', postalCode: '53227', members: 2 }],
-    },
   },
   videoConsultation: {
     seed: '001_e1cc3f1106c88b3e.txt',
@@ -49,8 +52,7 @@ export const productCatalog = {
       'A registration link valid 14 days; username and password with the live checklist; a generated service PIN to copy, print or save; an optional SMS second factor (8 digits, a new code after 60 s at the earliest); the opt-in to the contact search.',
     notCovered: ['Guests joining by invitation link or access code, without an account'],
     config: videoConsultation as PforteConfigInput,
-    demoBackend: {},
-    demoInvitation: { email: 'eva.berger@praxis-sommer.de', firstName: 'Eva', lastName: 'Berger', invitedBy: 'Praxis Dr. Sommer', validityDays: 14 },
+    demoInvitation: 'demo-video-consultation',
   },
   b2bServicePortal: {
     seed: '002_a4e56f2b2bc2e394.txt',
@@ -60,8 +62,7 @@ export const productCatalog = {
       'An invitation link valid 90 days with the name prefilled; the e-mail address is the username; a password of at least 8 characters.',
     notCovered: ['The master user inviting colleagues, granting roles and deactivating users (account management)'],
     config: b2bServicePortal as PforteConfigInput,
-    demoBackend: {},
-    demoInvitation: { email: 'jonas.weber@stadtwerke.example', firstName: 'Jonas', lastName: 'Weber', invitedBy: 'Servicegesellschaft', validityDays: 90 },
+    demoInvitation: 'demo-b2b-service-portal',
   },
   billingCustomerCentre: {
     seed: '003_986030da31822c75.txt',
@@ -71,7 +72,6 @@ export const productCatalog = {
       'Customer number and the e-mail address on file with a captcha; an activation link valid 24 hours; the choice of no TAN, e-mail TAN or mobile TAN; salutation and names; username and password.',
     notCovered: ['The forced change of username and password at the first sign-in of an account created for you'],
     config: billingCustomerCentre as PforteConfigInput,
-    demoBackend: { customers: [{ customerNumber: '46075', email: 'm.muster@example.de', name: 'Max Muster' }] },
   },
   patientVideoApp: {
     seed: '004_3835c7b229546c49.txt',
@@ -83,7 +83,6 @@ export const productCatalog = {
       'Guests joining with a one-time TAN by e-mail, without an account',
     ],
     config: patientVideoApp as PforteConfigInput,
-    demoBackend: {},
   },
 } satisfies Record<string, ProductExample>;
 

@@ -238,10 +238,13 @@ export class PforteInvitationStep extends PforteStepElement {
     }
   }
 
-  /** True when focus is on the heading (the flow host put it there) or nowhere. */
+  /**
+   * True when focus is inside this step (on the heading the flow host
+   * focused, or on "Try again"), so the outcome's heading takes it over.
+   * Focus is never pulled into the widget on page load.
+   */
   private headingHasFocus(): boolean {
-    const active = document.activeElement;
-    return active === null || active === document.body || (active instanceof HTMLHeadingElement && this.contains(active));
+    return this.contains(document.activeElement);
   }
 
   private onRetry(): void {
