@@ -1,4 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
+import type { Plugin } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Serves the README and the docs folder's text (guides in MDX, the config
+ * reference, the OpenAPI document, benchmarks) under /docs/, as plain text, so
+ * the demo page can link to them; Storybook (`npm run docs:dev`) renders them.
+ */
+function docsAsText(): Plugin {
+  const types: Record<string, string> = { '.md': 'text/plain', '.mdx': 'text/plain', '.json': 'application/json' };
+  return {
+    name: 'pforte-docs-as-text',
+    configureServer(server) {
+      server.middlewares.use('/docs/', async (request, response, next) => {
+        const path = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
+        const type = types[/\.[a-z]+$/.exec(path)?.[0] ?? ''];
+        if (!type || path.includes('..')) return next();
+        const file = path === '/README.md' ? `${root}README.md` : `${root}docs${path}`;
+        try {
+          const body = await readFile(file);
+          response.setHeader('content-type', `${type}; charset=utf-8`);
+          response.end(body);
+        } catch {
+          next();
+        }
+      });
+    },
+  };
+}
 
 /**
  * The demo page (examples/demo), straight from the workspace sources.
@@ -9,6 +41,7 @@ import { defaultClientConditions, defineConfig } from 'vite';
 export default defineConfig({
   root: 'examples/demo',
   resolve: { conditions: ['pforte-source', ...defaultClientConditions] },
+  plugins: [docsAsText()],
   server: { host: '127.0.0.1', port: 5173, strictPort: false, fs: { allow: ['../..'] } },
   preview: { host: '127.0.0.1', port: 4173 },
   build: { outDir: '../../dist/demo', emptyOutDir: true },

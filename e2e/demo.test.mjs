@@ -21,6 +21,19 @@ describe('demo page on the memory adapter (served without the reference server)'
     await server?.close();
   });
 
+  it('links to the docs, and every link answers', async () => {
+    const { page, context, problems } = await openPage(browser, server.url);
+    const links = await page.locator('header a[href^="/docs/"]').evaluateAll((anchors) => anchors.map((anchor) => anchor.href));
+    assert.ok(links.length >= 4, `docs links: ${links.join(', ')}`);
+    for (const link of links) {
+      const response = await page.request.get(link);
+      assert.equal(response.status(), 200, link);
+      assert.ok((await response.text()).length > 100, link);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('completes a registration in German with the keyboard only', async () => {
     const { page, context, consoleLines, problems } = await openPage(browser, server.url);
     const heading = page.locator('pforte-signup h2');
