@@ -1,7 +1,16 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
 import { stepValues } from '@pforte/core';
-import type { Clock, CompleteResult, FlowState, PforteAdapter, PforteConfig, ResolvedStep, StepId } from '@pforte/core';
+import type {
+  Clock,
+  CompleteResult,
+  FlowState,
+  PforteAdapter,
+  PforteConfig,
+  ResolvedStep,
+  SecondFactorMethod,
+  StepId,
+} from '@pforte/core';
 import type { CaptchaProvider } from '../captcha/captcha-provider.js';
 import type { DoneOrganization } from '../done-step/done-step.js';
 import { knownValues } from './known-values.js';
@@ -121,7 +130,7 @@ export function renderStepElement(step: ResolvedStep, context: StepContext): Tem
         .adapter=${adapter}
         flow-id=${flowId}
         .choices=${step.choices}
-        preselected=${stored<{ method?: string }>('secondFactorChoice')?.method ?? step.preselected}
+        preselected=${stored<{ method?: SecondFactorMethod }>('secondFactorChoice')?.method ?? step.preselected}
         ?can-go-back=${canGoBack}
       ></pforte-second-factor-choice-step>`;
     case 'pin':
