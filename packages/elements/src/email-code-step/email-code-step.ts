@@ -12,6 +12,8 @@ import type { PforteCodeInput } from '../code-input/code-input.js';
 import { emailCodeStepStyles } from './email-code-step.styles.js';
 import '../define/code-input.js';
 import '../localization/step-messages.js';
+import { renderCodeEntryForm, renderCodeStepNavigation } from '../internal/code-entry-form.js';
+import type { CodeEntryFormOptions } from '../internal/code-entry-form.js';
 
 /**
  * @summary E-mail TAN: a one-time code goes to the e-mail address the flow
@@ -129,15 +131,13 @@ export class PforteEmailCodeStep extends PforteStepElement {
                 : msg('Send code', { id: 'sms.send' })}
           </button>
         </div>
-        ${this.renderNavigation()}
+        ${renderCodeStepNavigation(this.codeFormOptions(''))}
       </form>
     `;
   }
 
   private renderCode() {
     const length = this.entry.length;
-    const pending = this.pending;
-    const waiting = this.resend.waiting;
     return html`
       <p>
         ${this.email
@@ -147,49 +147,25 @@ export class PforteEmailCodeStep extends PforteStepElement {
           id: 'emailCode.spam',
         })}
       </p>
-      <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.onVerifySubmit}>
-        <pforte-code-input
-          length=${length}
-          label=${msg('Code from the e-mail', { id: 'emailCode.code.label' })}
-          described-by=${this.ids.codeError}
-          ?invalid=${this.entry.error !== ''}
-          @pforte-code-complete=${this.onCodeComplete}
-          @input=${this.onCodeInput}
-        ></pforte-code-input>
-        <p class="pf-error" id=${this.ids.codeError} role="alert">${this.entry.error}</p>
-        <div class="pf-actions">
-          <button type="submit" class="pf-primary" ?disabled=${pending || this.entry.dead}>
-            ${this.entry.verifying.pending
-              ? msg('Please wait…', { id: 'common.pending' })
-              : msg('Verify code', { id: 'sms.verify' })}
-          </button>
-          <button type="button" class="pf-resend" ?disabled=${pending || waiting} @click=${this.onResend}>
-            ${waiting
-              ? msg(str`New code in ${formatCountdown(this.resend.secondsLeft)}`, { id: 'sms.resend.wait' })
-              : msg('Send new code', { id: 'sms.resend' })}
-          </button>
-        </div>
-        ${this.renderNavigation()}
-      </form>
+      ${renderCodeEntryForm(this.codeFormOptions(msg('Code from the e-mail', { id: 'emailCode.code.label' })))}
     `;
   }
 
-  private renderNavigation() {
-    if (!this.optional && !this.canGoBack) return nothing;
-    return html`
-      <div class="pf-actions">
-        ${this.canGoBack
-          ? html`<button type="button" ?disabled=${this.pending} @click=${this.onBack}>
-              ${msg('Back', { id: 'common.back' })}
-            </button>`
-          : nothing}
-        ${this.optional
-          ? html`<button type="button" class="pf-link" ?disabled=${this.pending} @click=${this.onSkip}>
-              ${msg('Activate later', { id: 'sms.later' })}
-            </button>`
-          : nothing}
-      </div>
-    `;
+  private codeFormOptions(label: string): CodeEntryFormOptions {
+    return {
+      entry: this.entry,
+      label,
+      errorId: this.ids.codeError,
+      pending: this.pending,
+      canGoBack: this.canGoBack,
+      optional: this.optional,
+      onSubmit: this.onVerifySubmit,
+      onComplete: this.onCodeComplete,
+      onInput: this.onCodeInput,
+      onResend: this.onResend,
+      onBack: this.onBack,
+      onSkip: this.onSkip,
+    };
   }
 
   private onCodeInput(): void {

@@ -14,6 +14,8 @@ import { smsStepStyles } from './sms-step.styles.js';
 import '../define/code-input.js';
 import '../define/phone-input.js';
 import '../localization/step-messages.js';
+import { renderCodeEntryForm, renderCodeStepNavigation } from '../internal/code-entry-form.js';
+import type { CodeEntryFormOptions } from '../internal/code-entry-form.js';
 
 type Phase = 'phone' | 'code';
 
@@ -155,7 +157,7 @@ export class PforteSmsStep extends PforteStepElement {
                 ${msg('Enter the code already sent', { id: 'sms.backToCode' })}
               </button>`}
         </div>
-        ${this.renderNavigation()}
+        ${renderCodeStepNavigation(this.codeFormOptions(''))}
       </form>
     `;
   }
@@ -163,7 +165,6 @@ export class PforteSmsStep extends PforteStepElement {
   private renderCode() {
     const length = this.entry.length;
     const pending = this.pending;
-    const waiting = this.resend.waiting;
     return html`
       <div class="pf-sent">
         <p>${msg(str`We sent a code of ${length} digits by SMS to ${this.phone}.`, { id: 'sms.sent' })}</p>
@@ -171,49 +172,25 @@ export class PforteSmsStep extends PforteStepElement {
           ${msg('Wrong number?', { id: 'sms.wrongNumber' })}
         </button>
       </div>
-      <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.onVerifySubmit}>
-        <pforte-code-input
-          length=${length}
-          label=${msg('Code from the SMS', { id: 'sms.code.label' })}
-          described-by=${this.ids.codeError}
-          ?invalid=${this.entry.error !== ''}
-          @pforte-code-complete=${this.onCodeComplete}
-          @input=${this.onCodeInput}
-        ></pforte-code-input>
-        <p class="pf-error" id=${this.ids.codeError} role="alert">${this.entry.error}</p>
-        <div class="pf-actions">
-          <button type="submit" class="pf-primary" ?disabled=${pending || this.entry.dead}>
-            ${this.entry.verifying.pending
-              ? msg('Please wait…', { id: 'common.pending' })
-              : msg('Verify code', { id: 'sms.verify' })}
-          </button>
-          <button type="button" class="pf-resend" ?disabled=${pending || waiting} @click=${this.onResend}>
-            ${waiting
-              ? msg(str`New code in ${formatCountdown(this.resend.secondsLeft)}`, { id: 'sms.resend.wait' })
-              : msg('Send new code', { id: 'sms.resend' })}
-          </button>
-        </div>
-        ${this.renderNavigation()}
-      </form>
+      ${renderCodeEntryForm(this.codeFormOptions(msg('Code from the SMS', { id: 'sms.code.label' })))}
     `;
   }
 
-  private renderNavigation() {
-    if (!this.optional && !this.canGoBack) return nothing;
-    return html`
-      <div class="pf-actions">
-        ${this.canGoBack
-          ? html`<button type="button" ?disabled=${this.pending} @click=${this.onBack}>
-              ${msg('Back', { id: 'common.back' })}
-            </button>`
-          : nothing}
-        ${this.optional
-          ? html`<button type="button" class="pf-link" ?disabled=${this.pending} @click=${this.onSkip}>
-              ${msg('Activate later', { id: 'sms.later' })}
-            </button>`
-          : nothing}
-      </div>
-    `;
+  private codeFormOptions(label: string): CodeEntryFormOptions {
+    return {
+      entry: this.entry,
+      label,
+      errorId: this.ids.codeError,
+      pending: this.pending,
+      canGoBack: this.canGoBack,
+      optional: this.optional,
+      onSubmit: this.onVerifySubmit,
+      onComplete: this.onCodeComplete,
+      onInput: this.onCodeInput,
+      onResend: this.onResend,
+      onBack: this.onBack,
+      onSkip: this.onSkip,
+    };
   }
 
   private onPhoneInput(): void {

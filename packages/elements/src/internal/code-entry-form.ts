@@ -1,0 +1,81 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { formatCountdown } from '@pforte/core';
+import type { CodeEntryController } from '../controllers/code-entry-controller.js';
+import '../localization/step-messages.js';
+
+/** What the code form of the SMS and e-mail code steps needs from its step. */
+export interface CodeEntryFormOptions {
+  entry: CodeEntryController;
+  /** Label of the code input, e.g. "Code from the SMS". */
+  label: string;
+  /** Id of the message element the input is described by. */
+  errorId: string;
+  /** True while any call of the step runs. */
+  pending: boolean;
+  canGoBack: boolean;
+  optional: boolean;
+  onSubmit: (event: SubmitEvent) => void;
+  onComplete: () => void;
+  onInput: () => void;
+  onResend: () => void;
+  onBack: () => void;
+  onSkip: () => void;
+}
+
+/**
+ * The code entry of a code step: one code input whose message is tied to it,
+ * Verify, "New code" with the countdown, and Back / "Activate later" where
+ * the flow offers them. Listeners run with the step as `this` (Lit binds them
+ * to the rendering host).
+ */
+export function renderCodeEntryForm(options: CodeEntryFormOptions): TemplateResult {
+  const { entry, pending } = options;
+  const waiting = entry.resend.waiting;
+  return html`
+    <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${options.onSubmit}>
+      <pforte-code-input
+        length=${entry.length}
+        label=${options.label}
+        described-by=${options.errorId}
+        ?invalid=${entry.error !== ''}
+        @pforte-code-complete=${options.onComplete}
+        @input=${options.onInput}
+      ></pforte-code-input>
+      <p class="pf-error" id=${options.errorId} role="alert">${entry.error}</p>
+      <div class="pf-actions">
+        <button type="submit" class="pf-primary" ?disabled=${pending || entry.dead}>
+          ${entry.verifying.pending ? msg('Please wait…', { id: 'common.pending' }) : msg('Verify code', { id: 'sms.verify' })}
+        </button>
+        <button type="button" class="pf-resend" ?disabled=${pending || waiting} @click=${options.onResend}>
+          ${waiting
+            ? msg(str`New code in ${formatCountdown(entry.resend.secondsLeft)}`, { id: 'sms.resend.wait' })
+            : msg('Send new code', { id: 'sms.resend' })}
+        </button>
+      </div>
+      ${renderCodeStepNavigation(options)}
+    </form>
+  `;
+}
+
+/** Back and "Activate later" of a code step, when the flow offers them. */
+export function renderCodeStepNavigation(
+  options: Pick<CodeEntryFormOptions, 'canGoBack' | 'optional' | 'pending' | 'onBack' | 'onSkip'>,
+) {
+  if (!options.optional && !options.canGoBack) return nothing;
+  return html`
+    <div class="pf-actions">
+      ${options.canGoBack
+        ? html`<button type="button" ?disabled=${options.pending} @click=${options.onBack}>
+            ${msg('Back', { id: 'common.back' })}
+          </button>`
+        : nothing}
+      ${options.optional
+        ? html`<button type="button" class="pf-link" ?disabled=${options.pending} @click=${options.onSkip}>
+            ${msg('Activate later', { id: 'sms.later' })}
+          </button>`
+        : nothing}
+    </div>
+  `;
+}
