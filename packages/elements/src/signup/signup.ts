@@ -183,7 +183,7 @@ export class PforteSignup extends PforteElement {
   }
 
   private applyLocale(): void {
-    const locale = resolveLocale(this.locale ?? this.resolvedConfig?.locale);
+    const locale = this.activeLocale;
     void setLocale(locale).then(() => {
       this.lang = locale;
       this.localeReady = true;
@@ -194,13 +194,18 @@ export class PforteSignup extends PforteElement {
     const adapter = this.guardedAdapter;
     if (!adapter || !this.resolvedConfig) return;
     const product = this.resolvedConfig.product;
-    const locale = resolveLocale(this.locale ?? this.resolvedConfig?.locale);
+    const locale = this.activeLocale;
     const invitation = this.resolvedConfig.steps.some((step) => step.id === 'invitation') ? this.invitationToken : '';
     const started = await this.startCall.run((signal) =>
       adapter.startRegistration({ locale, product, ...(invitation ? { invitation } : {}) }, { signal }),
     );
     if (started) this.flowId = started.flowId;
     else if (this.startCall.error) emit(this, 'pforte-error', { code: this.startCall.error.code });
+  }
+
+  /** The locale this widget renders and asks the backend for. */
+  private get activeLocale() {
+    return resolveLocale(this.locale ?? this.resolvedConfig?.locale);
   }
 
   /** The token of the registration link: the `invitation` property, else `?token=` in the page URL. */
@@ -315,7 +320,7 @@ export class PforteSignup extends PforteElement {
     if (this.endpointAdapter?.endpoint !== this.endpoint) {
       const adapter = createHttpAdapter({
         baseUrl: this.endpoint,
-        locale: () => resolveLocale(this.locale ?? this.resolvedConfig?.locale),
+        locale: () => this.activeLocale,
       });
       this.endpointAdapter = { endpoint: this.endpoint, adapter };
     }
