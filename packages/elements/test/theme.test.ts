@@ -30,3 +30,18 @@ describe('theming', () => {
     }
   });
 });
+
+describe('dark mode contrast', () => {
+  it('passes axe (colour contrast included) on a step with errors and met rules', async () => {
+    const element = await fixture<PforteSignup>(html`<pforte-signup locale="en" .adapter=${createMemoryAdapter()}></pforte-signup>`);
+    element.style.colorScheme = 'dark';
+    await until(() => element.querySelector('input[name="password"]'), 'step rendered');
+    const password = element.querySelector<HTMLInputElement>('input[name="password"]')!;
+    password.value = 'Ruhige';
+    password.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    element.querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await until(() => element.querySelector('[aria-invalid="true"]'), 'errors shown');
+    expect(getComputedStyle(element).colorScheme).to.equal('dark');
+    await expect(element).to.be.accessible();
+  });
+});
