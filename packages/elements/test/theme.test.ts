@@ -16,6 +16,20 @@ describe('theming', () => {
     expect(getComputedStyle(checklist).color).not.to.equal(lightText);
   });
 
+  it('follows a colour scheme set on the page, and stays light on a page that sets none', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <pforte-signup locale="en" .adapter=${createMemoryAdapter()}></pforte-signup>
+    </div>`);
+    const element = wrapper.querySelector('pforte-signup')!;
+    await until(() => element.querySelector('pforte-password-checklist'), 'step rendered');
+    const checklist = element.querySelector<HTMLElement>('pforte-password-checklist')!;
+    expect(getComputedStyle(checklist).colorScheme).to.equal('normal');
+    const lightText = getComputedStyle(checklist).color;
+    wrapper.style.colorScheme = 'dark';
+    expect(getComputedStyle(checklist).colorScheme).to.equal('dark');
+    expect(getComputedStyle(checklist).color).not.to.equal(lightText);
+  });
+
   it('lets unlayered page rules override any token', async () => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync('pforte-signup { --pforte-color-primary: rgb(200, 0, 100); }');

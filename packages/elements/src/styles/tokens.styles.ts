@@ -4,10 +4,11 @@ import { css } from 'lit';
  * Design tokens. Every Pforte element renders into the light DOM (so password
  * managers see its inputs), therefore all rules live in the `pforte` cascade
  * layer and use zero-specificity `:where()` scopes: any host-page rule wins.
- * `light-dark()` follows the element's `color-scheme`. The outermost Pforte
- * element defaults to the person's preference (`light dark`); nested ones
- * inherit, so `color-scheme: dark` (or `light`) on the outer element — or any
- * unlayered page rule for it — switches the whole widget.
+ * `light-dark()` follows the `color-scheme` the widget inherits from the page:
+ * a page that declares `color-scheme: light dark` gets the person's
+ * preference, a light-only page a light widget (a dark widget on a white page
+ * would look broken), and `color-scheme: dark` on the element or any ancestor
+ * forces dark.
  */
 export const tokenStyles = css`
   @layer pforte {
@@ -28,9 +29,6 @@ export const tokenStyles = css`
       --pforte-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
       --pforte-font-size: 1rem;
       --pforte-max-width: 30rem;
-    }
-    :where(.pf-root:not(.pf-root .pf-root)) {
-      color-scheme: light dark;
     }
     :where(.pf-root) {
       display: block;
