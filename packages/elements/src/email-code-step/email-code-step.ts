@@ -1,19 +1,13 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { formatCountdown, systemClock } from '@pforte/core';
-import type { Clock, PforteError } from '@pforte/core';
-import { PforteStepElement } from '../internal/step-element.js';
-import { uniqueId } from '../internal/pforte-element.js';
-import { AdapterCallController } from '../controllers/adapter-call-controller.js';
-import { CodeEntryController } from '../controllers/code-entry-controller.js';
+import { formatCountdown } from '@pforte/core';
+import type { CallOptions, PforteAdapter } from '@pforte/core';
+import { PforteCodeStepElement } from '../internal/code-step-element.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
-import type { PforteCodeInput } from '../code-input/code-input.js';
 import { emailCodeStepStyles } from './email-code-step.styles.js';
-import '../define/code-input.js';
 import '../localization/step-messages.js';
 import { renderCodeEntryForm, renderCodeStepNavigation } from '../internal/code-entry-form.js';
-import type { CodeEntryFormOptions } from '../internal/code-entry-form.js';
 
 /**
  * @summary E-mail TAN: a one-time code goes to the e-mail address the flow
@@ -32,64 +26,16 @@ import type { CodeEntryFormOptions } from '../internal/code-entry-form.js';
  * @cssproperty --pforte-color-danger - Errors of the code.
  * @cssproperty --pforte-color-surface-raised - Fill of the code boxes.
  */
-export class PforteEmailCodeStep extends PforteStepElement {
-  static override pforteStyles = [...PforteStepElement.pforteStyles, emailCodeStepStyles];
+export class PforteEmailCodeStep extends PforteCodeStepElement {
+  static override pforteStyles = [...PforteCodeStepElement.pforteStyles, emailCodeStepStyles];
 
   readonly step = 'emailCode' as const;
 
-  /** Digits of the code (the server's `codeLength` wins once a code was sent). */
-  @property({ type: Number, attribute: 'code-length' }) codeLength = 6;
-
-  /** Minimum seconds between two codes; the server's `resendAvailableAt` wins when it is later. */
-  @property({ type: Number, attribute: 'resend-seconds' }) resendSeconds = 60;
-
-  /** Offers "Activate later", which sends `pforte-step-skip`. */
-  @property({ type: Boolean }) optional = false;
+  /** Digits of the e-mail code (the server's `codeLength` wins once a code was sent). */
+  override codeLength = 6;
 
   /** The address the code goes to, only to name it in the text (the adapter knows it from the flow). */
   @property() email = '';
-
-  /** Source of time for the resend countdown; inject a manual clock in tests and docs. */
-  @property({ attribute: false }) clock: Clock = systemClock;
-
-  @state() private sendError: PforteError | undefined;
-
-  private readonly sending = new AdapterCallController(this);
-  private readonly entry = new CodeEntryController(this, {
-    clock: () => this.clock,
-    resendSeconds: () => this.resendSeconds,
-    codeLength: () => this.codeLength,
-    input: () => this.codeInput,
-    onError: (error) => this.reportError(error),
-  });
-  private readonly resend = this.entry.resend;
-  private readonly ids = { codeError: uniqueId('pforte-email-code-error') };
-
-  /**
-   * When a new code may be requested, in client-clock ms since the epoch
-   * (`undefined` before the first code). Keep it if you re-create the step,
-   * e.g. `step.resendDeadline = old.resendDeadline`.
-   */
-  get resendDeadline(): number | undefined {
-    return this.resend.deadline;
-  }
-
-  set resendDeadline(deadline: number | undefined) {
-    this.resend.setDeadline(deadline);
-  }
-
-  /** Re-reads the clock and re-renders the countdown now (the element also does this about once a second). */
-  refreshCountdown(): void {
-    this.resend.refresh();
-  }
-
-  private get codeInput(): PforteCodeInput | null {
-    return this.querySelector('pforte-code-input');
-  }
-
-  private get pending(): boolean {
-    return this.sending.pending || this.entry.verifying.pending;
-  }
 
   /** A code was sent to this element at least once: the code entry is shown. */
   private get sent(): boolean {
@@ -151,33 +97,13 @@ export class PforteEmailCodeStep extends PforteStepElement {
     `;
   }
 
-  private codeFormOptions(label: string): CodeEntryFormOptions {
-    return {
-      entry: this.entry,
-      label,
-      errorId: this.ids.codeError,
-      pending: this.pending,
-      canGoBack: this.canGoBack,
-      optional: this.optional,
-      onSubmit: this.onVerifySubmit,
-      onComplete: this.onCodeComplete,
-      onInput: this.onCodeInput,
-      onResend: this.onResend,
-      onBack: this.onBack,
-      onSkip: this.onSkip,
-    };
-  }
-
-  private onCodeInput(): void {
-    this.entry.onInput();
-  }
 
   private async onSendSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     await this.send();
   }
 
-  private async onResend(): Promise<void> {
+  protected override async onResend(): Promise<void> {
     await this.send();
   }
 
@@ -208,31 +134,14 @@ export class PforteEmailCodeStep extends PforteStepElement {
     await this.entry.codeSent(result, resending);
   }
 
-  private onCodeComplete(): void {
-    if (!this.entry.dead) void this.verify();
+  protected override verifyCode(adapter: PforteAdapter, code: string, options: CallOptions): Promise<void> {
+    return adapter.verifyEmailCode({ flowId: this.flowId, code }, options);
   }
 
-  private onVerifySubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.verify();
+  protected override doneValues(): Record<string, unknown> {
+    return {};
   }
 
-  private async verify(): Promise<void> {
-    if (this.pending) return;
-    const adapter = this.requireAdapter();
-    const verified = await this.entry.verify((code, signal) =>
-      adapter.verifyEmailCode({ flowId: this.flowId, code }, { signal }),
-    );
-    if (verified) this.finish({});
-  }
-
-  private onBack(): void {
-    this.goBack();
-  }
-
-  private onSkip(): void {
-    this.skipStep();
-  }
 }
 
 declare global {

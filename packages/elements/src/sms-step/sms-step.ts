@@ -1,21 +1,15 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { formatCountdown, systemClock } from '@pforte/core';
-import type { Clock, PforteError } from '@pforte/core';
-import { PforteStepElement } from '../internal/step-element.js';
-import { uniqueId } from '../internal/pforte-element.js';
-import { AdapterCallController } from '../controllers/adapter-call-controller.js';
-import { CodeEntryController } from '../controllers/code-entry-controller.js';
+import { formatCountdown } from '@pforte/core';
+import type { CallOptions, PforteAdapter } from '@pforte/core';
+import { PforteCodeStepElement } from '../internal/code-step-element.js';
 import { errorMessage } from '../localization/error-messages.js';
-import type { PforteCodeInput } from '../code-input/code-input.js';
 import type { PfortePhoneInput } from '../phone-input/phone-input.js';
 import { smsStepStyles } from './sms-step.styles.js';
-import '../define/code-input.js';
 import '../define/phone-input.js';
 import '../localization/step-messages.js';
 import { renderCodeEntryForm, renderCodeStepNavigation } from '../internal/code-entry-form.js';
-import type { CodeEntryFormOptions } from '../internal/code-entry-form.js';
 
 type Phase = 'phone' | 'code';
 
@@ -38,16 +32,10 @@ const booleanWithFalse = { fromAttribute: (value: string | null) => value !== nu
  * @cssproperty --pforte-color-danger - Errors of the number and the code.
  * @cssproperty --pforte-color-surface-raised - Fill of the code boxes.
  */
-export class PforteSmsStep extends PforteStepElement {
-  static override pforteStyles = [...PforteStepElement.pforteStyles, smsStepStyles];
+export class PforteSmsStep extends PforteCodeStepElement {
+  static override pforteStyles = [...PforteCodeStepElement.pforteStyles, smsStepStyles];
 
   readonly step = 'sms' as const;
-
-  /** Digits of the SMS code (the server's `codeLength` wins once a code was sent). */
-  @property({ type: Number, attribute: 'code-length' }) codeLength = 8;
-
-  /** Minimum seconds between two codes; the server's `resendAvailableAt` wins when it is later. */
-  @property({ type: Number, attribute: 'resend-seconds' }) resendSeconds = 60;
 
   /** ISO 3166 alpha-2 country preselected for the number, e.g. `DE`. */
   @property({ attribute: 'default-country' }) defaultCountry = 'DE';
@@ -55,58 +43,14 @@ export class PforteSmsStep extends PforteStepElement {
   /** Accept only mobile numbers. `mobile-only="false"` or the property turns it off. */
   @property({ attribute: 'mobile-only', converter: booleanWithFalse }) mobileOnly = true;
 
-  /** Offers "Activate later", which sends `pforte-step-skip`. */
-  @property({ type: Boolean }) optional = false;
-
-  /** Source of time for the resend countdown; inject a manual clock in tests and docs. */
-  @property({ attribute: false }) clock: Clock = systemClock;
-
   /** The mobile number in E.164: prefilled, and kept when the person goes back to fix it. */
   @property() phone = '';
 
   @state() private phase: Phase = 'phone';
   @state() private phoneError = '';
-  @state() private sendError: PforteError | undefined;
-
-  private readonly sending = new AdapterCallController(this);
-  private readonly entry = new CodeEntryController(this, {
-    clock: () => this.clock,
-    resendSeconds: () => this.resendSeconds,
-    codeLength: () => this.codeLength,
-    input: () => this.codeInput,
-    onError: (error) => this.reportError(error),
-  });
-  private readonly resend = this.entry.resend;
-  private readonly ids = { codeError: uniqueId('pforte-code-error') };
-
-  /**
-   * When a new code may be requested, in client-clock ms since the epoch
-   * (`undefined` before the first code). Keep it if you re-create the step,
-   * e.g. `step.resendDeadline = old.resendDeadline`.
-   */
-  get resendDeadline(): number | undefined {
-    return this.resend.deadline;
-  }
-
-  set resendDeadline(deadline: number | undefined) {
-    this.resend.setDeadline(deadline);
-  }
-
-  /** Re-reads the clock and re-renders the countdown now (the element also does this about once a second). */
-  refreshCountdown(): void {
-    this.resend.refresh();
-  }
-
-  private get codeInput(): PforteCodeInput | null {
-    return this.querySelector('pforte-code-input');
-  }
 
   private get phoneInput(): PfortePhoneInput | null {
     return this.querySelector('pforte-phone-input');
-  }
-
-  private get pending(): boolean {
-    return this.sending.pending || this.entry.verifying.pending;
   }
 
   override render() {
@@ -176,30 +120,10 @@ export class PforteSmsStep extends PforteStepElement {
     `;
   }
 
-  private codeFormOptions(label: string): CodeEntryFormOptions {
-    return {
-      entry: this.entry,
-      label,
-      errorId: this.ids.codeError,
-      pending: this.pending,
-      canGoBack: this.canGoBack,
-      optional: this.optional,
-      onSubmit: this.onVerifySubmit,
-      onComplete: this.onCodeComplete,
-      onInput: this.onCodeInput,
-      onResend: this.onResend,
-      onBack: this.onBack,
-      onSkip: this.onSkip,
-    };
-  }
 
   private onPhoneInput(): void {
     this.phoneError = '';
     this.sendError = undefined;
-  }
-
-  private onCodeInput(): void {
-    this.entry.onInput();
   }
 
   private async onSendSubmit(event: SubmitEvent): Promise<void> {
@@ -213,7 +137,7 @@ export class PforteSmsStep extends PforteStepElement {
     await this.send(phone);
   }
 
-  private async onResend(): Promise<void> {
+  protected override async onResend(): Promise<void> {
     if (this.pending || this.resend.waiting || !this.phone) return;
     await this.send(this.phone);
   }
@@ -244,22 +168,12 @@ export class PforteSmsStep extends PforteStepElement {
     await this.entry.codeSent(result, resending);
   }
 
-  private onCodeComplete(): void {
-    if (!this.entry.dead) void this.verify();
+  protected override verifyCode(adapter: PforteAdapter, code: string, options: CallOptions): Promise<void> {
+    return adapter.verifySmsCode({ flowId: this.flowId, code }, options);
   }
 
-  private onVerifySubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.verify();
-  }
-
-  private async verify(): Promise<void> {
-    if (this.pending) return;
-    const adapter = this.requireAdapter();
-    const verified = await this.entry.verify((code, signal) =>
-      adapter.verifySmsCode({ flowId: this.flowId, code }, { signal }),
-    );
-    if (verified) this.finish({ phone: this.phone });
+  protected override doneValues(): Record<string, unknown> {
+    return { phone: this.phone };
   }
 
   private async wrongNumber(): Promise<void> {
@@ -277,13 +191,6 @@ export class PforteSmsStep extends PforteStepElement {
     this.codeInput?.focus();
   }
 
-  private onBack(): void {
-    this.goBack();
-  }
-
-  private onSkip(): void {
-    this.skipStep();
-  }
 }
 
 declare global {
