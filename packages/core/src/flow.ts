@@ -66,6 +66,29 @@ export function activeSteps(state: FlowState): readonly ResolvedStep[] {
   return state.steps.filter((step) => isStepActive(state, step));
 }
 
+/** Where the person is, for "Step 2 of 5": both counted without the closing `done` step. */
+export interface FlowProgress {
+  /** 1-based position of the current step. */
+  position: number;
+  total: number;
+}
+
+/**
+ * Progress through the steps that run. Before a second factor is chosen, the
+ * code steps it routes to (`sms`, `emailCode`) count as one: at most one of
+ * them will run, so the total does not shrink once the choice is made.
+ */
+export function flowProgress(state: FlowState): FlowProgress {
+  const shown: readonly ResolvedStep[] = activeSteps(state).filter((step) => step.id !== 'done');
+  const choicePending =
+    state.steps.some((step) => step.id === 'secondFactorChoice') && state.values.secondFactorChoice?.['method'] === undefined;
+  const routed = choicePending ? shown.filter((step) => step.id === 'sms' || step.id === 'emailCode').length : 0;
+  return {
+    position: Math.max(1, shown.indexOf(currentStep(state)) + 1),
+    total: shown.length - Math.max(0, routed - 1),
+  };
+}
+
 /** Index of the next active step after the current one; the last step when there is none. */
 function nextIndex(state: FlowState): number {
   for (let index = state.index + 1; index < state.steps.length; index++) {

@@ -52,6 +52,7 @@ export {
 } from './config.js';
 export {
   activeSteps,
+  flowProgress,
   advance,
   canGoBack,
   createFlowState,
@@ -61,6 +62,7 @@ export {
   isStepActive,
   skip,
   stepValues,
+  type FlowProgress,
   type FlowState,
 } from './flow.js';
 export { formatCountdown, laterDeadline, secondsUntil, toClientDeadline, type ResendDeadline } from './throttle.js';

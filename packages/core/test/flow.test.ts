@@ -4,6 +4,7 @@ import {
   canGoBack,
   createFlowState,
   currentStep,
+  flowProgress,
   goBack,
   isFinished,
   isStepActive,
@@ -19,6 +20,15 @@ const seed001 = parseConfig({
 }).steps;
 
 const ids = (state: FlowState) => state.steps.map((step) => step.id);
+
+describe('progress', () => {
+  it('counts the steps that run, without done', () => {
+    let state = createFlowState(seed001);
+    deepEqual(flowProgress(state), { position: 1, total: 4 });
+    state = skip(advance(advance(state)));
+    deepEqual(flowProgress(state), { position: 4, total: 4 });
+  });
+});
 
 describe('flow engine', () => {
   it('starts at the first step', () => {
@@ -119,6 +129,18 @@ describe('flow engine', () => {
       const state = createFlowState(steps);
       ok(state.steps.every((step) => isStepActive(state, step)));
       equal(activeSteps(state).length, 6);
+    });
+
+    it('counts the routed code steps as one until the choice, so the total never shrinks', () => {
+      let state = createFlowState(steps);
+      deepEqual(flowProgress(state), { position: 1, total: 4 });
+      state = advance(state);
+      deepEqual(flowProgress(state), { position: 2, total: 4 });
+      const viaSms = advance(state, { method: 'sms' });
+      deepEqual(flowProgress(viaSms), { position: 3, total: 4 });
+      deepEqual(flowProgress(advance(viaSms)), { position: 4, total: 4 });
+      const viaNone = advance(state, { method: 'none' });
+      deepEqual(flowProgress(viaNone), { position: 3, total: 3 });
     });
 
     it('choosing sms jumps over emailCode', () => {

@@ -183,6 +183,8 @@ describe('seed products as configuration (German, keyboard only, memory adapter)
       customers: [{ customerNumber: '46075', email: 'm.muster@example.de', name: 'Max Muster' }],
     });
     await until(() => element.querySelector('pforte-customer-lookup-step h2'), 'lookup step', 240);
+    // One of the two TAN steps will run: six steps, before and after the choice.
+    expect(element.querySelector('.pf-progress')!.textContent!.trim()).to.equal('Schritt 1 von 6');
     element.querySelector<HTMLElement>('pforte-customer-lookup-step h2')!.focus();
     await fill('Kundennummer', '46075');
     await fill('E-Mail-Adresse', 'm.muster@example.de');
@@ -210,6 +212,7 @@ describe('seed products as configuration (German, keyboard only, memory adapter)
     await press('Enter');
     await credentials('MMuster');
     await onStep('Mit E-Mail-TAN bestätigen');
+    expect(element.querySelector('.pf-progress')!.textContent!.trim()).to.equal('Schritt 6 von 6');
     await tabTo('Code senden');
     await press('Enter');
     await until(() => document.activeElement?.matches('pforte-code-input input'), 'code entry');

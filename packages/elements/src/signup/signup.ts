@@ -9,6 +9,7 @@ import {
   createFlowState,
   createHttpAdapter,
   currentStep,
+  flowProgress,
   goBack,
   guardAdapter,
   safeParseConfig,
@@ -338,13 +339,11 @@ export class PforteSignup extends PforteElement {
     if (!this.flowId) return this.renderStart();
     const flow = this.flow!;
     const step = currentStep(flow);
-    const shown = activeSteps(flow).filter((candidate) => candidate.id !== 'done');
+    const { position, total } = flowProgress(flow);
     return html`
       ${step.id === 'done'
         ? nothing
-        : html`<p class="pf-progress">
-            ${msg(str`Step ${shown.indexOf(step) + 1} of ${shown.length}`, { id: 'signup.progress' })}
-          </p>`}
+        : html`<p class="pf-progress">${msg(str`Step ${position} of ${total}`, { id: 'signup.progress' })}</p>`}
       ${this.renderStep(step)}
     `;
   }
