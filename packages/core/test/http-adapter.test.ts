@@ -1,5 +1,6 @@
-import { PforteError, createHttpAdapter, httpRoutes, parseRetryAfter, type HttpAdapterOptions } from '../src/index.js';
-import { deepEqual, describe, equal, it, ok, rejects } from './assert.js';
+import { createHttpAdapter, httpRoutes, parseRetryAfter, type HttpAdapterOptions } from '../src/index.js';
+import { deepEqual, describe, equal, it, ok } from './assert.js';
+import { expectCode } from './expect-code.js';
 
 interface Sent {
   url: string;
@@ -47,12 +48,6 @@ function adapterWith(answers: Answer[], options: Partial<HttpAdapterOptions> = {
   return { adapter, sent };
 }
 
-async function expectError(promise: Promise<unknown>, code: string): Promise<PforteError> {
-  const error = await rejects(promise);
-  ok(error instanceof PforteError, `a PforteError, got ${String(error)}`);
-  equal(error.code, code);
-  return error;
-}
 
 const sms = { resendAvailableAt: 1_060_000, expiresAt: 1_600_000, now: 1_000_000, codeLength: 8 };
 const completed = {
@@ -156,9 +151,9 @@ describe('createHttpAdapter', () => {
 
     it('rejects malformed results of the new routes', async () => {
       const { adapter } = adapterWith([json({ ...completed, secondFactor: 'fax' }), json({ email: 'x' }), json({ organizationId: 'o', name: 'n', status: 'member' })]);
-      await expectError(adapter.complete({ flowId: 'f' }), 'response.invalid');
-      await expectError(adapter.openInvitation({ flowId: 'f', token: 't' }), 'response.invalid');
-      await expectError(adapter.joinOrganization({ flowId: 'f', customerNumber: '1', postalCode: '10115' }), 'response.invalid');
+      await expectCode(adapter.complete({ flowId: 'f' }), 'response.invalid');
+      await expectCode(adapter.openInvitation({ flowId: 'f', token: 't' }), 'response.invalid');
+      await expectCode(adapter.joinOrganization({ flowId: 'f', customerNumber: '1', postalCode: '10115' }), 'response.invalid');
     });
 
     it('reads validityDays and validityHours from a problem', async () => {
@@ -167,9 +162,9 @@ describe('createHttpAdapter', () => {
         problem({ code: 'link.expired', validityHours: 24 }, 410),
         problem({ code: 'customer.mismatch' }, 422),
       ]);
-      equal((await expectError(adapter.openInvitation({ flowId: 'f', token: 't' }), 'link.expired')).validityDays, 14);
-      equal((await expectError(adapter.confirmEmail({ token: 't' }), 'link.expired')).validityHours, 24);
-      const mismatch = await expectError(adapter.lookupCustomer({ flowId: 'f', customerNumber: '1', email: 'a@b.de' }), 'customer.mismatch');
+      equal((await expectCode(adapter.openInvitation({ flowId: 'f', token: 't' }), 'link.expired')).validityDays, 14);
+      equal((await expectCode(adapter.confirmEmail({ token: 't' }), 'link.expired')).validityHours, 24);
+      const mismatch = await expectCode(adapter.lookupCustomer({ flowId: 'f', customerNumber: '1', email: 'a@b.de' }), 'customer.mismatch');
       equal(mismatch.field, undefined);
     });
 
@@ -214,18 +209,18 @@ describe('createHttpAdapter', () => {
     for (const [name, answer] of malformed) {
       it(`turns a malformed start result (${name}) into 'response.invalid'`, async () => {
         const { adapter } = adapterWith([answer()]);
-        await expectError(adapter.startRegistration({ locale: 'de' }), 'response.invalid');
+        await expectCode(adapter.startRegistration({ locale: 'de' }), 'response.invalid');
       });
     }
 
     it("rejects a PIN that is not 4–12 digits, a bad SMS result and a bad complete result, without echoing them", async () => {
-      const pin = await expectError(adapterWith([json({ pin: '12' })]).adapter.issuePin({ flowId: 'f', length: 6 }), 'response.invalid');
+      const pin = await expectCode(adapterWith([json({ pin: '12' })]).adapter.issuePin({ flowId: 'f', length: 6 }), 'response.invalid');
       equal(pin.cause, undefined);
-      await expectError(
+      await expectCode(
         adapterWith([json({ ...sms, codeLength: 20 })]).adapter.sendSmsCode({ flowId: 'f', phone: '+49151' }),
         'response.invalid',
       );
-      await expectError(
+      await expectCode(
         adapterWith([json({ ...completed, secondFactor: 'totp' })]).adapter.complete({ flowId: 'f' }),
         'response.invalid',
       );
@@ -253,7 +248,7 @@ describe('createHttpAdapter', () => {
           422,
         ),
       ]);
-      const error = await expectError(adapter.verifySmsCode({ flowId: 'f', code: '1' }), 'code.invalid');
+      const error = await expectCode(adapter.verifySmsCode({ flowId: 'f', code: '1' }), 'code.invalid');
       equal(error.field, 'code');
       equal(error.attemptsRemaining, 2);
       equal(error.serverMessage, 'Der Code stimmt nicht. <b>bold</b>', 'plain text on one line, never parsed');
@@ -268,14 +263,14 @@ describe('createHttpAdapter', () => {
           { 'Retry-After': '42' },
         ),
       ]);
-      const error = await expectError(adapter.sendSmsCode({ flowId: 'f', phone: '+49' }), 'rate_limited');
+      const error = await expectCode(adapter.sendSmsCode({ flowId: 'f', phone: '+49' }), 'rate_limited');
       equal(error.retryAfterSeconds, 42);
       equal(error.resendAvailableAt, 1_042_000);
       equal(error.now, 1_000_000);
     });
 
     it('reads Retry-After of a bare 429 (seconds and HTTP date)', async () => {
-      const bare = await expectError(
+      const bare = await expectCode(
         adapterWith([new Response('slow down', { status: 429, headers: { 'Retry-After': '17' } })]).adapter.complete({
           flowId: 'f',
         }),
@@ -283,7 +278,7 @@ describe('createHttpAdapter', () => {
       );
       equal(bare.retryAfterSeconds, 17);
       const date = new Date(Date.now() + 30_000).toUTCString();
-      const dated = await expectError(
+      const dated = await expectCode(
         adapterWith([problem({ code: 'rate_limited' }, 429, { 'Retry-After': date })]).adapter.complete({ flowId: 'f' }),
         'rate_limited',
       );
@@ -306,21 +301,21 @@ describe('createHttpAdapter', () => {
         const { adapter } = adapterWith([new Response('<h1>gateway</h1>', { status, headers: { 'Content-Type': 'text/html' } })], {
           retries: 0,
         });
-        const error = await expectError(adapter.complete({ flowId: 'f' }), code);
+        const error = await expectCode(adapter.complete({ flowId: 'f' }), code);
         equal(error.serverMessage, undefined, 'HTML is never taken as a message');
       });
     }
 
     it("maps an unknown problem code to 'unknown' and keeps a plain-text body as serverMessage", async () => {
-      await expectError(adapterWith([problem({ code: 'teapot' }, 418)]).adapter.complete({ flowId: 'f' }), 'unknown');
-      const text = await expectError(
+      await expectCode(adapterWith([problem({ code: 'teapot' }, 418)]).adapter.complete({ flowId: 'f' }), 'unknown');
+      const text = await expectCode(
         adapterWith([new Response('Wartung bis 14 Uhr', { status: 500, headers: { 'Content-Type': 'text/plain' } })]).adapter.complete({
           flowId: 'f',
         }),
         'unknown',
       );
       equal(text.serverMessage, 'Wartung bis 14 Uhr');
-      const long = await expectError(
+      const long = await expectCode(
         adapterWith([problem({ code: 'unknown', detail: 'x'.repeat(5000) }, 500)]).adapter.complete({ flowId: 'f' }),
         'unknown',
       );
@@ -328,7 +323,7 @@ describe('createHttpAdapter', () => {
     });
 
     it('treats a malformed problem document by its status', async () => {
-      const error = await expectError(
+      const error = await expectCode(
         adapterWith([problem({ code: 42, field: ['x'] }, 429, { 'Retry-After': '5' })]).adapter.complete({ flowId: 'f' }),
         'rate_limited',
       );
@@ -340,7 +335,7 @@ describe('createHttpAdapter', () => {
   describe('network, retries, timeouts and aborts', () => {
     it("retries once after a network failure with the same Idempotency-Key, then reports 'network'", async () => {
       const { adapter, sent } = adapterWith([new TypeError('Failed to fetch')]);
-      await expectError(adapter.complete({ flowId: 'f' }), 'network');
+      await expectCode(adapter.complete({ flowId: 'f' }), 'network');
       equal(sent.length, 2);
       equal(sent[0]!.headers.get('Idempotency-Key'), sent[1]!.headers.get('Idempotency-Key'));
     });
@@ -354,17 +349,17 @@ describe('createHttpAdapter', () => {
 
     it('never retries an answered request (4xx, problem) and never retries with retries: 0', async () => {
       const answered = adapterWith([problem({ code: 'step.required' }, 409)]);
-      await expectError(answered.adapter.complete({ flowId: 'f' }), 'step.required');
+      await expectCode(answered.adapter.complete({ flowId: 'f' }), 'step.required');
       equal(answered.sent.length, 1);
       const off = adapterWith([new TypeError('down')], { retries: 0 });
-      await expectError(off.adapter.complete({ flowId: 'f' }), 'network');
+      await expectCode(off.adapter.complete({ flowId: 'f' }), 'network');
       equal(off.sent.length, 1);
     });
 
     it("times out with 'timeout' and aborts the fetch", async () => {
       const { adapter, sent } = adapterWith(['hang'], { timeoutMs: 30 });
       const started = performance.now();
-      await expectError(adapter.startRegistration({ locale: 'de' }), 'timeout');
+      await expectCode(adapter.startRegistration({ locale: 'de' }), 'timeout');
       ok(performance.now() - started >= 25);
       equal(sent.length, 1, 'a timeout is not retried');
       ok(sent[0]!.init.signal!.aborted);
@@ -377,9 +372,9 @@ describe('createHttpAdapter', () => {
       // The client loads on the first call; abort once the request is on the wire.
       while (sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 0));
       controller.abort();
-      await expectError(pending, 'timeout');
+      await expectCode(pending, 'timeout');
       ok(sent[0]!.init.signal!.aborted);
-      await expectError(adapter.complete({ flowId: 'f' }, { signal: controller.signal }), 'timeout');
+      await expectCode(adapter.complete({ flowId: 'f' }, { signal: controller.signal }), 'timeout');
       equal(sent.length, 1, 'an aborted signal sends nothing');
     });
 
@@ -391,7 +386,7 @@ describe('createHttpAdapter', () => {
         },
       });
       const { adapter } = adapterWith([() => new Response(broken, { status: 201 })]);
-      await expectError(adapter.startRegistration({ locale: 'de' }), 'network');
+      await expectCode(adapter.startRegistration({ locale: 'de' }), 'network');
     });
   });
 });

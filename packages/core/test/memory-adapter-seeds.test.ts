@@ -1,25 +1,18 @@
 import {
-  PforteError,
   createManualClock,
   createMemoryAdapter,
   type ManualClock,
   type MemoryAdapter,
   type MemoryAdapterOptions,
 } from '../src/index.js';
-import { deepEqual, describe, equal, it, notEqual, ok, rejects } from './assert.js';
+import { deepEqual, describe, equal, it, notEqual, ok } from './assert.js';
+import { expectCode } from './expect-code.js';
 
 const goodPassword = 'lange-sichere-Passphrase';
 const phone = '+4915112345678';
 const day = 24 * 3600 * 1000;
 const returnUrl = 'https://praxis.example/registrieren?produkt=vs';
 
-async function expectCode(promise: Promise<unknown>, code: string, details: Partial<PforteError> = {}) {
-  const error = await rejects(promise);
-  ok(error instanceof PforteError, `a PforteError, got ${String(error)}`);
-  equal(error.code, code);
-  for (const [key, value] of Object.entries(details)) equal(error[key as keyof PforteError], value, key);
-  return error;
-}
 
 interface Setup {
   adapter: MemoryAdapter;

@@ -8,19 +8,12 @@ import {
   type MemoryAdapter,
   type MemoryAdapterOptions,
 } from '../src/index.js';
-import { deepEqual, describe, equal, it, notEqual, ok, rejects } from './assert.js';
+import { deepEqual, describe, equal, it, notEqual, ok } from './assert.js';
+import { expectCode } from './expect-code.js';
 
 const phone = '+4915112345678';
 const goodPassword = 'lange-sichere-Passphrase';
 
-/** Expects a rejection with `code` and the given details; returns the error. */
-async function expectCode(promise: Promise<unknown>, code: string, details: Partial<PforteError> = {}) {
-  const error = await rejects(promise);
-  ok(error instanceof PforteError, `a PforteError, got ${String(error)}`);
-  equal(error.code, code);
-  for (const [key, value] of Object.entries(details)) equal(error[key as keyof PforteError], value, key);
-  return error;
-}
 
 interface Setup {
   adapter: MemoryAdapter;
