@@ -1,175 +1,55 @@
 import * as z from 'zod/mini';
+import { ConfigError } from './config-error.js';
 import { policyPresets, type PasswordPolicy, type PasswordRule } from './policy.js';
+import type { CaptchaStep } from './steps/captcha.js';
+import type { CredentialsStep } from './steps/credentials.js';
+import type { CustomerLookupStep } from './steps/customer-lookup.js';
+import type { DoneStep } from './steps/done.js';
+import type { EmailCodeStep } from './steps/email-code.js';
+import type { EmailVerificationStep } from './steps/email-verification.js';
+import type { InvitationStep } from './steps/invitation.js';
+import type { OrganizationStep } from './steps/organization.js';
+import type { PinStep } from './steps/pin.js';
+import type { ProfileStep } from './steps/profile.js';
+import { builtinStepSchemas, defaultRegistry, stepIds, type StepRegistry } from './steps/registry.js';
+import type { SecondFactorChoiceStep } from './steps/second-factor-choice.js';
+import type { SmsStep } from './steps/sms.js';
+import type { TermsStep } from './steps/terms.js';
+import { intBetween, linkUrl, type BaseStep, type ConfigContext } from './steps/types.js';
+import type { VisibilityStep } from './steps/visibility.js';
 
-/** Every step the flow engine knows, in the default order. */
-export const stepIds = [
-  'invitation',
-  'customerLookup',
-  'captcha',
-  'credentials',
-  'profile',
-  'terms',
-  'emailVerification',
-  'organization',
-  'secondFactorChoice',
-  'pin',
-  'sms',
-  'emailCode',
-  'visibility',
-  'done',
-] as const;
-/** Id of a flow step. */
-export type StepId = (typeof stepIds)[number];
-
-const wholeNumber = { error: 'expected a whole number' };
-/** Integer in [min, max]; the message names the whole range, e.g. "expected 4–10". */
-function intBetween(min: number, max: number) {
-  const range = { error: `expected ${min}–${max}` };
-  return z.int(wholeNumber).check(z.minimum(min, range), z.maximum(max, range));
-}
-
-/** `optional` for steps that may not be optional: only `false` passes. */
-function notOptional(id: StepId) {
-  return z._default(
-    z.optional(z.boolean().check(z.refine((value) => !value, { error: `"${id}" cannot be optional` }))),
-    false,
-  );
-}
-const optionalFlag = z._default(z.optional(z.boolean()), false);
-
-const countryCode = z.string().check(
-  z.regex(/^[A-Z]{2}$/, { error: 'expected a two-letter country code in upper case, e.g. "DE"' }),
-);
-const credentialsStepSchema = z.strictObject({ id: z.literal('credentials'), optional: notOptional('credentials') });
-const pinStepSchema = z.strictObject({
-  id: z.literal('pin'),
-  optional: notOptional('pin'),
-  mode: z._default(z.optional(z.enum(['generated', 'chosen'])), 'generated'),
-  length: z._default(z.optional(intBetween(4, 12)), 6),
-});
-const smsStepSchema = z.strictObject({
-  id: z.literal('sms'),
-  optional: optionalFlag,
-  codeLength: z._default(z.optional(intBetween(4, 10)), 8),
-  resendSeconds: z._default(z.optional(intBetween(10, 600)), 60),
-  defaultCountry: z._default(z.optional(countryCode), 'DE'),
-  mobileOnly: z._default(z.optional(z.boolean()), true),
-});
-const visibilityStepSchema = z.strictObject({ id: z.literal('visibility'), optional: optionalFlag });
-const doneStepSchema = z.strictObject({ id: z.literal('done'), optional: notOptional('done') });
-
-/** An absolute http(s) URL or a path on the same site ("/agb"). */
-const linkUrl = z.string().check(
-  z.regex(/^(https?:\/\/[^\s/?#]+[^\s]*|\/[^\s]*)$/, {
-    error: 'expected an http(s) URL or a path starting with "/"',
-  }),
-);
-
-/** Fields of the profile step. */
-export const profileFields = [
-  'salutation',
-  'title',
-  'firstName',
-  'lastName',
-  'position',
-  'mobile',
-  'phone',
-  'email',
-] as const;
-/** A field of the profile step. */
-export type ProfileField = (typeof profileFields)[number];
-/** Whether a profile field is asked for, and whether it must be filled in. */
-export type ProfileFieldMode = 'required' | 'optional' | 'absent';
-const profileFieldModes = ['required', 'optional', 'absent'] as const;
-const defaultProfileFields: Record<ProfileField, ProfileFieldMode> = {
-  salutation: 'absent',
-  title: 'absent',
-  firstName: 'required',
-  lastName: 'required',
-  position: 'absent',
-  mobile: 'absent',
-  phone: 'absent',
-  email: 'absent',
+export { ConfigError } from './config-error.js';
+export { stepIds, type StepId } from './steps/registry.js';
+export type { SecondFactorMethod } from './steps/types.js';
+export { profileFields, type ProfileField, type ProfileFieldMode } from './steps/profile.js';
+export type {
+  CaptchaStep,
+  CredentialsStep,
+  CustomerLookupStep,
+  DoneStep,
+  EmailCodeStep,
+  EmailVerificationStep,
+  InvitationStep,
+  OrganizationStep,
+  PinStep,
+  ProfileStep,
+  SecondFactorChoiceStep,
+  SmsStep,
+  TermsStep,
+  VisibilityStep,
 };
 
-/** A second factor a person may choose. */
-export type SecondFactorMethod = 'none' | 'email' | 'sms';
-const secondFactorMethods = ['none', 'email', 'sms'] as const;
-const organizationModes = ['register', 'join'] as const;
-
-/** A non-empty list of distinct values of `values`. */
-function distinctList<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.array(z.enum(values)).check(
-    z.minLength(1, { error: 'expected at least one entry' }),
-    z.refine((list) => new Set(list).size === list.length, { error: 'expected each entry only once' }),
-  );
+/** Schema of one entry of `steps` over a registry: a bare id or an object with options. */
+function stepEntrySchemaOf(registry: StepRegistry) {
+  const objects = registry.descriptors.map((descriptor) => descriptor.schema) as unknown as [
+    z.ZodMiniObject<{ id: z.ZodMiniLiteral<string> }>,
+    ...z.ZodMiniObject<{ id: z.ZodMiniLiteral<string> }>[],
+  ];
+  return z.union([z.enum(registry.ids), z.discriminatedUnion('id', objects)]);
 }
 
-const invitationStepSchema = z.strictObject({ id: z.literal('invitation'), optional: notOptional('invitation') });
-const profileStepSchema = z.strictObject({
-  id: z.literal('profile'),
-  optional: notOptional('profile'),
-  fields: z._default(z.optional(z.partialRecord(z.enum(profileFields), z.enum(profileFieldModes))), {}),
-  defaultCountry: z._default(z.optional(countryCode), 'DE'),
-});
-const termsStepSchema = z.strictObject({
-  id: z.literal('terms'),
-  optional: notOptional('terms'),
-  termsUrl: linkUrl,
-  privacyUrl: linkUrl,
-  version: z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(100))),
-});
-const emailVerificationStepSchema = z.strictObject({
-  id: z.literal('emailVerification'),
-  optional: notOptional('emailVerification'),
-  resendSeconds: z._default(z.optional(intBetween(10, 600)), 60),
-});
-const customerLookupStepSchema = z.strictObject({
-  id: z.literal('customerLookup'),
-  optional: notOptional('customerLookup'),
-  captcha: z._default(z.optional(z.boolean()), true),
-  repeatEmail: z._default(z.optional(z.boolean()), true),
-});
-const captchaStepSchema = z.strictObject({ id: z.literal('captcha'), optional: notOptional('captcha') });
-const organizationStepSchema = z.strictObject({
-  id: z.literal('organization'),
-  optional: notOptional('organization'),
-  modes: z._default(z.optional(distinctList(organizationModes)), ['register', 'join']),
-  maxMembers: z._default(z.optional(intBetween(1, 10000)), 5),
-});
-const secondFactorChoiceStepSchema = z.strictObject({
-  id: z.literal('secondFactorChoice'),
-  optional: notOptional('secondFactorChoice'),
-  choices: z._default(z.optional(distinctList(secondFactorMethods)), ['none', 'email', 'sms']),
-  preselected: z.optional(z.enum(secondFactorMethods)),
-});
-const emailCodeStepSchema = z.strictObject({
-  id: z.literal('emailCode'),
-  optional: optionalFlag,
-  codeLength: z._default(z.optional(intBetween(4, 10)), 6),
-  resendSeconds: z._default(z.optional(intBetween(10, 600)), 60),
-});
-
 /** Schema of one entry of `steps`: a bare id or an object with options. */
-export const stepEntrySchema = z.union([
-  z.enum(stepIds),
-  z.discriminatedUnion('id', [
-    credentialsStepSchema,
-    pinStepSchema,
-    smsStepSchema,
-    visibilityStepSchema,
-    doneStepSchema,
-    invitationStepSchema,
-    profileStepSchema,
-    termsStepSchema,
-    emailVerificationStepSchema,
-    customerLookupStepSchema,
-    captchaStepSchema,
-    organizationStepSchema,
-    secondFactorChoiceStepSchema,
-    emailCodeStepSchema,
-  ]),
-]);
+export const stepEntrySchema = z.union([z.enum(stepIds), z.discriminatedUnion('id', builtinStepSchemas)]);
 
 /** Schema of one password rule. */
 export const passwordRuleSchema = z.discriminatedUnion('kind', [
@@ -187,132 +67,45 @@ export const passwordRuleSchema = z.discriminatedUnion('kind', [
 const presetNames = ['nist', 'strict10', 'min8'] as const;
 const localeSchema = z.enum(['de', 'en']);
 
-/** Schema of the whole configuration: the single source of truth for types, validation and docs. */
-export const configSchema = z.strictObject({
-  product: z._default(z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }))), 'Pforte'),
-  steps: z._default(z.optional(z.array(stepEntrySchema)), ['credentials', 'done']),
-  username: z._default(
-    z.optional(
-      z.strictObject({
-        kind: z._default(z.optional(z.enum(['email', 'username'])), 'email'),
-        minLength: z._default(z.optional(intBetween(1, 320)), 3),
-        maxLength: z._default(z.optional(intBetween(1, 320)), 64),
-      }),
+/** Schema of the whole configuration over a registry. */
+function configSchemaOf<Entry extends z.ZodMiniType>(entry: Entry) {
+  return z.strictObject({
+    product: z._default(z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }))), 'Pforte'),
+    id: z.optional(
+      z.string().check(
+        z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'expected lower-case letters, digits and "-" (at most 64), e.g. "video-consultation"' }),
+      ),
     ),
-    { kind: 'email', minLength: 3, maxLength: 64 },
-  ),
-  passwordPolicy: z._default(
-    z.optional(z.union([z.enum(presetNames), z.strictObject({ rules: z.array(passwordRuleSchema) })])),
-    'nist',
-  ),
-  locale: z.optional(localeSchema),
-  strings: z._default(z.optional(z.partialRecord(localeSchema, z.record(z.string(), z.string()))), {}),
-  requestTimeoutMs: z._default(z.optional(intBetween(1000, 120000)), 15000),
-  signInUrl: z.optional(linkUrl),
-});
+    steps: z._default(z.optional(z.array(entry)), ['credentials', 'done'] as z.output<Entry>[]),
+    username: z._default(
+      z.optional(
+        z.strictObject({
+          kind: z._default(z.optional(z.enum(['email', 'username'])), 'email'),
+          minLength: z._default(z.optional(intBetween(1, 320)), 3),
+          maxLength: z._default(z.optional(intBetween(1, 320)), 64),
+        }),
+      ),
+      { kind: 'email', minLength: 3, maxLength: 64 },
+    ),
+    passwordPolicy: z._default(
+      z.optional(z.union([z.enum(presetNames), z.strictObject({ rules: z.array(passwordRuleSchema) })])),
+      'nist',
+    ),
+    locale: z.optional(localeSchema),
+    strings: z._default(z.optional(z.partialRecord(localeSchema, z.record(z.string(), z.string()))), {}),
+    requestTimeoutMs: z._default(z.optional(intBetween(1000, 120000)), 15000),
+    signInUrl: z.optional(linkUrl),
+  });
+}
+
+/** Schema of the whole configuration: the single source of truth for types, validation and docs. */
+export const configSchema = configSchemaOf(stepEntrySchema);
 
 /** One entry of `steps` as users write it. */
 export type StepEntry = z.input<typeof stepEntrySchema>;
 /** The configuration as users write it (all fields optional). */
 export type PforteConfigInput = z.input<typeof configSchema>;
 
-/** Username and password step. */
-export interface CredentialsStep {
-  id: 'credentials';
-  optional: false;
-}
-/** Service PIN step: generated by the server and shown once, or chosen by the user. */
-export interface PinStep {
-  id: 'pin';
-  optional: false;
-  mode: 'generated' | 'chosen';
-  length: number;
-}
-/** SMS second factor. */
-export interface SmsStep {
-  id: 'sms';
-  optional: boolean;
-  codeLength: number;
-  resendSeconds: number;
-  /** ISO 3166 alpha-2, upper case. */
-  defaultCountry: string;
-  mobileOnly: boolean;
-}
-/** Opt-in to the contact search. */
-export interface VisibilityStep {
-  id: 'visibility';
-  optional: boolean;
-}
-/** Final confirmation; the flow cannot leave it. */
-export interface DoneStep {
-  id: 'done';
-  optional: false;
-}
-/** The flow starts from a registration link (invitation token). Always the first step. */
-export interface InvitationStep {
-  id: 'invitation';
-  optional: false;
-}
-/** Personal data; every field is required, optional or absent. */
-export interface ProfileStep {
-  id: 'profile';
-  optional: false;
-  fields: Record<ProfileField, ProfileFieldMode>;
-  /** ISO 3166 alpha-2, upper case; for the mobile and phone fields. */
-  defaultCountry: string;
-}
-/** Accept the terms and the privacy notice. */
-export interface TermsStep {
-  id: 'terms';
-  optional: false;
-  termsUrl: string;
-  privacyUrl: string;
-  /** Version of the terms, recorded with the acceptance. */
-  version?: string;
-}
-/** Confirm the e-mail address by a link. */
-export interface EmailVerificationStep {
-  id: 'emailVerification';
-  optional: false;
-  resendSeconds: number;
-}
-/** Customer number plus the e-mail address on file (seed 003). */
-export interface CustomerLookupStep {
-  id: 'customerLookup';
-  optional: false;
-  /** Whether the lookup carries a captcha. */
-  captcha: boolean;
-  /** Whether the e-mail address is entered twice. */
-  repeatEmail: boolean;
-}
-/** A captcha on its own. */
-export interface CaptchaStep {
-  id: 'captcha';
-  optional: false;
-}
-/** Register a new organization (practice) or join an existing one. */
-export interface OrganizationStep {
-  id: 'organization';
-  optional: false;
-  modes: Array<'register' | 'join'>;
-  /** Members per organization; shown only, the adapter enforces it. */
-  maxMembers: number;
-}
-/** Choose the second factor; routes to the `sms` or `emailCode` step. */
-export interface SecondFactorChoiceStep {
-  id: 'secondFactorChoice';
-  optional: false;
-  choices: SecondFactorMethod[];
-  /** One of `choices` (default: the first). */
-  preselected: SecondFactorMethod;
-}
-/** A one-time code by e-mail. */
-export interface EmailCodeStep {
-  id: 'emailCode';
-  optional: boolean;
-  codeLength: number;
-  resendSeconds: number;
-}
 /** A step with every default filled in. */
 export type ResolvedStep =
   | InvitationStep
@@ -332,6 +125,8 @@ export type ResolvedStep =
 
 /** The resolved configuration: every default filled in, the policy a {@link PasswordPolicy}. */
 export interface PforteConfig {
+  /** The product's id: the backend binds each flow to it (see `startRegistration`). */
+  id?: string;
   product: string;
   steps: ResolvedStep[];
   username: { kind: 'email' | 'username'; minLength: number; maxLength: number };
@@ -342,19 +137,6 @@ export interface PforteConfig {
   requestTimeoutMs: number;
   /** Where people sign in; linked when a registration link was already used. */
   signInUrl?: string;
-}
-
-/** A bad configuration. `path` names the place (`steps[2].codeLength`); `issue` says what is wrong. */
-export class ConfigError extends Error {
-  readonly path: string;
-  readonly issue: string;
-
-  constructor(path: string, issue: string) {
-    super(path === '' ? issue : `${path}: ${issue}`);
-    this.name = 'ConfigError';
-    this.path = path;
-    this.issue = issue;
-  }
 }
 
 type PathSegment = PropertyKey;
@@ -401,8 +183,9 @@ const typeNames: Record<string, string> = {
   record: 'an object',
 };
 
-const isStepIdList = (values: readonly unknown[]) =>
-  values.length === stepIds.length && stepIds.every((id) => values.includes(id));
+/** Whether a list of allowed values is the list of step ids (then the value is an unknown step). */
+const isStepIdList = (values: readonly unknown[], ids: readonly string[]) =>
+  values.length === ids.length && ids.every((id) => values.includes(id));
 
 function listOf(values: readonly unknown[]): string {
   return values.map(String).join(', ');
@@ -423,7 +206,12 @@ interface Issue {
 }
 
 /** Turns the first zod issue into a {@link ConfigError} with a human message. */
-function issueToConfigError(issue: Issue, input: unknown, basePath: readonly PathSegment[] = []): ConfigError {
+function issueToConfigError(
+  issue: Issue,
+  input: unknown,
+  ids: readonly string[],
+  basePath: readonly PathSegment[] = [],
+): ConfigError {
   const path = [...basePath, ...issue.path];
   const value = valueAt(input, path);
   const at = formatConfigPath(path);
@@ -435,7 +223,7 @@ function issueToConfigError(issue: Issue, input: unknown, basePath: readonly Pat
       return new ConfigError(at, `expected ${typeNames[issue.expected ?? ''] ?? issue.expected}, got ${describeValue(value)}`);
     case 'invalid_value': {
       const values = issue.values ?? [];
-      if (isStepIdList(values)) return new ConfigError(at, `unknown step ${describeValue(value)}`);
+      if (isStepIdList(values, ids)) return new ConfigError(at, `unknown step ${describeValue(value)}`);
       if (values.length === 1) return new ConfigError(at, `expected ${describeValue(values[0])}`);
       return new ConfigError(at, `expected one of ${listOf(values)}`);
     }
@@ -446,7 +234,7 @@ function issueToConfigError(issue: Issue, input: unknown, basePath: readonly Pat
     case 'invalid_union': {
       if (issue.note === 'No matching discriminator') {
         const options = issue.options ?? [];
-        if (isStepIdList(options)) {
+        if (isStepIdList(options, ids)) {
           // `{ id: 'foo' }` reads like the bare 'foo': name the entry, not its id.
           const entryPath = path.slice(0, -1);
           return value === undefined
@@ -466,7 +254,7 @@ function issueToConfigError(issue: Issue, input: unknown, basePath: readonly Pat
         if (isObject) return !rejectsShape;
         return typeof value === 'string' && first.code === 'invalid_value';
       });
-      if (chosen) return issueToConfigError(chosen[0]!, input, path);
+      if (chosen) return issueToConfigError(chosen[0]!, input, ids, path);
       const enumBranch = branches.find((branch) => branch[0]!.code === 'invalid_value');
       const names = enumBranch ? `one of ${listOf(enumBranch[0]!.values ?? [])} or an object` : 'text or an object';
       return new ConfigError(at, `expected ${names}, got ${describeValue(value)}`);
@@ -477,164 +265,56 @@ function issueToConfigError(issue: Issue, input: unknown, basePath: readonly Pat
   }
 }
 
-const stepSchemas = {
-  credentials: credentialsStepSchema,
-  pin: pinStepSchema,
-  sms: smsStepSchema,
-  visibility: visibilityStepSchema,
-  done: doneStepSchema,
-  invitation: invitationStepSchema,
-  profile: profileStepSchema,
-  terms: termsStepSchema,
-  emailVerification: emailVerificationStepSchema,
-  customerLookup: customerLookupStepSchema,
-  captcha: captchaStepSchema,
-  organization: organizationStepSchema,
-  secondFactorChoice: secondFactorChoiceStepSchema,
-  emailCode: emailCodeStepSchema,
-} as const;
-type StepObject = z.output<(typeof stepSchemas)[StepId]>;
-
-function resolveStep(entry: z.output<typeof stepEntrySchema>, index: number): ResolvedStep {
+function resolveStep(registry: StepRegistry, entry: string | { id: string }, index: number): BaseStep {
   // A bare id gets its defaults from the same schema as the object form.
+  const descriptor = registry.get(typeof entry === 'string' ? entry : entry.id)!;
+  let parsed: unknown = entry;
   if (typeof entry === 'string') {
-    const parsed = z.safeParse(stepSchemas[entry], { id: entry });
+    const result = z.safeParse(descriptor.schema, { id: entry });
     // Only steps with a required option (terms) fail here.
-    if (!parsed.success) {
+    if (!result.success) {
       const root = { steps: { [index]: { id: entry } } };
-      throw issueToConfigError(parsed.error.issues[0] as Issue, root, ['steps', index]);
+      throw issueToConfigError(result.error.issues[0] as Issue, root, registry.ids, ['steps', index]);
     }
-    entry = parsed.data as StepObject;
+    parsed = result.data;
   }
-  const step: StepObject = entry;
-  switch (step.id) {
-    case 'credentials':
-    case 'done':
-    case 'invitation':
-    case 'captcha':
-      return { id: step.id, optional: false };
-    case 'profile':
-      return {
-        id: 'profile',
-        optional: false,
-        fields: { ...defaultProfileFields, ...step.fields },
-        defaultCountry: step.defaultCountry,
-      };
-    case 'terms': {
-      const terms: TermsStep = { id: 'terms', optional: false, termsUrl: step.termsUrl, privacyUrl: step.privacyUrl };
-      if (step.version !== undefined) terms.version = step.version;
-      return terms;
-    }
-    case 'emailVerification':
-      return { id: 'emailVerification', optional: false, resendSeconds: step.resendSeconds };
-    case 'customerLookup':
-      return { id: 'customerLookup', optional: false, captcha: step.captcha, repeatEmail: step.repeatEmail };
-    case 'organization':
-      return { id: 'organization', optional: false, modes: [...step.modes], maxMembers: step.maxMembers };
-    case 'secondFactorChoice':
-      return {
-        id: 'secondFactorChoice',
-        optional: false,
-        choices: [...step.choices],
-        preselected: step.preselected ?? step.choices[0]!,
-      };
-    case 'emailCode':
-      return {
-        id: 'emailCode',
-        optional: step.optional,
-        codeLength: step.codeLength,
-        resendSeconds: step.resendSeconds,
-      };
-    case 'pin':
-      return { id: 'pin', optional: false, mode: step.mode, length: step.length };
-    case 'sms':
-      return {
-        id: 'sms',
-        optional: step.optional,
-        codeLength: step.codeLength,
-        resendSeconds: step.resendSeconds,
-        defaultCountry: step.defaultCountry,
-        mobileOnly: step.mobileOnly,
-      };
-    case 'visibility':
-      return { id: 'visibility', optional: step.optional };
-  }
+  return descriptor.resolve(parsed as never);
 }
 
-/** Steps that act on the account, which the credentials step creates. */
-const needsCredentials: ReadonlySet<StepId> = new Set<StepId>(['pin', 'sms', 'visibility', 'emailCode', 'organization']);
-
-/** Whether `step` makes an e-mail address known to the backend. */
-function providesEmail(step: ResolvedStep, usernameKind: 'email' | 'username'): boolean {
-  switch (step.id) {
-    case 'credentials':
-      return usernameKind === 'email';
-    case 'customerLookup':
-    case 'invitation':
-      return true;
-    case 'profile':
-      return step.fields.email !== 'absent';
-    default:
-      return false;
-  }
-}
-
-/** Order and prerequisite checks the schema cannot express. */
-function checkSteps(steps: readonly ResolvedStep[], usernameKind: 'email' | 'username'): ConfigError | undefined {
+/** Order and prerequisite checks the schema cannot express, each from the step's descriptor. */
+function checkSteps(
+  registry: StepRegistry,
+  steps: readonly BaseStep[],
+  usernameKind: 'email' | 'username',
+): ConfigError | undefined {
   if (steps.length === 0) return new ConfigError('steps', 'expected at least one step');
-  const firstIndex = new Map<StepId, number>();
+  const firstIndex = new Map<string, number>();
   for (const [index, step] of steps.entries()) {
     if (firstIndex.has(step.id)) return new ConfigError('steps', `"${step.id}" appears twice`);
     firstIndex.set(step.id, index);
   }
-  const credentialsIndex = firstIndex.get('credentials');
-  const choiceIndex = firstIndex.get('secondFactorChoice');
+  const context: ConfigContext = {
+    usernameKind,
+    providesEmail: (step) => registry.get(step.id)?.providesEmail?.(step as never, context) ?? false,
+  };
   for (const [index, step] of steps.entries()) {
-    if (step.id === 'invitation' && index !== 0) {
-      return new ConfigError(`steps[${index}]`, '"invitation" must be the first step');
+    const descriptor = registry.get(step.id)!;
+    if (descriptor.position === 'first' && index !== 0) {
+      return new ConfigError(`steps[${index}]`, `"${step.id}" must be the first step`);
     }
-    if (needsCredentials.has(step.id) && (credentialsIndex === undefined || credentialsIndex > index)) {
-      return new ConfigError(`steps[${index}]`, `"${step.id}" needs "credentials" before it`);
+    if (descriptor.position === 'last' && index !== steps.length - 1) {
+      return new ConfigError(`steps[${index}]`, `"${step.id}" must be the last step`);
     }
-    if (step.id === 'emailVerification' && !steps.slice(0, index).some((earlier) => providesEmail(earlier, usernameKind))) {
-      return new ConfigError(
-        `steps[${index}]`,
-        '"emailVerification" needs an e-mail address from an earlier step: "credentials" with username.kind "email", "customerLookup", "invitation" or "profile" with its email field',
-      );
-    }
-    if ((step.id === 'sms' || step.id === 'emailCode') && choiceIndex !== undefined) {
-      if (choiceIndex > index) return new ConfigError(`steps[${index}]`, `"${step.id}" must come after "secondFactorChoice"`);
-      const choice = steps[choiceIndex] as SecondFactorChoiceStep;
-      const method = step.id === 'sms' ? 'sms' : 'email';
-      if (!choice.choices.includes(method)) {
-        return new ConfigError(
-          `steps[${choiceIndex}].choices`,
-          `must offer "${method}": the "${step.id}" step runs only when it is chosen`,
-        );
+    for (const needed of descriptor.after ?? []) {
+      const neededIndex = firstIndex.get(needed);
+      if (neededIndex === undefined || neededIndex > index) {
+        return new ConfigError(`steps[${index}]`, `"${step.id}" needs "${needed}" before it`);
       }
     }
-    if (step.id === 'secondFactorChoice') {
-      if (!step.choices.includes(step.preselected)) {
-        return new ConfigError(`steps[${index}].preselected`, `expected one of ${listOf(step.choices)}`);
-      }
-      for (const [method, needed] of [
-        ['email', 'emailCode'],
-        ['sms', 'sms'],
-      ] as const) {
-        if (step.choices.includes(method) && firstIndex.get(needed) === undefined) {
-          return new ConfigError(`steps[${index}].choices`, `offers "${method}", which needs an "${needed}" step after it`);
-        }
-      }
-    }
-    if (step.id === 'profile' && Object.values(step.fields).every((mode) => mode === 'absent')) {
-      return new ConfigError(`steps[${index}].fields`, 'expected at least one field that is not "absent"');
-    }
+    const problem = descriptor.check?.(step as never, index, steps, context);
+    if (problem) return problem;
   }
-  if (credentialsIndex === undefined) return new ConfigError('steps', 'expected a "credentials" step');
-  const doneIndex = firstIndex.get('done');
-  if (doneIndex !== undefined && doneIndex !== steps.length - 1) {
-    return new ConfigError(`steps[${doneIndex}]`, '"done" must be the last step');
-  }
+  if (!firstIndex.has('credentials')) return new ConfigError('steps', 'expected a "credentials" step');
   return undefined;
 }
 
@@ -660,14 +340,26 @@ function resolvePolicy(policy: z.output<typeof configSchema>['passwordPolicy']):
   return { rules: policy.rules.map((rule): PasswordRule => ({ ...rule })) };
 }
 
+const schemas = new WeakMap<StepRegistry, z.ZodMiniType>();
+function configSchemaFor(registry: StepRegistry): z.ZodMiniType {
+  if (registry === defaultRegistry) return configSchema as z.ZodMiniType;
+  let schema = schemas.get(registry);
+  if (!schema) {
+    schema = configSchemaOf(stepEntrySchemaOf(registry)) as z.ZodMiniType;
+    schemas.set(registry, schema);
+  }
+  return schema;
+}
+
 /**
  * Validates and resolves a configuration, filling in every default.
  * Accepts an object or a JSON string (the `config` attribute of script-tag users);
  * `undefined` or `null` (no config given) means "all defaults". `done` is appended when missing.
+ * `registry` adds a product's own steps to the built-in ones.
  *
  * @throws ConfigError naming the first problem, e.g. `steps[2].codeLength: expected 4–10`
  */
-export function parseConfig(input: unknown): PforteConfig {
+export function parseConfig(input: unknown, registry: StepRegistry = defaultRegistry): PforteConfig {
   let raw: unknown = input ?? {};
   if (typeof raw === 'string') {
     try {
@@ -679,30 +371,34 @@ export function parseConfig(input: unknown): PforteConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ConfigError('', `config must be an object, got ${describeValue(raw)}`);
   }
-  const parsed = z.safeParse(configSchema, raw);
-  if (!parsed.success) throw issueToConfigError(parsed.error.issues[0] as Issue, raw);
-  const config = parsed.data;
-  const steps = config.steps.map(resolveStep);
-  const problem = checkSteps(steps, config.username.kind) ?? checkLengths(config);
+  const parsed = z.safeParse(configSchemaFor(registry), raw);
+  if (!parsed.success) throw issueToConfigError(parsed.error.issues[0] as Issue, raw, registry.ids);
+  const config = parsed.data as z.output<typeof configSchema>;
+  const steps = config.steps.map((entry, index) => resolveStep(registry, entry as string | { id: string }, index));
+  if (steps.length > 0 && !steps.some((step) => step.id === 'done')) steps.push({ id: 'done', optional: false });
+  const problem = checkSteps(registry, steps, config.username.kind) ?? checkLengths(config);
   if (problem) throw problem;
-  if (steps[steps.length - 1]?.id !== 'done') steps.push({ id: 'done', optional: false });
   const resolved: PforteConfig = {
     product: config.product,
-    steps,
+    steps: steps as ResolvedStep[],
     username: { ...config.username },
     passwordPolicy: resolvePolicy(config.passwordPolicy),
     strings: { de: { ...config.strings.de }, en: { ...config.strings.en } },
     requestTimeoutMs: config.requestTimeoutMs,
   };
+  if (config.id !== undefined) resolved.id = config.id;
   if (config.locale !== undefined) resolved.locale = config.locale;
   if (config.signInUrl !== undefined) resolved.signInUrl = config.signInUrl;
   return resolved;
 }
 
 /** Like {@link parseConfig}, but returns the error instead of throwing it. */
-export function safeParseConfig(input: unknown): { ok: true; config: PforteConfig } | { ok: false; error: ConfigError } {
+export function safeParseConfig(
+  input: unknown,
+  registry: StepRegistry = defaultRegistry,
+): { ok: true; config: PforteConfig } | { ok: false; error: ConfigError } {
   try {
-    return { ok: true, config: parseConfig(input) };
+    return { ok: true, config: parseConfig(input, registry) };
   } catch (error) {
     if (error instanceof ConfigError) return { ok: false, error };
     throw error;

@@ -24,6 +24,9 @@ export type PforteErrorCode =
   | 'organization.invalid'
   | 'terms.required'
   | 'step.required'
+  | 'step.unavailable'
+  | 'product.unknown'
+  | 'input.invalid'
   | 'network'
   | 'timeout'
   | 'response.invalid'
@@ -55,6 +58,9 @@ export const pforteErrorCodes: readonly PforteErrorCode[] = [
   'organization.invalid',
   'terms.required',
   'step.required',
+  'step.unavailable',
+  'product.unknown',
+  'input.invalid',
   'network',
   'timeout',
   'response.invalid',

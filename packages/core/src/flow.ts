@@ -1,4 +1,6 @@
 import type { ResolvedStep, StepId } from './config.js';
+import { defaultRegistry } from './steps/registry.js';
+import type { SecondFactorMethod } from './steps/types.js';
 
 /**
  * Immutable state of a registration flow over the configured step list.
@@ -55,10 +57,13 @@ function withValues(state: FlowState, id: StepId, values: Record<string, unknown
  */
 export function isStepActive(state: Pick<FlowState, 'values'>, step: ResolvedStep): boolean {
   const method = state.values.secondFactorChoice?.['method'];
-  if (typeof method !== 'string') return true;
-  if (step.id === 'sms') return method === 'sms';
-  if (step.id === 'emailCode') return method === 'email';
-  return true;
+  const choice = typeof method === 'string' ? (method as SecondFactorMethod) : undefined;
+  return defaultRegistry.get(step.id)?.isActive?.(choice) ?? true;
+}
+
+/** Whether the step is one a second-factor choice routes to or around. */
+function isRouted(step: ResolvedStep): boolean {
+  return defaultRegistry.get(step.id)?.isActive !== undefined;
 }
 
 /** The steps that run, in order (for "Step 2 of 5"). */
@@ -82,7 +87,7 @@ export function flowProgress(state: FlowState): FlowProgress {
   const shown: readonly ResolvedStep[] = activeSteps(state).filter((step) => step.id !== 'done');
   const choicePending =
     state.steps.some((step) => step.id === 'secondFactorChoice') && state.values.secondFactorChoice?.['method'] === undefined;
-  const routed = choicePending ? shown.filter((step) => step.id === 'sms' || step.id === 'emailCode').length : 0;
+  const routed = choicePending ? shown.filter(isRouted).length : 0;
   return {
     position: Math.max(1, shown.indexOf(currentStep(state)) + 1),
     total: shown.length - Math.max(0, routed - 1),

@@ -105,7 +105,7 @@ export {
   type MemoryInvitation,
   type MemoryOrganization,
   type OutboxMessage,
-} from './memory-adapter.js';
+} from './memory.js';
 export {
   captchaRequestSchema,
   commonErrorCodes,
@@ -139,3 +139,13 @@ export {
 } from './http-contract.js';
 export { createHttpAdapter, type HttpAdapterOptions } from './http-adapter.js';
 export { parseRetryAfter } from './http-client.js';
+export {
+  builtinSteps,
+  createStepRegistry,
+  defaultRegistry,
+  descriptorOf,
+  type StepRegistry,
+} from './steps/registry.js';
+export { defineStep } from './steps/define.js';
+export type { AdapterAction, BaseStep, ConfigContext, StepDescriptor } from './steps/types.js';
+export { isEmailAddress } from './rules/email.js';

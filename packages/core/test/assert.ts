@@ -1,19 +1,8 @@
 /**
- * A tiny assertion helper for browser tests (no chai, no node:assert in the
- * browser), plus typed access to mocha's globals without global declarations.
+ * Core's tests run under node's test runner (pure logic needs no browser);
+ * these assertions keep their messages short and show the values compared.
  */
-
-interface MochaGlobals {
-  describe(title: string, body: () => void): void;
-  it(title: string, body: () => void | Promise<void>): void;
-  beforeEach(body: () => void | Promise<void>): void;
-  afterEach(body: () => void | Promise<void>): void;
-}
-const mocha = globalThis as unknown as MochaGlobals;
-export const describe = mocha.describe.bind(globalThis);
-export const it = mocha.it.bind(globalThis);
-export const beforeEach = mocha.beforeEach.bind(globalThis);
-export const afterEach = mocha.afterEach.bind(globalThis);
+export { afterEach, beforeEach, describe, it } from 'node:test';
 
 export class AssertionError extends Error {
   override name = 'AssertionError';

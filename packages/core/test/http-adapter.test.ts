@@ -31,7 +31,9 @@ function fakeFetch(...answers: Answer[]) {
     }
     if (answer instanceof Error) throw answer;
     if (typeof answer === 'function') return answer(request);
-    return answer.clone();
+    // A fresh Response per call: cancelling one branch of a cloned (tee'd) body waits for the other in Node.
+    const body = answer.status === 204 ? null : await answer.clone().arrayBuffer();
+    return new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
   };
   return { fetch: fetch as typeof globalThis.fetch, sent };
 }

@@ -22,7 +22,8 @@ interface Setup {
 
 async function start(options: MemoryAdapterOptions = {}): Promise<Setup> {
   const clock = createManualClock();
-  const adapter = createMemoryAdapter({ clock, ...options });
+  // The page the requests come from: the origin e-mail links may point to.
+  const adapter = createMemoryAdapter({ clock, origin: new URL(returnUrl).origin, ...options });
   const { flowId } = await adapter.startRegistration({ locale: 'de' });
   return { adapter, clock, flowId };
 }
@@ -387,8 +388,22 @@ describe('memory adapter: seed-product steps', () => {
       const clock = createManualClock();
       const adapter = createMemoryAdapter({
         clock,
+        origin: new URL(returnUrl).origin,
         customers: [{ customerNumber: '123456', email: 'kasse@praxis.de' }],
-        requiredSteps: ['customerLookup', 'emailVerification', 'secondFactorChoice', 'profile', 'credentials'],
+        products: {
+          kundencenter: {
+            username: { kind: 'username' },
+            steps: [
+              { id: 'customerLookup', captcha: true },
+              'emailVerification',
+              { id: 'secondFactorChoice', choices: ['none', 'email', 'sms'] },
+              { id: 'profile', fields: { salutation: 'required', firstName: 'required', lastName: 'required', mobile: 'optional' } },
+              'credentials',
+              { id: 'sms', codeLength: 6 },
+              { id: 'emailCode', codeLength: 6 },
+            ],
+          },
+        },
       });
       const { flowId } = await adapter.startRegistration({ locale: 'de' });
       await adapter.lookupCustomer({ flowId, customerNumber: '123456', email: 'KASSE@praxis.de', captchaToken: 'pforte-test-captcha:x' });

@@ -90,6 +90,21 @@ const texts: Record<PforteErrorCode, { title: string; de: string; en: string }> 
     de: 'Ein vorheriger Schritt fehlt noch.',
     en: 'An earlier step is still missing.',
   },
+  'step.unavailable': {
+    title: 'Step not offered',
+    de: 'Dieser Schritt gehört nicht zu dieser Registrierung.',
+    en: 'This step is not part of this registration.',
+  },
+  'product.unknown': {
+    title: 'Unknown product',
+    de: 'Dieses Produkt ist hier nicht eingerichtet.',
+    en: 'This product is not set up here.',
+  },
+  'input.invalid': {
+    title: 'Invalid input',
+    de: 'Eine Angabe enthält unzulässige Zeichen oder Werte.',
+    en: 'An entry holds characters or values that are not allowed.',
+  },
   network: { title: 'Service unavailable', de: 'Der Dienst ist nicht erreichbar.', en: 'The service is unavailable.' },
   timeout: { title: 'Timeout', de: 'Die Anfrage hat zu lange gedauert.', en: 'The request took too long.' },
   'response.invalid': { title: 'Bad gateway', de: 'Ungültige Antwort.', en: 'Invalid answer.' },

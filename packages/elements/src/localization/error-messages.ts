@@ -60,6 +60,7 @@ export function errorMessage(error: PforteError): string {
     case 'link.invalid':
       return msg('This link is not valid. Please check that you opened the complete link.', { id: 'error.link.invalid' });
     case 'profile.invalid':
+    case 'input.invalid':
       return msg('Please check this entry.', { id: 'error.identifier.invalid' });
     case 'customer.mismatch':
       return msg('The customer number and e-mail address do not match our records. Please check both.', {
@@ -94,6 +95,9 @@ export function errorMessage(error: PforteError): string {
       return msg('No connection to the server. Check your connection and try again.', { id: 'error.network' });
     case 'timeout':
       return msg('The server took too long to answer. Please try again.', { id: 'error.timeout' });
+    // The widget's config names a step or product its backend does not serve: the integrator's to fix.
+    case 'step.unavailable':
+    case 'product.unknown':
     case 'response.invalid':
     case 'unknown':
       return msg('Something went wrong on our side. Please try again.', { id: 'error.unknown' });

@@ -1,0 +1,32 @@
+/**
+ * What every backend enforces besides the product's config, in one place:
+ * the memory adapter and the reference server take their defaults from here,
+ * the conformance kit holds backends to them.
+ */
+export const backendDefaults = {
+  /** Seconds a code lives; never more than 10 minutes (NIST SP 800-63B). */
+  codeTtlSeconds: 600,
+  /** Wrong tries per code before it dies. */
+  maxCodeAttempts: 5,
+  /** Seconds a registration flow lives. */
+  flowTtlSeconds: 14 * 24 * 60 * 60,
+  /** Days a registration link (invitation) is valid unless it says otherwise. */
+  invitationValidityDays: 14,
+  /** Hours an e-mail confirmation link is valid. */
+  emailLinkValidityHours: 24,
+  /** Wrong customer lookups in a row before the lookup is locked. */
+  maxLookupAttempts: 5,
+  /** How long a locked customer lookup stays locked. */
+  lookupLockSeconds: 15 * 60,
+  /** SMS per phone number per hour, over all flows. */
+  smsPerPhonePerHour: 5,
+  /** SMS per client IP per hour, over all flows. */
+  smsPerIpPerHour: 30,
+  /** E-mails per address per hour, over all flows. */
+  emailsPerAddressPerHour: 10,
+  /** Longest captcha token a backend passes to its verifier. */
+  maxCaptchaTokenLength: 5000,
+} as const;
+
+/** The shape of {@link backendDefaults}, for backends that override some of them. */
+export type BackendLimits = { -readonly [Key in keyof typeof backendDefaults]: number };

@@ -1,0 +1,55 @@
+/**
+ * The rules of a registration flow, decided once for every backend: the
+ * memory adapter and the reference server load a flow into a {@link FlowView},
+ * let these functions decide (they throw a PforteError or change the view),
+ * and store the result. Pure and free of I/O, apart from the lazily loaded
+ * phone metadata of {@link classifyPhoneNumber}.
+ */
+export { backendDefaults, type BackendLimits } from './defaults.js';
+export { checkResend, issueCode, rateLimited, verifyCode } from './codes.js';
+export { isEmailAddress } from './email.js';
+export { checkSmsPhone, classifyPhoneNumber, e164Pattern, type PhoneKind } from './phone.js';
+export {
+  createProductCatalog,
+  defineProduct,
+  openProduct,
+  type OpenProductOptions,
+  productStep,
+  type Product,
+  type ProductCatalog,
+  type ProductCatalogOptions,
+} from './product.js';
+export {
+  acceptCredentials,
+  acceptUsername,
+  checkCaptchaToken,
+  checkChosenPin,
+  checkFlowOpen,
+  checkLookupLock,
+  checkOrganizationInput,
+  checkOrganizationRoom,
+  checkPinRequest,
+  checkSecondFactorChoice,
+  checkTermsAcceptance,
+  cleanProfile,
+  completedSteps,
+  completeResult,
+  completionProblem,
+  isActive,
+  isDone,
+  isTestCaptchaToken,
+  lookupFailed,
+  lookupNeedsCaptcha,
+  normalizePostalCode,
+  passwordProblem,
+  requireEmail,
+  requireStep,
+  secondFactorOf,
+  skipStep,
+  unskip,
+  usernameKey,
+  verificationLink,
+} from './rules.js';
+export { checkInputText, checkLocale, hasForbiddenCharacters } from './text.js';
+export { newFlowView, type CodeView, type FlowOrganization, type FlowView } from './view.js';
+export { messageTexts } from './messages.js';

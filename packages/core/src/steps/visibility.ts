@@ -1,0 +1,21 @@
+import * as z from 'zod/mini';
+import { defineStep } from './define.js';
+import { optionalFlag } from './types.js';
+
+/** Opt-in to the contact search. */
+export interface VisibilityStep {
+  id: 'visibility';
+  optional: boolean;
+}
+
+const schema = z.strictObject({ id: z.literal('visibility'), optional: optionalFlag });
+
+export const visibilityStep = defineStep<VisibilityStep>()({
+  id: 'visibility',
+  summary: 'The opt-in to be found in the contact search (off unless ticked).',
+  schema,
+  resolve: (step: z.output<typeof schema>) => ({ id: 'visibility', optional: step.optional }),
+  after: ['credentials'],
+  isDone: (view) => view.visibilitySet,
+  actions: ['setVisibility'],
+});
