@@ -67,8 +67,10 @@ export function startReferenceServer({ dataDir, port = 0, env = {}, onLog, entry
     env: {
       ...inherited,
       NODE_ENV: 'development',
-      // The demo products' registration links, customers and practices (examples/products/demo-backend.json).
-      PFORTE_SEED: join(root, 'examples/products/demo-backend.json'),
+      // The demo products' registration links, customers and practices (examples/demo/backend-data.json).
+      PFORTE_SEED: join(root, 'examples/demo/backend-data.json'),
+      // The products it serves: the seed portals and the demo's own two; each flow is bound to one.
+      PFORTE_PRODUCTS: [join(root, 'examples/products'), join(root, 'examples/demo/products')].join(','),
       HOST: '127.0.0.1',
       PORT: String(port),
       ...(dataDir ? { PGLITE_DATA_DIR: resolve(dataDir) } : {}),

@@ -1,4 +1,6 @@
 import { productCatalog } from '../products/catalog.js';
+import quickStart from './products/quick-start.json';
+import designCard from './products/design-card.json';
 
 /** A product the demo page offers: only a configuration, plus the demo data's registration link. */
 export interface DemoProduct {
@@ -8,21 +10,18 @@ export interface DemoProduct {
 }
 
 /**
- * The demo's products: a quick start, the step list of the design card, and
- * the five seed portals of examples/products/.
+ * The demo's products: a quick start, the step list of the design card
+ * (both in ./products/, which `npm start` also gives the reference server),
+ * and the five seed portals of examples/products/.
  */
 export const demoProducts: Record<string, DemoProduct> = {
   quickStart: {
     label: 'Quick start (credentials → done)',
-    config: { product: 'Videosprechstunde', username: { kind: 'username' }, steps: ['credentials', 'done'] },
+    config: quickStart,
   },
   videoConsultationFull: {
     label: 'Design card flow (credentials → PIN → SMS → visibility → done)',
-    config: {
-      product: 'Videosprechstunde',
-      username: { kind: 'username' },
-      steps: ['credentials', 'pin', { id: 'sms', optional: true }, 'visibility', 'done'],
-    },
+    config: designCard,
   },
   ...Object.fromEntries(
     Object.entries(productCatalog).map(([key, example]) => [

@@ -11,7 +11,7 @@ import videoConsultation from './video-consultation.json';
 import b2bServicePortal from './b2b-service-portal.json';
 import billingCustomerCentre from './billing-customer-centre.json';
 import patientVideoApp from './patient-video-app.json';
-import demoBackend from './demo-backend.json';
+import demoBackend from '../demo/backend-data.json';
 
 export interface ProductExample {
   /** The seed file the configuration follows. */
@@ -28,7 +28,7 @@ export interface ProductExample {
 }
 
 /**
- * The demo backend's data (demo-backend.json): registration links, customers
+ * The demo backend's data (examples/demo/backend-data.json): registration links, customers
  * on file, practices. The memory adapter takes it as options; `npm start`
  * seeds the reference server with the same file (PFORTE_SEED).
  */

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { backendDefaults } from '@pforte/core/rules';
+import { conformanceProducts, type ConformanceProduct } from './products.js';
 import {
   PforteError,
   codeSentResultSchema,
@@ -11,28 +13,25 @@ import {
   isTrivialPin,
   issuePinResultSchema,
   joinOrganizationResultSchema,
-  policyPresets,
+  parseConfig,
   smsSentResultSchema,
   startResultSchema,
   type PasswordPolicy,
   type PforteAdapter,
-  type StepId,
 } from '@pforte/core';
 
-/** What the kit needs to know about (and may do to) the backend under test. */
+export { conformanceProducts, type ConformanceProduct } from './products.js';
+
+/**
+ * What the kit needs to know about (and may do to) the backend under test.
+ * The backend serves {@link conformanceProducts}; every limit the kit checks
+ * comes from those configs and from `backendDefaults` of `@pforte/core/rules`.
+ */
 export interface ConformanceOptions {
-  /** The policy the product publishes (what the widget's checklist shows); default: the nist preset. */
-  passwordPolicy?: PasswordPolicy;
   /** The latest SMS code sent to `phone` in flow `flowId` (an outbox, a test SMS gateway…). */
   readSmsCode(phone: string, flowId: string): Promise<string | undefined> | string | undefined;
   /** Moves the backend's clock forward; without it the expiry checks look at deadlines only. */
   advanceTime?(ms: number): Promise<void> | void;
-  /** Seconds between two SMS per flow the backend promises (default 60). */
-  resendSeconds?: number;
-  /** Wrong tries per code (default 5). */
-  maxCodeAttempts?: number;
-  /** An optional step the backend accepts in `skipStep` (default 'sms'). */
-  optionalStep?: StepId;
   /** Prefix of usernames, to keep runs apart on a shared database (default: random). */
   namespace?: string;
   /**
@@ -46,8 +45,6 @@ export interface ConformanceOptions {
   addCustomer?(customer: { customerNumber: string; email: string; name?: string }): Promise<void> | void;
   /** Adds an organization with `members` members. Without it the organization check is skipped. */
   addOrganization?(organization: { name: string; customerNumber: string; postalCode: string; members: number }): Promise<void> | void;
-  /** Members plus pending requests per organization the backend allows (default 5). */
-  maxOrganizationMembers?: number;
   /** A captcha token the backend accepts once (default: the built-in test provider's `pforte-test-captcha:<nonce>`). */
   captchaToken?(): string;
 }
@@ -130,10 +127,12 @@ interface Context {
   phone(): string;
   /** A short token unique to this run and call (customer numbers, nonces). */
   unique(): string;
-  /** A fresh flow with accepted credentials. */
-  flowWithAccount(): Promise<string>;
+  /** A fresh flow of `product`. */
+  start(product: ConformanceProduct): Promise<{ flowId: string; now: number }>;
+  /** A fresh flow of `product` (default: conformance-basic) with accepted credentials. */
+  flowWithAccount(product?: ConformanceProduct): Promise<string>;
   /** A fresh flow with accepted credentials for the username `name` (an e-mail address gives the flow its address). */
-  flowWithAccountAs(name: string): Promise<string>;
+  flowWithAccountAs(name: string, product?: ConformanceProduct): Promise<string>;
   code(phone: string, flowId: string): Promise<string>;
 }
 
@@ -141,7 +140,7 @@ const checks: Check[] = [
   {
     name: 'results match the contract schemas',
     async run({ adapter, username, phone, code, policy }) {
-      const started = shape(startResultSchema, await adapter.startRegistration({ locale: 'de' }), 'startRegistration');
+      const started = shape(startResultSchema, await adapter.startRegistration({ locale: 'de', product: 'conformance-pin' }), 'startRegistration');
       check(started.expiresAt > started.now, 'startRegistration: expiresAt after now');
       const { flowId } = started;
       const name = username();
@@ -152,7 +151,7 @@ const checks: Check[] = [
         'submitCredentials',
       );
       check(credentials.username === name, 'submitCredentials: returns the username');
-      shape(issuePinResultSchema, await adapter.issuePin({ flowId, length: 6 }), 'issuePin');
+      shape(issuePinResultSchema, await adapter.issuePin({ flowId, length: 12 }), 'issuePin');
       await adapter.confirmPinSaved({ flowId });
       const number = phone();
       const sent = shape(smsSentResultSchema, await adapter.sendSmsCode({ flowId, phone: number }), 'sendSmsCode');
@@ -173,7 +172,7 @@ const checks: Check[] = [
     async run({ adapter, username, policy }) {
       const { min, max } = lengthsOf(policy);
       const attempt = async (password: string) => {
-        const { flowId } = await adapter.startRegistration({ locale: 'de' });
+        const { flowId } = await adapter.startRegistration({ locale: 'de', product: 'conformance-basic' });
         const name = username();
         try {
           await adapter.submitCredentials({ flowId, username: name, password });
@@ -222,13 +221,13 @@ const checks: Check[] = [
   },
   {
     name: 'N wrong codes kill the code',
-    async run({ adapter, flowWithAccount, phone, code, options }) {
+    async run({ adapter, flowWithAccount, phone, code }) {
       const flowId = await flowWithAccount();
       const number = phone();
       await adapter.sendSmsCode({ flowId, phone: number });
       const right = await code(number, flowId);
       const wrong = right.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10));
-      const limit = options.maxCodeAttempts ?? 5;
+      const limit = backendDefaults.maxCodeAttempts;
       let previous = Infinity;
       for (let i = 1; i < limit; i++) {
         const error = await expectCode(adapter.verifySmsCode({ flowId, code: wrong }), 'code.invalid', `wrong try ${i}`);
@@ -289,16 +288,16 @@ const checks: Check[] = [
   },
   {
     name: 'complete before the required steps is step.required',
-    async run({ adapter }) {
-      const { flowId } = await adapter.startRegistration({ locale: 'de' });
+    async run({ adapter, start }) {
+      const { flowId } = await start('conformance-pin');
       await expectCode(adapter.complete({ flowId }), 'step.required', 'complete without credentials');
-      await expectCode(adapter.issuePin({ flowId, length: 6 }), 'step.required', 'a PIN without credentials');
+      await expectCode(adapter.issuePin({ flowId, length: 12 }), 'step.required', 'a PIN without credentials');
     },
   },
   {
     name: 'a skipped optional step is accepted and reported',
-    async run({ adapter, flowWithAccount, options }) {
-      const step = options.optionalStep ?? 'sms';
+    async run({ adapter, flowWithAccount }) {
+      const step = 'sms';
       const flowId = await flowWithAccount();
       await adapter.skipStep({ flowId, step });
       await expectCode(adapter.skipStep({ flowId, step: 'credentials' }), 'step.required', 'skipping credentials');
@@ -309,7 +308,7 @@ const checks: Check[] = [
   {
     name: 'a PIN is returned once: a new one replaces it and must be confirmed again',
     async run({ adapter, flowWithAccount }) {
-      const flowId = await flowWithAccount();
+      const flowId = await flowWithAccount('conformance-pin');
       const { pin } = await adapter.issuePin({ flowId, length: 12 });
       check(/^\d{12}$/.test(pin) && !isTrivialPin(pin), 'a random 12-digit PIN');
       await adapter.confirmPinSaved({ flowId });
@@ -324,7 +323,7 @@ const checks: Check[] = [
   {
     name: 'a chosen trivial PIN is refused',
     async run({ adapter, flowWithAccount }) {
-      const flowId = await flowWithAccount();
+      const flowId = await flowWithAccount('conformance-chosen-pin');
       await expectCode(adapter.setPin({ flowId, pin: '123456' }), 'pin.trivial', '123456');
       await expectCode(adapter.setPin({ flowId, pin: '12' }), 'pin.invalid', 'two digits');
       await adapter.setPin({ flowId, pin: '495027' });
@@ -341,7 +340,7 @@ const checks: Check[] = [
   },
   {
     name: 'double submits are idempotent: one account, the flow closed',
-    async run({ adapter, flowWithAccount, username, policy }) {
+    async run({ adapter, start, flowWithAccount, username, policy }) {
       const flowId = await flowWithAccount();
       await Promise.all([adapter.setVisibility({ flowId, visible: true }), adapter.setVisibility({ flowId, visible: true })]);
       await Promise.all([adapter.skipStep({ flowId, step: 'sms' }), adapter.skipStep({ flowId, step: 'sms' })]);
@@ -357,13 +356,13 @@ const checks: Check[] = [
       }
       await expectCode(adapter.complete({ flowId }), 'link.used', 'complete after completion');
       // The same credentials twice in one flow: both accepted, no conflict with itself.
-      const next = await adapter.startRegistration({ locale: 'de' });
+      const next = await start('conformance-basic');
       const name = username();
       const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'h');
       await adapter.submitCredentials({ flowId: next.flowId, username: name, password });
       await adapter.submitCredentials({ flowId: next.flowId, username: name, password });
       // …but the name is taken for every other flow.
-      const other = await adapter.startRegistration({ locale: 'de' });
+      const other = await start('conformance-basic');
       await expectCode(
         adapter.submitCredentials({ flowId: other.flowId, username: name.toUpperCase(), password }),
         'identifier.unavailable',
@@ -380,9 +379,9 @@ const checks: Check[] = [
   },
   {
     name: 'invitations: valid once, expired with validityDays, unknown is link.invalid',
-    async run({ adapter, options, username, policy, unique }) {
+    async run({ adapter, start, options, username, policy, unique }) {
       if (!options.createInvitation) throw new CheckSkipped('no createInvitation hook');
-      const started = await adapter.startRegistration({ locale: 'de' });
+      const started = await start('conformance-invitation');
       const email = `invited-${unique()}@example.org`;
       const token = await options.createInvitation({ email, validityDays: 14 });
       const details = shape(invitationDetailsSchema, await adapter.openInvitation({ flowId: started.flowId, token }), 'openInvitation');
@@ -395,18 +394,18 @@ const checks: Check[] = [
       const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'j');
       await adapter.submitCredentials({ flowId: started.flowId, username: username(), password });
       await adapter.complete({ flowId: started.flowId });
-      const again = await adapter.startRegistration({ locale: 'de' });
+      const again = await start('conformance-invitation');
       await expectCode(adapter.openInvitation({ flowId: again.flowId, token }), 'link.used', 'the link after a completed registration');
     },
   },
   {
     name: 'customer.mismatch never reveals which field was wrong',
-    async run({ adapter, options, unique }) {
+    async run({ adapter, start, options, unique }) {
       if (!options.addCustomer) throw new CheckSkipped('no addCustomer hook');
       const customerNumber = `K${unique()}`;
       const email = `Kunde-${unique()}@Example.org`;
       await options.addCustomer({ customerNumber, email, name: 'Praxis Conformance' });
-      const { flowId } = await adapter.startRegistration({ locale: 'de' });
+      const { flowId } = await start('conformance-lookup');
       const wrongNumber = await expectCode(
         adapter.lookupCustomer({ flowId, customerNumber: `${customerNumber}9`, email }),
         'customer.mismatch',
@@ -425,9 +424,9 @@ const checks: Check[] = [
   },
   {
     name: 'captcha tokens work once',
-    async run({ adapter, options, unique }) {
+    async run({ adapter, start, options, unique }) {
       const token = options.captchaToken?.() ?? `pforte-test-captcha:${unique()}`;
-      const { flowId } = await adapter.startRegistration({ locale: 'de' });
+      const { flowId } = await start('conformance-captcha');
       await expectCode(adapter.verifyCaptcha({ flowId, token: 'not-a-captcha-token' }), 'captcha.invalid', 'a made-up token');
       await adapter.verifyCaptcha({ flowId, token });
       await expectCode(adapter.verifyCaptcha({ flowId, token }), 'captcha.invalid', 'the same token again');
@@ -438,7 +437,7 @@ const checks: Check[] = [
     async run({ adapter, options, flowWithAccountAs, unique }) {
       if (!options.readEmail) throw new CheckSkipped('no readEmail hook');
       const email = `link-${unique()}@example.org`;
-      const flowId = await flowWithAccountAs(email);
+      const flowId = await flowWithAccountAs(email, 'conformance-email');
       const returnUrl = 'https://conformance.example/signup?x=1';
       const sent = shape(emailSentResultSchema, await adapter.sendVerificationEmail({ flowId, returnUrl }), 'sendVerificationEmail');
       check(sent.email.toLowerCase() === email, 'sent to the flow\'s address');
@@ -463,10 +462,10 @@ const checks: Check[] = [
     name: 'organization.full at the maximum; organization.not_found names no field',
     async run({ adapter, options, flowWithAccount, unique }) {
       if (!options.addOrganization) throw new CheckSkipped('no addOrganization hook');
-      const max = options.maxOrganizationMembers ?? 5;
+      const max = 5;
       const customerNumber = `P${unique()}`;
       await options.addOrganization({ name: 'Praxis Conformance', customerNumber, postalCode: '10115', members: max - 1 });
-      const first = await flowWithAccount();
+      const first = await flowWithAccount('conformance-organization');
       const missing = await expectCode(
         adapter.joinOrganization({ flowId: first, customerNumber, postalCode: '10117' }),
         'organization.not_found',
@@ -480,7 +479,7 @@ const checks: Check[] = [
       );
       const done = await adapter.complete({ flowId: first });
       check(done.organization?.status === 'pending', "complete: the membership is 'pending'");
-      const second = await flowWithAccount();
+      const second = await flowWithAccount('conformance-organization');
       await expectCode(
         adapter.joinOrganization({ flowId: second, customerNumber, postalCode: '10115' }),
         'organization.full',
@@ -491,7 +490,7 @@ const checks: Check[] = [
   {
     name: 'complete() follows the chosen second factor',
     async run({ adapter, options, flowWithAccount, flowWithAccountAs, phone, code, unique }) {
-      const bySms = await flowWithAccount();
+      const bySms = await flowWithAccount('conformance-choice');
       await adapter.chooseSecondFactor({ flowId: bySms, method: 'sms' });
       await expectCode(adapter.complete({ flowId: bySms }), 'step.required', "complete with 'sms' chosen and no code");
       const number = phone();
@@ -499,7 +498,7 @@ const checks: Check[] = [
       await adapter.verifySmsCode({ flowId: bySms, code: await code(number, bySms) });
       check((await adapter.complete({ flowId: bySms })).secondFactor === 'sms', "secondFactor 'sms'");
 
-      const byNone = await flowWithAccount();
+      const byNone = await flowWithAccount('conformance-choice');
       const other = phone();
       await adapter.sendSmsCode({ flowId: byNone, phone: other });
       await adapter.verifySmsCode({ flowId: byNone, code: await code(other, byNone) });
@@ -508,7 +507,7 @@ const checks: Check[] = [
 
       if (!options.readEmail) return;
       const email = `code-${unique()}@example.org`;
-      const byEmail = await flowWithAccountAs(email);
+      const byEmail = await flowWithAccountAs(email, 'conformance-choice');
       await adapter.chooseSecondFactor({ flowId: byEmail, method: 'email' });
       await expectCode(adapter.complete({ flowId: byEmail }), 'step.required', "complete with 'email' chosen and no code");
       const sent = shape(codeSentResultSchema, await adapter.sendEmailCode({ flowId: byEmail }), 'sendEmailCode');
@@ -519,18 +518,126 @@ const checks: Check[] = [
       check((await adapter.complete({ flowId: byEmail })).secondFactor === 'email', "secondFactor 'email'");
     },
   },
+  {
+    name: 'attack: a required second factor cannot be skipped, chosen away or left out',
+    async run({ adapter, flowWithAccount }) {
+      const flowId = await flowWithAccount('conformance-sms-required');
+      await expectCode(adapter.chooseSecondFactor({ flowId, method: 'none' }), 'step.unavailable', "choosing 'none' without a choice step");
+      await expectCode(adapter.skipStep({ flowId, step: 'sms' }), 'step.required', 'putting off a required SMS step');
+      await expectCode(adapter.complete({ flowId }), 'step.required', 'complete without the SMS code');
+      const choice = await flowWithAccount('conformance-choice-required');
+      await expectCode(adapter.chooseSecondFactor({ flowId: choice, method: 'none' }), 'input.invalid', "'none' where only sms and email are offered");
+      await expectCode(adapter.complete({ flowId: choice }), 'step.required', 'complete without a choice');
+      await adapter.chooseSecondFactor({ flowId: choice, method: 'email' });
+      await expectCode(adapter.skipStep({ flowId: choice, step: 'emailCode' }), 'step.required', 'putting off the chosen e-mail code');
+      await expectCode(adapter.complete({ flowId: choice }), 'step.required', 'complete without the chosen code');
+    },
+  },
+  {
+    name: "attack: actions of steps the product does not have are step.unavailable",
+    async run({ adapter, flowWithAccount, phone }) {
+      const flowId = await flowWithAccount('conformance-basic');
+      const refused = (what: string, promise: Promise<unknown>) => expectCode(promise, 'step.unavailable', what);
+      await refused('profile', adapter.submitProfile({ flowId, profile: { email: 'victim@example.org' } }));
+      await refused('e-mail link', adapter.sendVerificationEmail({ flowId, returnUrl: 'https://evil.example/x' }));
+      await refused('terms', adapter.acceptTerms({ flowId, acceptedAt: Date.now() }));
+      await refused('invitation', adapter.openInvitation({ flowId, token: 'any' }));
+      await refused('customer lookup', adapter.lookupCustomer({ flowId, customerNumber: '1', email: 'a@example.org' }));
+      await refused('PIN', adapter.issuePin({ flowId, length: 6 }));
+      await refused('e-mail code', adapter.sendEmailCode({ flowId }));
+      await refused('organization', adapter.registerOrganization({ flowId, name: 'Praxis', postalCode: '10115' }));
+      const chosenPin = await flowWithAccount('conformance-chosen-pin');
+      await refused('SMS', adapter.sendSmsCode({ flowId: chosenPin, phone: phone() }));
+      await refused('a generated PIN where the person chooses it', adapter.issuePin({ flowId: chosenPin, length: 6 }));
+    },
+  },
+  {
+    name: "attack: inputs are checked against the product (PIN length, profile fields, terms, return URL)",
+    async run({ adapter, start, flowWithAccount, flowWithAccountAs, unique }) {
+      // The backend's clock, which may differ from this one.
+      const { now } = await start('conformance-terms');
+      const pin = await flowWithAccount('conformance-pin');
+      await expectCode(adapter.issuePin({ flowId: pin, length: 4 }), 'pin.invalid', "a PIN shorter than the product's");
+      const chosen = await flowWithAccount('conformance-chosen-pin');
+      await expectCode(adapter.setPin({ flowId: chosen, pin: '49502718' }), 'pin.invalid', "a chosen PIN longer than the product's");
+      const profile = await flowWithAccount('conformance-profile');
+      const notAsked = await expectCode(
+        adapter.submitProfile({ flowId: profile, profile: { firstName: 'Eva', lastName: 'Berg', email: 'victim@example.org' } }),
+        'profile.invalid',
+        'an e-mail address the profile does not ask for',
+      );
+      check(notAsked.field === 'email', 'the field is named');
+      await expectCode(adapter.submitProfile({ flowId: profile, profile: { firstName: 'Eva' } }), 'profile.invalid', 'a required field left out');
+      const terms = await flowWithAccount('conformance-terms');
+      for (const acceptedAt of [1e19, -1, 1.5, Number.NaN]) {
+        await expectCode(adapter.acceptTerms({ flowId: terms, acceptedAt, version: '2026-01' }), 'input.invalid', `acceptedAt ${acceptedAt}`);
+      }
+      await expectCode(adapter.acceptTerms({ flowId: terms, acceptedAt: now, version: '2025-01' }), 'terms.required', 'another version');
+      await adapter.acceptTerms({ flowId: terms, acceptedAt: now, version: '2026-01' });
+      const email = await flowWithAccountAs(`origin-${unique()}@example.org`, 'conformance-email');
+      for (const returnUrl of ['https://evil.example/signup', 'javascript:alert(1)', 'https://user@conformance.example/', 'not a url']) {
+        const error = await expectCode(adapter.sendVerificationEmail({ flowId: email, returnUrl }), 'link.invalid', returnUrl);
+        check(error.field === 'returnUrl', 'the field is named');
+      }
+    },
+  },
+  {
+    name: 'attack: SMS go to mobile numbers only (no landline, premium-rate or short numbers)',
+    async run({ adapter, flowWithAccount }) {
+      const flowId = await flowWithAccount('conformance-basic');
+      for (const number of ['+4930123456', '+499001234567', '+498001234567', '+1234567', '+4911833', '+491511234567']) {
+        const error = await expectCode(adapter.sendSmsCode({ flowId, phone: number }), 'phone.invalid', number);
+        check(error.field === 'phone', 'the field is named');
+      }
+    },
+  },
+  {
+    name: 'attack: e-mail usernames must be e-mail addresses',
+    async run({ adapter, start, policy, unique }) {
+      const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'k');
+      const { flowId } = await start('conformance-basic');
+      for (const name of ['not-an-email', '<max@gmx.de>', 'a@b', '.test@iana.org', 'test.@iana.org', 'test@iana..com', 'test@-iana.org', 'a b@iana.org']) {
+        await expectCode(adapter.submitCredentials({ flowId, username: name, password }), 'identifier.invalid', JSON.stringify(name));
+      }
+      await adapter.submitCredentials({ flowId, username: `müller.${unique()}@bäckerei.example`, password });
+    },
+  },
+  {
+    name: 'attack: control characters, lone surrogates and unknown products are 4xx, never a crash',
+    async run({ adapter, start, flowWithAccount, policy }) {
+      await expectCode(adapter.startRegistration({ locale: 'de\u0000' }), 'input.invalid', 'a NUL in the locale');
+      await expectCode(adapter.startRegistration({ locale: 'de', product: 'conformance-basic\uD800' }), 'input.invalid', 'a lone surrogate in the product');
+      await expectCode(adapter.startRegistration({ locale: 'x'.repeat(30) }), 'input.invalid', 'a locale that is none');
+      await expectCode(adapter.startRegistration({ locale: 'de', product: 'no-such-product' }), 'product.unknown', 'an unknown product');
+      const { flowId } = await start('conformance-basic');
+      const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'l');
+      for (const name of ['anna\u0000@example.org', 'anna\uDC00@example.org', 'an\u200Bna@example.org']) {
+        await expectCode(
+          adapter.submitCredentials({ flowId, username: name, password }),
+          ['input.invalid', 'identifier.invalid'],
+          JSON.stringify(name),
+        );
+      }
+      const profile = await flowWithAccount('conformance-profile');
+      await expectCode(
+        adapter.submitProfile({ flowId: profile, profile: { firstName: 'E\u0000va', lastName: 'Berg' } }),
+        ['input.invalid', 'profile.invalid'],
+        'a NUL in a name',
+      );
+    },
+  },
 ];
 
 /** Names of every check, in run order. */
 export const conformanceCheckNames: readonly string[] = checks.map((entry) => entry.name);
 
 function makeContext(adapter: PforteAdapter, options: ConformanceOptions, run: string): Context {
-  const policy = options.passwordPolicy ?? policyPresets.nist;
+  const policy = parseConfig(conformanceProducts['conformance-basic']).passwordPolicy;
   let counter = 0;
   const username = () => `${options.namespace ?? 'conf'}-${run}-${++counter}@example.org`;
   const phone = () => {
-    // A distinct German mobile number per call (the throttles count per number).
-    const digits = `${Number.parseInt(run, 36) % 100_000}`.padStart(5, '0') + String(++counter).padStart(4, '0');
+    // A distinct German mobile number per call (the throttles count per number): 0151 and eight digits.
+    const digits = `${Number.parseInt(run, 36) % 10_000}`.padStart(4, '0') + String(++counter).padStart(4, '0');
     return `+49151${digits}`;
   };
   const context: Context = {
@@ -539,11 +646,12 @@ function makeContext(adapter: PforteAdapter, options: ConformanceOptions, run: s
     policy,
     username,
     phone,
-    async flowWithAccount() {
-      return context.flowWithAccountAs(username());
+    start: (product) => adapter.startRegistration({ locale: 'de', product }),
+    async flowWithAccount(product) {
+      return context.flowWithAccountAs(username(), product);
     },
-    async flowWithAccountAs(name) {
-      const { flowId } = await adapter.startRegistration({ locale: 'de' });
+    async flowWithAccountAs(name, product = 'conformance-basic') {
+      const { flowId } = await context.start(product);
       const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'i');
       await adapter.submitCredentials({ flowId, username: name, password });
       return flowId;

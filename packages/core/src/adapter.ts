@@ -132,9 +132,12 @@ export interface CompleteResult {
  */
 export interface PforteAdapter {
   /**
-   * Opens a registration flow (e.g. from a registration link). `invitation`
-   * is the link's token, for bookkeeping; `openInvitation` validates it.
-   * Errors: 'link.expired', 'link.used'.
+   * Opens a registration flow (e.g. from a registration link), bound to the
+   * product `product` (the config's `id`; without one, the backend's default
+   * product): every later call is checked against that product's config.
+   * `invitation` is the link's token, for bookkeeping; `openInvitation`
+   * validates it. Errors: 'product.unknown', 'input.invalid' (a locale that is
+   * none), 'link.expired', 'link.used'.
    */
   startRegistration(
     input: { locale: string; product?: string; invitation?: string },

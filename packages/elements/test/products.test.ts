@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { createManualClock, createMemoryAdapter, loadPhoneSupport, parseConfig } from '@pforte/core';
-import type { MemoryAdapter, MemoryAdapterOptions, PforteConfigInput } from '@pforte/core';
+import { createManualClock, loadPhoneSupport, parseConfig } from '@pforte/core';
+import type { PforteConfigInput } from '@pforte/core';
+import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '@pforte/core/memory';
 import '../src/define/signup.js';
 import type { PforteSignup } from '../src/signup/signup.js';
 import { setLocale } from '../src/localization/localization.js';
@@ -14,13 +15,15 @@ import patientVideoApp from '../../../examples/products/patient-video-app.json';
 /*
  * Every seed product of shared/seeds/ as nothing but a config file
  * (examples/products/), registered end to end in German by keyboard alone
- * against the memory adapter.
+ * against the memory adapter, which enforces that very product (the flow is
+ * bound to the config's id, as the reference server binds it).
  */
 const password = 'Ruhige#Praxis2026';
 
 async function mount(config: unknown, options: MemoryAdapterOptions = {}, invitation?: string) {
   const clock = createManualClock();
-  const adapter = createMemoryAdapter({ clock, ...options });
+  const { id } = parseConfig(config);
+  const adapter = createMemoryAdapter({ clock, ...(id ? { products: { [id]: config as PforteConfigInput } } : {}), ...options });
   const token = invitation ? adapter.createInvitation({ token: invitation, ...invitationDetails }) : undefined;
   const element = await fixture<PforteSignup>(html`
     <pforte-signup

@@ -5,22 +5,49 @@ import * as z from 'zod/mini';
 import {
   PforteError,
   httpRoutes,
-  policyPresets,
   problemMediaType,
   problemStatus,
   systemClock,
+  type Clock,
   type HttpRoute,
+  type PforteConfigInput,
   type PforteErrorCode,
+  type StepRegistry,
 } from '@pforte/core';
+import * as rules from '@pforte/core/rules';
 import { openPglite, migrate, type Database, type Queryable } from './db.js';
 import { problemText } from './messages.js';
-import { defaultScryptCost } from './secrets.js';
-import { missingEmailSender, outboxEmailSender, refusingCaptchaVerifier, testCaptchaVerifier } from './email.js';
-import { createService, type SeedData, type Service, type ServiceOptions } from './service.js';
-import { outboxSmsSender } from './sms.js';
+import { defaultScryptCost, type ScryptCost } from './secrets.js';
+import {
+  missingEmailSender,
+  outboxEmailSender,
+  refusingCaptchaVerifier,
+  testCaptchaVerifier,
+  type CaptchaVerifier,
+  type EmailSender,
+} from './email.js';
+import { createService, type RequestContext, type SeedData, type Service } from './service.js';
+import { outboxSmsSender, type SmsSender } from './sms.js';
 
-/** Options of {@link createPforteServer}. Service options default to the memory adapter's values. */
-export interface ServerOptions extends Partial<ServiceOptions> {
+/** Options of {@link createPforteServer}. Limits default to `backendDefaults` of `@pforte/core/rules`, as the memory adapter's do. */
+export interface ServerOptions extends Partial<rules.BackendLimits> {
+  /**
+   * The products this server serves, by id (what a flow starts with): the
+   * same configs the widget gets. Each flow is bound to one at start and every
+   * route enforces it. Without products (development only) the open product.
+   */
+  products?: Record<string, PforteConfigInput | string>;
+  /** The product of flows that start without an id (default: the only product). */
+  defaultProduct?: string;
+  /** Steps of the products' own besides the built-in ones. */
+  registry?: StepRegistry;
+  clock?: Clock;
+  scryptCost?: ScryptCost;
+  /** Key of the code HMAC; keep it outside the database. */
+  codePepper?: string;
+  smsSender?: SmsSender;
+  emailSender?: EmailSender;
+  captchaVerifier?: CaptchaVerifier;
   /** Storage; default: a fresh in-memory PGlite (migrated). A given database is migrated too. */
   database?: Database;
   /** Origins allowed by CORS (exact, e.g. `https://praxis.example`); same-origin requests always pass. */
@@ -92,31 +119,28 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
   const ownsDatabase = options.database === undefined;
   const db = options.database ?? (await openPglite());
   await migrate(db);
+  if (production && Object.keys(options.products ?? {}).length === 0) {
+    throw new Error('production needs products: pass products (PFORTE_PRODUCTS), or every route would accept every step');
+  }
+  const limits: rules.BackendLimits = { ...rules.backendDefaults };
+  for (const key of Object.keys(limits) as Array<keyof rules.BackendLimits>) {
+    const value = options[key];
+    if (value !== undefined) limits[key] = value;
+  }
+  const catalog = rules.createProductCatalog({
+    ...(options.products ? { products: options.products } : {}),
+    ...(options.defaultProduct ? { defaultProduct: options.defaultProduct } : {}),
+    ...(options.registry ? { registry: options.registry } : {}),
+  });
   const service = createService({
     clock: options.clock ?? systemClock,
-    passwordPolicy: options.passwordPolicy ?? policyPresets.nist,
-    requiredSteps: options.requiredSteps ?? ['credentials'],
-    optionalSteps: options.optionalSteps ?? ['sms', 'visibility', 'emailCode'],
-    smsCodeLength: options.smsCodeLength ?? 8,
-    resendSeconds: options.resendSeconds ?? 60,
-    codeTtlSeconds: options.codeTtlSeconds ?? 600,
-    maxCodeAttempts: options.maxCodeAttempts ?? 5,
-    flowTtlSeconds: options.flowTtlSeconds ?? 14 * 24 * 60 * 60,
-    smsPerPhonePerHour: options.smsPerPhonePerHour ?? 5,
-    smsPerIpPerHour: options.smsPerIpPerHour ?? 30,
+    catalog,
+    limits,
     scryptCost: options.scryptCost ?? defaultScryptCost,
     codePepper: options.codePepper ?? '',
     smsSender,
     emailSender,
     captchaVerifier,
-    emailCodeLength: options.emailCodeLength ?? 6,
-    emailLinkValidityHours: options.emailLinkValidityHours ?? 24,
-    emailsPerAddressPerHour: options.emailsPerAddressPerHour ?? 10,
-    maxOrganizationMembers: options.maxOrganizationMembers ?? 5,
-    customerLookupCaptcha: options.customerLookupCaptcha ?? false,
-    maxLookupAttempts: options.maxLookupAttempts ?? 5,
-    termsVersion: options.termsVersion,
-    returnUrlOrigins: options.returnUrlOrigins ?? [],
   });
   if (options.seed) {
     const seed = options.seed;
@@ -211,30 +235,38 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     });
   }
 
-  async function dispatch(route: HttpRoute, flowId: string, input: Record<string, unknown>, ip: string) {
+  /** A transaction of the cheap checks that must pass before any slow hash (the flow, its step, the input). */
+  const precheck = <T>(work: (tx: Queryable) => Promise<T>) => db.transaction(work);
+
+  /** The work of one route; slow hashing happens here, after the cheap checks and outside the route's transaction. */
+  async function dispatch(route: HttpRoute, flowId: string, input: Record<string, unknown>, context: RequestContext) {
     const str = (name: string) => String(input[name]);
+    const optional = (name: string) => (input[name] === undefined ? undefined : str(name));
     switch (route.method) {
       case 'startRegistration':
-        return (tx: Queryable) =>
-          service.startRegistration(tx, { locale: str('locale'), product: input['product'] as string | undefined });
+        return (tx: Queryable) => service.startRegistration(tx, { locale: str('locale'), product: optional('product') });
       case 'submitCredentials': {
-        const prepared = await service.prepareCredentials({ username: str('username'), password: str('password') });
-        return (tx: Queryable) => service.submitCredentials(tx, flowId, prepared);
+        const credentials = { username: str('username'), password: str('password') };
+        const username = await precheck((tx) => service.precheckCredentials(tx, flowId, credentials));
+        const prepared = await service.prepareSecret(credentials.password);
+        return (tx: Queryable) => service.submitCredentials(tx, flowId, username, prepared);
       }
       case 'issuePin': {
         const length = Number(input['length']);
+        await precheck((tx) => service.precheckPin(tx, flowId, { length }));
         const prepared = await service.generatePin(length);
         return (tx: Queryable) => service.issuePin(tx, flowId, length, prepared);
       }
       case 'setPin': {
         const pin = str('pin');
-        const hash = /^\d{4,12}$/.test(pin) ? await service.preparePin(pin) : undefined;
-        return (tx: Queryable) => service.setPin(tx, flowId, pin, hash);
+        await precheck((tx) => service.precheckPin(tx, flowId, { pin }));
+        const prepared = await service.prepareSecret(pin);
+        return (tx: Queryable) => service.setPin(tx, flowId, pin, prepared);
       }
       case 'confirmPinSaved':
         return (tx: Queryable) => service.confirmPinSaved(tx, flowId);
       case 'sendSmsCode':
-        return (tx: Queryable) => service.sendSmsCode(tx, flowId, str('phone'), { ip });
+        return (tx: Queryable) => service.sendSmsCode(tx, flowId, str('phone'), context);
       case 'verifySmsCode':
         return (tx: Queryable) => service.verifySmsCode(tx, flowId, str('code'));
       case 'skipStep':
@@ -246,35 +278,25 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
       case 'submitProfile':
         return (tx: Queryable) => service.submitProfile(tx, flowId, input['profile'] as Record<string, unknown>);
       case 'acceptTerms':
-        return (tx: Queryable) =>
-          service.acceptTerms(tx, flowId, Number(input['acceptedAt']), input['version'] as string | undefined);
+        return (tx: Queryable) => service.acceptTerms(tx, flowId, Number(input['acceptedAt']), optional('version'));
       case 'sendVerificationEmail':
-        return (tx: Queryable) => service.sendVerificationEmail(tx, flowId, str('returnUrl'), { ip });
+        return (tx: Queryable) => service.sendVerificationEmail(tx, flowId, str('returnUrl'), context);
       case 'confirmEmail':
         return (tx: Queryable) => service.confirmEmail(tx, str('token'));
       case 'lookupCustomer':
         return (tx: Queryable) =>
-          service.lookupCustomer(tx, flowId, {
-            customerNumber: str('customerNumber'),
-            email: str('email'),
-            captchaToken: input['captchaToken'] as string | undefined,
-          });
+          service.lookupCustomer(tx, flowId, { customerNumber: str('customerNumber'), email: str('email'), captchaToken: optional('captchaToken') });
       case 'verifyCaptcha':
         return (tx: Queryable) => service.verifyCaptcha(tx, flowId, str('token'));
       case 'registerOrganization':
         return (tx: Queryable) =>
-          service.registerOrganization(tx, flowId, {
-            name: str('name'),
-            postalCode: str('postalCode'),
-            customerNumber: input['customerNumber'] as string | undefined,
-          });
+          service.registerOrganization(tx, flowId, { name: str('name'), postalCode: str('postalCode'), customerNumber: optional('customerNumber') });
       case 'joinOrganization':
-        return (tx: Queryable) =>
-          service.joinOrganization(tx, flowId, { customerNumber: str('customerNumber'), postalCode: str('postalCode') });
+        return (tx: Queryable) => service.joinOrganization(tx, flowId, { customerNumber: str('customerNumber'), postalCode: str('postalCode') });
       case 'chooseSecondFactor':
-        return (tx: Queryable) => service.chooseSecondFactor(tx, flowId, input['method'] as 'none' | 'email' | 'sms');
+        return (tx: Queryable) => service.chooseSecondFactor(tx, flowId, str('method'));
       case 'sendEmailCode':
-        return (tx: Queryable) => service.sendEmailCode(tx, flowId, { ip });
+        return (tx: Queryable) => service.sendEmailCode(tx, flowId, context);
       case 'verifyEmailCode':
         return (tx: Queryable) => service.verifyEmailCode(tx, flowId, str('code'));
       case 'complete':
@@ -345,13 +367,27 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
       throw new HttpProblem(400, 'Malformed JSON');
     }
     const parsed = z.safeParse(route.request, json);
-    if (!parsed.success) throw new HttpProblem(400, 'Malformed request');
+    if (!parsed.success) {
+      // A member of the wrong type or size: the contract's own error, naming the member.
+      const field = parsed.error.issues[0]?.path[0];
+      const error = new PforteError('input.invalid', typeof field === 'string' ? { field } : {});
+      return problemOutcome(error.code, pickLocale(request.headers['accept-language']), error);
+    }
     const keyHeader = request.headers['idempotency-key'];
     const key = typeof keyHeader === 'string' ? keyHeader : undefined;
     if (key !== undefined && !idempotencyKeyPattern.test(key)) throw new HttpProblem(400, 'Malformed Idempotency-Key');
     const fingerprint = createHash('sha256').update(`${route.method}\n${flowId}\n${text}`).digest('base64url');
     const locale = pickLocale(request.headers['accept-language']);
-    const work = await dispatch(route, flowId, parsed.data as Record<string, unknown>, clientIp(request));
+    const input = parsed.data as Record<string, unknown>;
+    let work: (tx: Queryable) => Promise<unknown>;
+    try {
+      // No string of the contract may hold a control character or a lone surrogate; refused before anything else.
+      rules.checkInputText({ flowId, ...input });
+      work = await dispatch(route, flowId, input, { ip: clientIp(request), origin: typeof origin === 'string' ? origin : undefined });
+    } catch (error) {
+      if (!(error instanceof PforteError)) throw error;
+      return problemOutcome(error.code, locale, error);
+    }
     return transact(route, key, fingerprint, locale, work);
   }
 

@@ -1,41 +1,33 @@
-import { parseConfig, type PforteConfigInput } from '@pforte/core';
-import type { ServiceOptions } from './service.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseConfig } from '@pforte/core';
 
 /**
- * Service options from a product configuration (the same JSON the widget
- * gets), so the server enforces exactly what the widget publishes: the
- * password policy, which steps are required or optional, the SMS and e-mail
- * code lengths, the resend interval, the terms version, whether the customer
- * lookup needs a captcha and the members per organization.
+ * Product configs from files: each path is a JSON file or a directory whose
+ * `*.json` files are read. The same JSON the widget gets; a product's id is
+ * its `id`, else the file name without `.json`. A bad config fails at once,
+ * naming the file and the path in it.
  */
-export function optionsFromConfig(input: PforteConfigInput | string): Partial<ServiceOptions> {
-  const config = parseConfig(input);
-  const options: Partial<ServiceOptions> = {
-    passwordPolicy: config.passwordPolicy,
-    requiredSteps: config.steps.filter((step) => !step.optional && step.id !== 'done').map((step) => step.id),
-    optionalSteps: config.steps.filter((step) => step.optional).map((step) => step.id),
-  };
-  for (const step of config.steps) {
-    switch (step.id) {
-      case 'sms':
-        options.smsCodeLength = step.codeLength;
-        options.resendSeconds = step.resendSeconds;
-        break;
-      case 'emailCode':
-        options.emailCodeLength = step.codeLength;
-        break;
-      case 'terms':
-        if (step.version !== undefined) options.termsVersion = step.version;
-        break;
-      case 'customerLookup':
-        options.customerLookupCaptcha = step.captcha;
-        break;
-      case 'organization':
-        options.maxOrganizationMembers = step.maxMembers;
-        break;
-      default:
-        break;
+export function readProducts(paths: readonly string[]): Record<string, string> {
+  const products: Record<string, string> = {};
+  for (const path of paths) {
+    const files = statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((name) => name.endsWith('.json'))
+          .sort()
+          .map((name) => join(path, name))
+      : [path];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      let id: string;
+      try {
+        id = parseConfig(text).id ?? basename(file, '.json');
+      } catch (error) {
+        throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (products[id] !== undefined) throw new Error(`${file}: a second product with the id "${id}"`);
+      products[id] = text;
     }
   }
-  return options;
+  return products;
 }

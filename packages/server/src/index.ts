@@ -19,4 +19,4 @@ export {
   type Service,
   type ServiceOptions,
 } from './service.js';
-export { optionsFromConfig } from './config.js';
+export { readProducts } from './config.js';

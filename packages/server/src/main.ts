@@ -6,16 +6,16 @@
  *   DATABASE_URL=postgres://…           PostgreSQL; without it embedded PGlite
  *   PGLITE_DATA_DIR=./data              PGlite's directory (default: in memory)
  *   CORS_ORIGINS=https://a.example,…    origins allowed to call the API
- *   PFORTE_CONFIG=./product.json        product config: policy, steps, SMS settings
+ *   PFORTE_PRODUCTS=./products,…        product configs (JSON files, or directories of them): each flow is bound to one
+ *   PFORTE_DEFAULT_PRODUCT=id           the product of flows that start without one (default: the only product)
  *   PFORTE_SEED=./seed.json             invitations, customers, organizations to load (a path or inline JSON)
- *   RETURN_URL_ORIGINS=https://a.example,…  origins a verification e-mail may link to
  *   SMS_CODE_PEPPER=…                   HMAC key for SMS codes, kept outside the database
  *   TRUST_PROXY=1                       client IP from X-Forwarded-For
  *   NODE_ENV=production                 no /dev/outbox; a real SMS sender is required
  */
 import { readFileSync } from 'node:fs';
 import { createPforteServer } from './app.js';
-import { optionsFromConfig } from './config.js';
+import { readProducts } from './config.js';
 import { openPglite, openPostgres } from './db.js';
 import type { SeedData } from './service.js';
 
@@ -23,13 +23,18 @@ const env = process.env;
 const database = env['DATABASE_URL'] ? await openPostgres(env['DATABASE_URL']) : await openPglite(env['PGLITE_DATA_DIR']);
 const server = await createPforteServer({
   database,
-  ...(env['PFORTE_CONFIG'] ? optionsFromConfig(readFileSync(env['PFORTE_CONFIG'], 'utf8')) : {}),
-  allowedOrigins: (env['CORS_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+  ...(env['PFORTE_PRODUCTS'] ? { products: readProducts(list(env['PFORTE_PRODUCTS'])) } : {}),
+  ...(env['PFORTE_DEFAULT_PRODUCT'] ? { defaultProduct: env['PFORTE_DEFAULT_PRODUCT'] } : {}),
+  allowedOrigins: list(env['CORS_ORIGINS']),
   codePepper: env['SMS_CODE_PEPPER'] ?? '',
   trustProxy: env['TRUST_PROXY'] === '1',
-  returnUrlOrigins: (env['RETURN_URL_ORIGINS'] ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
   ...(env['PFORTE_SEED'] ? { seed: readSeed(env['PFORTE_SEED']) } : {}),
 });
+/** A comma-separated list. */
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
 /** Seed data from inline JSON (starts with `{`) or a file. */
 function readSeed(value: string): SeedData {
   const text = value.trim().startsWith('{') ? value : readFileSync(value, 'utf8');

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createHttpAdapter, createManualClock, createMemoryAdapter, policyPresets, type MemoryAdapter } from '@pforte/core';
-import { defineConformanceTests, runAdapterConformance } from '@pforte/adapter-conformance';
+import { createHttpAdapter, createManualClock } from '@pforte/core';
+import { createMemoryAdapter, type MemoryAdapter } from '@pforte/core/memory';
+import { conformanceProducts, defineConformanceTests, runAdapterConformance } from '@pforte/adapter-conformance';
 import {
   outboxCode,
   outboxEmail,
@@ -19,7 +20,7 @@ import {
   defineConformanceTests(
     { describe, it },
     'conformance: memory adapter',
-    () => (current = createMemoryAdapter({ clock })),
+    () => (current = createMemoryAdapter({ clock, products: conformanceProducts })),
     {
       readSmsCode: (phone) => current?.lastCode(phone),
       advanceTime: (ms) => clock.advance(ms),
@@ -39,7 +40,7 @@ import {
   let test: TestServer | undefined;
   describe(`conformance: HTTP adapter → reference server (${testDatabaseUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
     before(async () => {
-      test = await startTestServer();
+      test = await startTestServer({ products: conformanceProducts });
     });
     after(async () => {
       await test?.close();
@@ -65,8 +66,12 @@ describe('conformance kit catches a non-conforming adapter', () => {
   it('reports a policy mismatch and codes that never die', async () => {
     let current: MemoryAdapter | undefined;
     const results = await runAdapterConformance(
-      () => (current = createMemoryAdapter({ maxCodeAttempts: 50, passwordPolicy: policyPresets.min8 })),
-      { readSmsCode: (phone) => current?.lastCode(phone), passwordPolicy: policyPresets.strict10 },
+      () =>
+        (current = createMemoryAdapter({
+          maxCodeAttempts: 50,
+          products: { ...conformanceProducts, 'conformance-basic': { ...conformanceProducts['conformance-basic'], passwordPolicy: 'strict10' } },
+        })),
+      { readSmsCode: (phone) => current?.lastCode(phone) },
     );
     const failed = results.filter((result) => !result.ok).map((result) => result.name);
     assert.ok(failed.some((name) => name.startsWith('the published password policy')), failed.join('; '));

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PforteError, createHttpAdapter, type PforteAdapter } from '@pforte/core';
-import { createPforteServer, migrate, optionsFromConfig, verifySecret } from '../src/index.js';
+import { fileURLToPath } from 'node:url';
+import { createPforteServer, migrate, readProducts, verifySecret } from '../src/index.js';
 import { outboxCode, outboxEmail, sharedDatabase, startTestServer, testScrypt, type TestServer } from './support.js';
 
 const password = 'lange-sichere-Passphrase';
@@ -82,13 +83,16 @@ describe('reference server', () => {
       assert.equal(json?.['resendAvailableAt'], test.clock.now() - 20_500 + 60_000);
     });
 
-    it('answers protocol errors: 404, 405, 415, 400, 413', async () => {
+    it('answers protocol errors: 404, 405, 415, 400, 413; a member of the wrong type is input.invalid', async () => {
       assert.equal((await post(`${test.url}/nowhere`, {})).status, 404);
       assert.equal((await fetch(`${test.url}/registrations`)).status, 405);
       const plain = await fetch(`${test.url}/registrations`, { method: 'POST', body: '{"locale":"de"}', headers: { 'Content-Type': 'text/plain' } });
       assert.equal(plain.status, 415, 'a cross-site form post cannot reach a route');
       assert.equal((await post(`${test.url}/registrations`, '{"locale":')).status, 400);
-      assert.equal((await post(`${test.url}/registrations`, { locale: 42 })).status, 400);
+      const wrongType = await post(`${test.url}/registrations`, { locale: 42 });
+      assert.equal(wrongType.status, 422);
+      assert.equal(wrongType.json?.['code'], 'input.invalid');
+      assert.equal(wrongType.json?.['field'], 'locale');
       assert.equal((await post(`${test.url}/registrations`, { locale: 'de', pad: 'x'.repeat(70_000) })).status, 413);
       const unknownFlow = await post(`${test.url}/registrations/nope/complete`, {});
       assert.equal(unknownFlow.status, 404);
@@ -254,17 +258,33 @@ describe('reference server', () => {
       const organizationNumber = unique('T');
       const onFile = `Kasse-${unique('k')}@Praxis.example`;
       const seeded = await startTestServer({
+        products: {
+          kundencenter: {
+            username: { kind: 'username' },
+            steps: [
+              { id: 'customerLookup', captcha: true },
+              { id: 'emailVerification', returnUrlOrigins: ['https://praxis.example'] },
+              { id: 'secondFactorChoice', choices: ['none', 'email', 'sms'] },
+              { id: 'profile', fields: { salutation: 'required', firstName: 'required', lastName: 'required', mobile: 'optional' } },
+              { id: 'terms', termsUrl: '/agb', privacyUrl: '/datenschutz', version: '2026-01' },
+              'credentials',
+              'organization',
+              'sms',
+              'emailCode',
+            ],
+          },
+          eingeladen: { steps: ['invitation', 'credentials'] },
+        },
+        defaultProduct: 'kundencenter',
         seed: {
           invitations: [{ token: invitation, email: 'eingeladen@praxis.example', firstName: 'Eva', validityDays: 90 }],
           customers: [{ customerNumber, email: onFile, name: 'Praxis Kasse' }],
           organizations: [{ organizationId, name: 'Praxis Tal', customerNumber: organizationNumber, postalCode: '10115', members: 2 }],
         },
-        customerLookupCaptcha: true,
-        returnUrlOrigins: ['https://praxis.example'],
       });
       try {
         const client = createHttpAdapter({ baseUrl: seeded.url, locale: 'de' });
-        const invited = await client.startRegistration({ locale: 'de', invitation });
+        const invited = await client.startRegistration({ locale: 'de', product: 'eingeladen', invitation });
         const details = await client.openInvitation({ flowId: invited.flowId, token: invitation });
         assert.equal(details.firstName, 'Eva');
         assert.equal(details.validUntil - seeded.clock.now() > 80 * day, true);
@@ -288,7 +308,8 @@ describe('reference server', () => {
         await client.chooseSecondFactor({ flowId, method: 'email' });
         await client.submitProfile({ flowId, profile: { salutation: 'Frau', firstName: 'Eva', lastName: 'Kasse', mobile: '+4915112345678' } });
         assert.equal(
-          (await rejection(client.submitProfile({ flowId, profile: { mobile: '0151' } }))).field,
+          (await rejection(client.submitProfile({ flowId, profile: { salutation: 'Frau', firstName: 'Eva', lastName: 'Kasse', mobile: '0151' } })))
+            .field,
           'mobile',
         );
         await client.acceptTerms({ flowId, acceptedAt: seeded.clock.now(), version: '2026-01' });
@@ -326,7 +347,16 @@ describe('reference server', () => {
       assert.equal(json?.['validityDays'], 14);
       const email = `${unique('hash')}@praxis.example`;
       const mailFlow = await flowWithAccount(email);
-      await adapter.sendVerificationEmail({ flowId: mailFlow, returnUrl: 'https://praxis.example/' });
+      // The page at praxis.example asks: its origin is where the link may point.
+      const fromPraxis = createHttpAdapter({
+        baseUrl: test.url,
+        fetch: (url, init) => {
+          const headers = new Headers(init?.headers);
+          headers.set('Origin', 'https://praxis.example');
+          return fetch(url, { ...init, headers });
+        },
+      });
+      await fromPraxis.sendVerificationEmail({ flowId: mailFlow, returnUrl: 'https://praxis.example/' });
       const link = (await outboxEmail(test.url, email, mailFlow))!.link!;
       const emailToken = link.split('#pforte-email-token=')[1]!;
       const tables = ['invitations', 'email_tokens'];
@@ -352,29 +382,23 @@ describe('reference server', () => {
       assert.equal(locked.retryAfterSeconds, 900);
     });
 
-    it('reads the e-mail steps from the product config', () => {
-      const options = optionsFromConfig({
-        steps: [
-          { id: 'customerLookup', captcha: false },
-          'credentials',
-          { id: 'terms', termsUrl: '/agb', privacyUrl: '/datenschutz', version: '3' },
-          { id: 'organization', maxMembers: 3 },
-          { id: 'secondFactorChoice', choices: ['none', 'email'] },
-          { id: 'emailCode', codeLength: 8 },
-        ],
-      });
-      assert.equal(options.emailCodeLength, 8);
-      assert.equal(options.termsVersion, '3');
-      assert.equal(options.customerLookupCaptcha, false);
-      assert.equal(options.maxOrganizationMembers, 3);
+    it('reads the products from config files, each under its id', () => {
+      const products = readProducts([fileURLToPath(new URL('../../../../examples/products/', import.meta.url))]);
+      assert.deepEqual(Object.keys(products).sort(), [
+        'b2b-service-portal',
+        'billing-customer-centre',
+        'dental-practice-portal',
+        'patient-video-app',
+        'video-consultation',
+      ]);
     });
   });
 
   describe('configuration and environment', () => {
     it('enforces the product config: policy and required steps', async () => {
-      const product = await startTestServer(
-        optionsFromConfig({ passwordPolicy: 'strict10', steps: ['credentials', 'pin', { id: 'sms', optional: true }] }),
-      );
+      const product = await startTestServer({
+        products: { praxis: { passwordPolicy: 'strict10', username: { kind: 'username' }, steps: ['credentials', { id: 'pin', mode: 'chosen' }, { id: 'sms', optional: true }] } },
+      });
       try {
         const client = createHttpAdapter({ baseUrl: product.url });
         const { flowId } = await client.startRegistration({ locale: 'en' });
@@ -393,11 +417,14 @@ describe('reference server', () => {
     it('has no outbox and no development sender in production', async () => {
       const db = await sharedDatabase();
       await assert.rejects(createPforteServer({ database: db, production: true }), /real smsSender/);
+      const smsSender = { send: async () => undefined };
+      await assert.rejects(createPforteServer({ database: db, production: true, smsSender }), /production needs products/);
       const production = await createPforteServer({
         database: db,
         production: true,
+        products: { praxis: { steps: ['credentials'] } },
         scryptCost: testScrypt,
-        smsSender: { send: async () => undefined },
+        smsSender,
       });
       const url = await production.listen(0);
       try {

@@ -6,7 +6,7 @@ import type {
   ProfileValues,
 } from '../adapter.js';
 import { systemClock, type Clock } from '../clock.js';
-import type { PforteConfig, PforteConfigInput, ResolvedStep } from '../config.js';
+import type { PforteConfigInput, ResolvedStep } from '../config.js';
 import { PforteError } from '../errors.js';
 import { cryptoRandom, generatePin } from '../pin.js';
 import type { PasswordPolicy } from '../policy.js';
@@ -375,16 +375,17 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
     startRegistration(input, callOptions) {
       return call('startRegistration', callOptions, input, () => {
+        const locale = rules.checkLocale(input.locale);
         const product = catalog.resolve(input.product);
         const now = clock.now();
-        const view = rules.newFlowView(randomId('flow'), product.id, rules.checkLocale(input.locale), now + limits.flowTtlSeconds * 1000);
+        const view = rules.newFlowView(randomId('flow'), product.id, locale, now + limits.flowTtlSeconds * 1000);
         flows.set(view.id, { view });
         return { flowId: view.id, expiresAt: view.expiresAt, now };
       });
     },
 
     submitCredentials({ flowId, username, password }, callOptions) {
-      return call('submitCredentials', callOptions, { flowId, username }, () => {
+      return call('submitCredentials', callOptions, { flowId, username, password }, () => {
         const { product, view } = forAction(flowId, 'submitCredentials');
         const name = rules.acceptUsername(product, username);
         if (isUsernameTaken(rules.usernameKey(name), flowId)) throw new PforteError('identifier.unavailable', { field: 'username' });
@@ -407,7 +408,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     },
 
     setPin({ flowId, pin }, callOptions) {
-      return call('setPin', callOptions, { flowId }, () => {
+      return call('setPin', callOptions, { flowId, pin }, () => {
         const { product, view, step } = forAction<PinStep>(flowId, 'setPin');
         rules.checkChosenPin(product, step, pin);
         Object.assign(view, { pin: 'set', pinConfirmed: true });
@@ -432,7 +433,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     },
 
     verifySmsCode({ flowId, code }, callOptions) {
-      return call('verifySmsCode', callOptions, { flowId }, () => {
+      return call('verifySmsCode', callOptions, { flowId, code }, () => {
         const { record, view } = forAction(flowId, 'verifySmsCode');
         checkCode(record, 'sms', code);
         view.smsVerified = true;
@@ -585,7 +586,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     },
 
     verifyEmailCode({ flowId, code }, callOptions) {
-      return call('verifyEmailCode', callOptions, { flowId }, () => {
+      return call('verifyEmailCode', callOptions, { flowId, code }, () => {
         const { record, view } = forAction(flowId, 'verifyEmailCode');
         checkCode(record, 'email', code);
         view.emailCodeVerified = true;
@@ -653,9 +654,9 @@ function openProductOptions(options: MemoryAdapterOptions): rules.OpenProductOpt
       sms: definedOnly({ codeLength: options.smsCodeLength, resendSeconds: options.resendSeconds }),
       emailCode: definedOnly({ codeLength: options.emailCodeLength, resendSeconds: options.resendSeconds }),
       emailVerification: definedOnly({ resendSeconds: options.resendSeconds }),
-      customerLookup: { captcha: options.customerLookupCaptcha ?? false },
+      customerLookup: definedOnly({ captcha: options.customerLookupCaptcha }),
       organization: definedOnly({ maxMembers: options.maxOrganizationMembers }),
-      terms: { termsUrl: '/terms', privacyUrl: '/privacy', ...definedOnly({ version: options.termsVersion }) },
+      terms: definedOnly({ version: options.termsVersion }),
     },
   });
 }

@@ -55,9 +55,14 @@ export interface OpenProductOptions {
 /** The open product (see {@link Product.open}): every built-in step with its defaults, or the options given. */
 export function openProduct(options: OpenProductOptions = {}): Product {
   const skippable = options.skippable ?? ['sms', 'visibility', 'emailCode'];
-  const stepOptions: Partial<Record<StepId, object>> = { terms: { termsUrl: '/terms', privacyUrl: '/privacy' }, ...options.steps };
+  // Captchas are checked when sent rather than demanded: a demo has no provider.
+  const defaults: Partial<Record<StepId, object>> = {
+    terms: { termsUrl: '/terms', privacyUrl: '/privacy' },
+    customerLookup: { captcha: false },
+  };
   const steps = builtinSteps.map((descriptor) => {
-    const parsed = z.parse(descriptor.schema, { id: descriptor.id, ...stepOptions[descriptor.id] });
+    const given = { ...defaults[descriptor.id], ...options.steps?.[descriptor.id] };
+    const parsed = z.parse(descriptor.schema, { id: descriptor.id, ...given });
     const step = descriptor.resolve(parsed as never) as ResolvedStep;
     return skippable.includes(step.id) ? { ...step, optional: true } : step;
   }) as ResolvedStep[];

@@ -194,11 +194,12 @@ export class PforteSignup extends PforteElement {
   private async start(): Promise<void> {
     const adapter = this.guardedAdapter;
     if (!adapter || !this.resolvedConfig) return;
-    const product = this.resolvedConfig.product;
+    // The backend binds the flow to the product with this id and enforces its config.
+    const product = this.resolvedConfig.id;
     const locale = this.activeLocale;
     const invitation = this.resolvedConfig.steps.some((step) => step.id === 'invitation') ? this.invitationToken : '';
     const started = await this.startCall.run((signal) =>
-      adapter.startRegistration({ locale, product, ...(invitation ? { invitation } : {}) }, { signal }),
+      adapter.startRegistration({ locale, ...(product ? { product } : {}), ...(invitation ? { invitation } : {}) }, { signal }),
     );
     if (started) this.flowId = started.flowId;
     else if (this.startCall.error) emit(this, 'pforte-error', { code: this.startCall.error.code });

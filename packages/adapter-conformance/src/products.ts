@@ -1,0 +1,50 @@
+import type { PforteConfigInput } from '@pforte/core';
+
+/**
+ * The products a backend under test must serve, by id: each check starts its
+ * flows with one of them, so every rule is checked against a known config.
+ * Give them to the backend as they are (`products: conformanceProducts`).
+ */
+export const conformanceProducts = {
+  /** The seed 001 flow: credentials, a generated 12-digit PIN, SMS and visibility to put off. */
+  'conformance-pin': {
+    steps: ['credentials', { id: 'pin', length: 12 }, { id: 'sms', optional: true }, { id: 'visibility', optional: true }],
+  },
+  /** Credentials and two steps to put off: the codes, throttles and completion checks. */
+  'conformance-basic': {
+    steps: ['credentials', { id: 'sms', optional: true }, { id: 'visibility', optional: true }],
+  },
+  /** A PIN the person chooses, 6 digits. */
+  'conformance-chosen-pin': { steps: ['credentials', { id: 'pin', mode: 'chosen', length: 6 }] },
+  /** A second factor that is required: `credentials → sms`. */
+  'conformance-sms-required': { steps: ['credentials', 'sms'] },
+  /** A second-factor choice with every method. */
+  'conformance-choice': {
+    steps: ['credentials', { id: 'secondFactorChoice', choices: ['none', 'email', 'sms'] }, 'sms', 'emailCode'],
+  },
+  /** A second-factor choice without "none". */
+  'conformance-choice-required': {
+    steps: ['credentials', { id: 'secondFactorChoice', choices: ['sms', 'email'] }, 'sms', 'emailCode'],
+  },
+  /** A registration link first. */
+  'conformance-invitation': { steps: ['invitation', 'credentials'] },
+  /** Customer number and e-mail address on file, without a captcha. */
+  'conformance-lookup': { steps: [{ id: 'customerLookup', captcha: false }, 'credentials'] },
+  /** A captcha on its own. */
+  'conformance-captcha': { steps: ['captcha', 'credentials'] },
+  /** E-mail confirmation links to one allowed origin. */
+  'conformance-email': {
+    steps: ['credentials', { id: 'emailVerification', returnUrlOrigins: ['https://conformance.example'] }],
+  },
+  /** Practices of at most 5 members plus requests. */
+  'conformance-organization': { steps: ['credentials', { id: 'organization', maxMembers: 5 }] },
+  /** Names only: the profile asks for no e-mail address. */
+  'conformance-profile': { steps: ['credentials', { id: 'profile', fields: { firstName: 'required', lastName: 'required' } }] },
+  /** Terms in a named version. */
+  'conformance-terms': {
+    steps: ['credentials', { id: 'terms', termsUrl: '/agb', privacyUrl: '/datenschutz', version: '2026-01' }],
+  },
+} satisfies Record<string, PforteConfigInput>;
+
+/** Id of a conformance product. */
+export type ConformanceProduct = keyof typeof conformanceProducts;
