@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as z from 'zod/mini';
 import {
   PforteError,
+  generatePin,
   httpRoutes,
   problemMediaType,
   problemStatus,
@@ -17,7 +18,7 @@ import {
 import * as rules from '@pforte/core/rules';
 import { openPglite, migrate, type Database, type Queryable } from './db.js';
 import { problemText } from './messages.js';
-import { defaultScryptCost, type ScryptCost } from './secrets.js';
+import { defaultScryptCost, hashSecret, type ScryptCost } from './secrets.js';
 import {
   missingEmailSender,
   outboxEmailSender,
@@ -132,11 +133,11 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     ...(options.defaultProduct ? { defaultProduct: options.defaultProduct } : {}),
     ...(options.registry ? { registry: options.registry } : {}),
   });
+  const scryptCost = options.scryptCost ?? defaultScryptCost;
   const service = createService({
     clock: options.clock ?? systemClock,
     catalog,
     limits,
-    scryptCost: options.scryptCost ?? defaultScryptCost,
     codePepper: options.codePepper ?? '',
     smsSender,
     emailSender,
@@ -235,72 +236,77 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     });
   }
 
-  /** A transaction of the cheap checks that must pass before any slow hash (the flow, its step, the input). */
-  const precheck = <T>(work: (tx: Queryable) => Promise<T>) => db.transaction(work);
+  /** The cheap checks that must pass before any slow hash (the flow, its step, the input), in their own short transaction. */
+  const precheck = <T>(work: (actions: rules.FlowActions) => Promise<T>) => db.transaction((tx) => work(service.actions(tx)));
+  const hash = (secret: string) => hashSecret(secret, scryptCost);
 
   /** The work of one route; slow hashing happens here, after the cheap checks and outside the route's transaction. */
   async function dispatch(route: HttpRoute, flowId: string, input: Record<string, unknown>, context: RequestContext) {
     const str = (name: string) => String(input[name]);
     const optional = (name: string) => (input[name] === undefined ? undefined : str(name));
+    const run = <T>(work: (actions: rules.FlowActions) => Promise<T>) => (tx: Queryable) => work(service.actions(tx, context));
     switch (route.method) {
       case 'startRegistration':
-        return (tx: Queryable) => service.startRegistration(tx, { locale: str('locale'), product: optional('product') });
+        return run((actions) => actions.startRegistration({ locale: str('locale'), product: optional('product') }));
       case 'submitCredentials': {
         const credentials = { username: str('username'), password: str('password') };
-        const username = await precheck((tx) => service.precheckCredentials(tx, flowId, credentials));
-        const prepared = await service.prepareSecret(credentials.password);
-        return (tx: Queryable) => service.submitCredentials(tx, flowId, username, prepared);
+        const username = await precheck((actions) => actions.precheckCredentials(flowId, credentials));
+        const passwordHash = await hash(credentials.password);
+        return run((actions) => actions.submitCredentials(flowId, username, passwordHash));
       }
       case 'issuePin': {
         const length = Number(input['length']);
-        await precheck((tx) => service.precheckPin(tx, flowId, { length }));
-        const prepared = await service.generatePin(length);
-        return (tx: Queryable) => service.issuePin(tx, flowId, length, prepared);
+        await precheck((actions) => actions.precheckPin(flowId, { length }));
+        const pin = generatePin(length, (max) => randomInt(max));
+        const pinHash = await hash(pin);
+        return run((actions) => actions.issuePin(flowId, length, pin, pinHash));
       }
       case 'setPin': {
         const pin = str('pin');
-        await precheck((tx) => service.precheckPin(tx, flowId, { pin }));
-        const prepared = await service.prepareSecret(pin);
-        return (tx: Queryable) => service.setPin(tx, flowId, pin, prepared);
+        await precheck((actions) => actions.precheckPin(flowId, { pin }));
+        const pinHash = await hash(pin);
+        return run((actions) => actions.setPin(flowId, pin, pinHash));
       }
       case 'confirmPinSaved':
-        return (tx: Queryable) => service.confirmPinSaved(tx, flowId);
+        return run((actions) => actions.confirmPinSaved(flowId));
       case 'sendSmsCode':
-        return (tx: Queryable) => service.sendSmsCode(tx, flowId, str('phone'), context);
+        return run((actions) => actions.sendSmsCode(flowId, str('phone')));
       case 'verifySmsCode':
-        return (tx: Queryable) => service.verifySmsCode(tx, flowId, str('code'));
+        return run((actions) => actions.verifySmsCode(flowId, str('code')));
       case 'skipStep':
-        return (tx: Queryable) => service.skipStep(tx, flowId, input['step'] as never);
+        return run((actions) => actions.skipStep(flowId, input['step'] as never));
       case 'setVisibility':
-        return (tx: Queryable) => service.setVisibility(tx, flowId, input['visible'] === true);
+        return run((actions) => actions.setVisibility(flowId, input['visible'] === true));
       case 'openInvitation':
-        return (tx: Queryable) => service.openInvitation(tx, flowId, str('token'));
+        return run((actions) => actions.openInvitation(flowId, str('token')));
       case 'submitProfile':
-        return (tx: Queryable) => service.submitProfile(tx, flowId, input['profile'] as Record<string, unknown>);
+        return run((actions) => actions.submitProfile(flowId, input['profile'] as Record<string, unknown>));
       case 'acceptTerms':
-        return (tx: Queryable) => service.acceptTerms(tx, flowId, Number(input['acceptedAt']), optional('version'));
+        return run((actions) => actions.acceptTerms(flowId, Number(input['acceptedAt']), optional('version')));
       case 'sendVerificationEmail':
-        return (tx: Queryable) => service.sendVerificationEmail(tx, flowId, str('returnUrl'), context);
+        return run((actions) => actions.sendVerificationEmail(flowId, str('returnUrl'), context));
       case 'confirmEmail':
-        return (tx: Queryable) => service.confirmEmail(tx, str('token'));
+        return run((actions) => actions.confirmEmail(str('token')));
       case 'lookupCustomer':
-        return (tx: Queryable) =>
-          service.lookupCustomer(tx, flowId, { customerNumber: str('customerNumber'), email: str('email'), captchaToken: optional('captchaToken') });
+        return run((actions) =>
+          actions.lookupCustomer(flowId, { customerNumber: str('customerNumber'), email: str('email'), captchaToken: optional('captchaToken') }),
+        );
       case 'verifyCaptcha':
-        return (tx: Queryable) => service.verifyCaptcha(tx, flowId, str('token'));
+        return run((actions) => actions.verifyCaptcha(flowId, str('token')));
       case 'registerOrganization':
-        return (tx: Queryable) =>
-          service.registerOrganization(tx, flowId, { name: str('name'), postalCode: str('postalCode'), customerNumber: optional('customerNumber') });
+        return run((actions) =>
+          actions.registerOrganization(flowId, { name: str('name'), postalCode: str('postalCode'), customerNumber: optional('customerNumber') }),
+        );
       case 'joinOrganization':
-        return (tx: Queryable) => service.joinOrganization(tx, flowId, { customerNumber: str('customerNumber'), postalCode: str('postalCode') });
+        return run((actions) => actions.joinOrganization(flowId, { customerNumber: str('customerNumber'), postalCode: str('postalCode') }));
       case 'chooseSecondFactor':
-        return (tx: Queryable) => service.chooseSecondFactor(tx, flowId, str('method'));
+        return run((actions) => actions.chooseSecondFactor(flowId, str('method')));
       case 'sendEmailCode':
-        return (tx: Queryable) => service.sendEmailCode(tx, flowId, context);
+        return run((actions) => actions.sendEmailCode(flowId));
       case 'verifyEmailCode':
-        return (tx: Queryable) => service.verifyEmailCode(tx, flowId, str('code'));
+        return run((actions) => actions.verifyEmailCode(flowId, str('code')));
       case 'complete':
-        return (tx: Queryable) => service.complete(tx, flowId);
+        return run((actions) => actions.complete(flowId));
     }
   }
 

@@ -53,3 +53,17 @@ export {
 export { checkInputText, checkLocale, hasForbiddenCharacters } from './text.js';
 export { newFlowView, type CodeView, type FlowOrganization, type FlowView } from './view.js';
 export { messageTexts } from './messages.js';
+export {
+  createFlowActions,
+  type BackendRandom,
+  type CodeChannel,
+  type FlowActionOptions,
+  type FlowActions,
+  type FlowStore,
+  type NewAccount,
+  type OutgoingMessage,
+  type RequestContext,
+  type StoredFlow,
+  type StoredInvitation,
+} from './actions.js';
+export type { CustomerSeed, InvitationSeed, OrganizationSeed, SeedData } from './seed.js';

@@ -98,8 +98,12 @@ describe('<pforte-email-verification-step>', () => {
     expect(step.validityHours).to.equal(24);
   });
 
-  it('uses the given return address', async () => {
-    const { adapter, flowId, clock } = await setup();
+  it('uses the given return address, on an origin the backend allows', async () => {
+    const clock = createManualClock();
+    // The page runs at portal.example.com: the origin a confirmation link may point to.
+    const adapter = createMemoryAdapter({ clock, origin: 'https://portal.example.com' });
+    const { flowId } = await adapter.startRegistration({ locale: 'en' });
+    await adapter.submitCredentials({ flowId, username: address, password: 'Zahnarzt#Praxis2026' });
     await fixture(html`
       <pforte-email-verification-step
         .adapter=${adapter}

@@ -1,0 +1,162 @@
+import type { InvitationDetails } from '../adapter.js';
+import * as rules from '../rules/index.js';
+import type { MemoryAccount, OutboxMessage } from './types.js';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+interface InvitationRecord {
+  details: Omit<InvitationDetails, 'validUntil'>;
+  validUntil: number;
+  validityDays: number;
+  used: boolean;
+}
+
+interface OrganizationRecord {
+  organizationId: string;
+  name: string;
+  customerNumber?: string;
+  postalCode: string;
+  members: number;
+  pending: number;
+}
+
+/**
+ * The memory adapter's storage: maps for flows, codes, links, customers and
+ * organizations, the outbox, the accounts. Codes are kept in clear (a demo
+ * backend; the outbox shows them anyway) and only while they can be used;
+ * passwords and PINs are not kept at all.
+ */
+export function createMemoryStore({ now, invitationValidityDays }: { now: () => number; invitationValidityDays: number }) {
+  const createdAt = now();
+  const flows = new Map<string, rules.StoredFlow>();
+  const codes = new Map<string, string>();
+  const invitations = new Map<string, InvitationRecord>();
+  const emailTokens = new Map<string, { flowId: string; email: string; expiresAt: number; used: boolean }>();
+  const usedCaptchas = new Set<string>();
+  const customers: rules.CustomerSeed[] = [];
+  const organizations = new Map<string, OrganizationRecord>();
+  const outbox: OutboxMessage[] = [];
+  const accounts: MemoryAccount[] = [];
+  const taken = new Set<string>();
+
+  const codeKey = (flowId: string, channel: rules.CodeChannel) => `${channel}:${flowId}`;
+
+  const store: rules.FlowStore = {
+    loadFlow: async (flowId) => flows.get(flowId),
+    createFlow: async (view) => void flows.set(view.id, { view }),
+    saveFlow: async (flow) => void flows.set(flow.view.id, flow),
+    async isUsernameTaken(key, flowId) {
+      if (taken.has(key) || accounts.some((account) => rules.usernameKey(account.username) === key)) return true;
+      // Open flows reserve their username until they complete or expire.
+      return [...flows.values()].some(
+        ({ view }) =>
+          view.id !== flowId && !view.completed && now() < view.expiresAt && view.username !== undefined && rules.usernameKey(view.username) === key,
+      );
+    },
+    storeCode: async (flowId, channel, _to, code) => void codes.set(codeKey(flowId, channel), code),
+    async codeMatches(flowId, channel, entered) {
+      const live = codes.get(codeKey(flowId, channel));
+      const view = flows.get(flowId)?.view;
+      // The code itself is kept only as long as it can be used.
+      const state = channel === 'sms' ? view?.smsCode : view?.emailCode;
+      if (state?.state !== 'live') codes.delete(codeKey(flowId, channel));
+      return live !== undefined && sameCode(live, entered);
+    },
+    countSend: async () => undefined,
+    async send(message) {
+      const { channel, to, text, code, link, sentAt, flowId } = message;
+      outbox.push({ channel, to, text, sentAt, flowId, ...(code === undefined ? {} : { code }), ...(link === undefined ? {} : { link }) });
+    },
+    async findInvitation(token) {
+      const invitation = invitations.get(token);
+      return invitation && { key: token, ...invitation };
+    },
+    isInvitationUsed: async (key) => invitations.get(key)?.used ?? false,
+    storeEmailToken: async (token, { flowId, email, expiresAt }) => void emailTokens.set(token, { flowId, email, expiresAt, used: false }),
+    findEmailToken: async (token) => emailTokens.get(token),
+    async spendEmailTokens(flowId) {
+      for (const entry of emailTokens.values()) if (entry.flowId === flowId) entry.used = true;
+    },
+    async useCaptcha(token) {
+      if (!rules.isTestCaptchaToken(token) || usedCaptchas.has(token)) return false;
+      usedCaptchas.add(token);
+      return true;
+    },
+    async findCustomer(customerNumber, email) {
+      const address = email.toLowerCase();
+      return customers.find((candidate) => candidate.customerNumber === customerNumber && candidate.email.toLowerCase() === address);
+    },
+    async findOrganization(customerNumber, postalCode) {
+      const postal = rules.normalizePostalCode(postalCode);
+      const found = [...organizations.values()].find(
+        (organization) =>
+          organization.customerNumber?.toLowerCase() === customerNumber.toLowerCase() &&
+          rules.normalizePostalCode(organization.postalCode) === postal,
+      );
+      return found && { organizationId: found.organizationId, name: found.name, postalCode: found.postalCode };
+    },
+    async organizationById(organizationId) {
+      const found = organizations.get(organizationId);
+      return found && { organizationId: found.organizationId, name: found.name };
+    },
+    async memberCount(organizationId) {
+      const found = organizations.get(organizationId);
+      return found ? found.members + found.pending : 0;
+    },
+    async createAccount({ result, flow: { view, invitationKey }, membership }) {
+      const organization = view.organization;
+      if (organization?.mode === 'join') organizations.get(organization.organizationId)!.pending++;
+      if (organization?.mode === 'register') {
+        const { organizationId, name, postalCode, customerNumber } = organization;
+        organizations.set(organizationId, { organizationId, name, postalCode, members: 1, pending: 0, ...defined({ customerNumber }) });
+      }
+      if (invitationKey) invitations.get(invitationKey)!.used = true;
+      const { accountId, username, visible, secondFactor, emailVerified } = result;
+      accounts.push({
+        accountId,
+        username,
+        visible,
+        secondFactor,
+        emailVerified,
+        ...defined({
+          phone: secondFactor === 'sms' ? view.phone : undefined,
+          email: view.email,
+          organization: membership,
+          profile: view.profile && { ...view.profile },
+          termsAcceptedAt: view.terms?.recordedAt,
+          termsVersion: view.terms?.version,
+        }),
+      });
+      for (const channel of ['sms', 'email'] as const) codes.delete(codeKey(view.id, channel));
+    },
+  };
+
+  return {
+    store,
+    outbox,
+    accounts,
+    addTakenUsername: (name: string) => void taken.add(rules.usernameKey(name.trim())),
+    addInvitation({ token, createdAt: created, validityDays = invitationValidityDays, used = false, ...details }: rules.InvitationSeed) {
+      invitations.set(token, { details, validUntil: (created ?? createdAt) + validityDays * dayMs, validityDays, used });
+    },
+    addCustomer: (customer: rules.CustomerSeed) => void customers.push({ ...customer }),
+    addOrganization(organization: rules.OrganizationSeed & { organizationId: string }) {
+      const { organizationId, name, customerNumber, postalCode, members = 1 } = organization;
+      organizations.set(organizationId, { organizationId, name, customerNumber, postalCode, members, pending: 0 });
+    },
+  };
+}
+
+/** `value` without its undefined members. */
+export function defined<T extends object>(value: T): { [Key in keyof T]?: Exclude<T[Key], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as {
+    [Key in keyof T]?: Exclude<T[Key], undefined>;
+  };
+}
+
+/** Compares codes without an early exit, as a real server should. */
+function sameCode(expected: string, actual: string): boolean {
+  let difference = expected.length ^ actual.length;
+  for (let i = 0; i < expected.length; i++) difference |= expected.charCodeAt(i) ^ actual.charCodeAt(i);
+  return difference === 0;
+}
