@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
  * Writes docs/config-reference.md, the reference of every config option and
- * step, from the config schema in @pforte/core (packages/core/src/config.ts):
- * types, defaults and ranges come from the schema itself (zod → JSON Schema),
- * so the reference cannot drift from what `parseConfig` accepts.
+ * step, from the config schema and the step registry in @pforte/core: types,
+ * defaults and ranges come from the schema itself (zod → JSON Schema), what a
+ * step is for and where it may stand from its descriptor
+ * (packages/core/src/steps/), so the reference cannot drift from what
+ * `parseConfig` accepts.
  *
  *   node scripts/config-reference.mjs           write the reference
  *   node scripts/config-reference.mjs --check   fail when the committed one is stale
@@ -13,13 +15,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
-import { configSchema, stepIds } from '@pforte/core';
+import { builtinSteps, configSchema } from '@pforte/core';
 
 const target = fileURLToPath(new URL('../docs/config-reference.md', import.meta.url));
 const schema = z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' });
 
 /** What each option and step is for; the schema says what it accepts. */
 const purposes = {
+  id: 'The product\'s id (lower case, digits, `-`). The backend binds each registration to the product with this id and enforces its config: its steps, their options, the password policy. Needed where one server serves several products.',
   product: 'The product name, shown on the done page, the printed service PIN and the invitation page.',
   steps: 'The registration steps in order. A step left out is dropped; `optional: true` offers "later" where a step allows it.',
   username: 'What the person signs in with: an e-mail address or a free username, and its length.',
@@ -29,28 +32,15 @@ const purposes = {
   requestTimeoutMs: 'How long one adapter call may take before the person sees a timeout with "Try again".',
   signInUrl: 'Where people sign in; linked when a registration link was already used.',
 };
-const stepPurposes = {
-  invitation: 'Opens the registration link (`invitation` attribute or `?token=`): valid, expired, used or invalid, each a page with a way forward.',
-  customerLookup: 'Customer number and the e-mail address on file, with a captcha; a mismatch never says which of the two was wrong.',
-  captcha: 'A captcha challenge from the page\'s captcha provider.',
-  credentials: 'Username (or e-mail) and password with the live checklist; creates the account.',
-  profile: 'Personal data; each field required, optional or absent.',
-  terms: 'Accept the terms of use and the privacy policy.',
-  emailVerification: 'Confirm the e-mail address by the link in an e-mail, with a throttled resend.',
-  organization: 'Register a new practice or join an existing one (then a member must approve).',
-  secondFactorChoice: 'No TAN, e-mail TAN or mobile TAN; routes to the `emailCode` or `sms` step.',
-  pin: 'The service PIN: generated (shown once) or chosen; copy, print, save as PDF.',
-  sms: 'SMS second factor: mobile number, code entry, resend after the throttle.',
-  emailCode: 'E-mail TAN: a one-time code by e-mail.',
-  visibility: 'Opt-in to being found in the contact search (off by default).',
-  done: 'The closing page; always last, added when missing.',
-};
+const list = (ids) => ids.map((id) => `\`${id}\``).join(', ');
+const mayBeOptional = builtinSteps.filter(
+  (step) => !z.safeParse(step.schema, { id: step.id, optional: true }).error?.issues.some((issue) => issue.path[0] === 'optional'),
+);
 const orderRules = [
-  '`invitation`, if present, is the first step; `done` is the last (and is added when missing).',
-  '`credentials` is required. `pin`, `sms`, `visibility`, `emailCode` and `organization` need `credentials` before them.',
-  '`emailVerification` needs an e-mail address from an earlier step: `credentials` with `username.kind: "email"`, `customerLookup`, `invitation`, or `profile` with its `email` field.',
-  '`sms` and `emailCode` come after `secondFactorChoice` when it is present, and its `choices` must offer the method of every such step.',
-  'A step appears once. Only `sms`, `emailCode` and `visibility` may be `optional`.',
+  ...builtinSteps.filter((step) => step.position).map((step) => `\`${step.id}\`, if present, is the ${step.position} step.`),
+  `\`credentials\` is required. ${list(builtinSteps.filter((step) => step.after?.includes('credentials')).map((step) => step.id))} need \`credentials\` before them.`,
+  ...builtinSteps.filter((step) => step.constraint).map((step) => `\`${step.id}\` ${step.constraint}`),
+  `A step appears once. Only ${list(mayBeOptional.map((step) => step.id))} may be \`optional\`.`,
 ];
 
 const urlPattern = '^(https?:\\/\\/[^\\s/?#]+[^\\s]*|\\/[^\\s]*)$';
@@ -104,9 +94,9 @@ for (const [name, property] of Object.entries(username.properties ?? {})) {
 
 lines.push('', '## Steps', '', 'Each entry of `steps` is a step id, or an object with `id` and the step\'s options.', '');
 const stepObjects = schema.properties.steps.items.anyOf.find((candidate) => candidate.oneOf).oneOf;
-for (const id of stepIds) {
+for (const { id, summary } of builtinSteps) {
   const step = stepObjects.find((candidate) => candidate.properties.id.const === id);
-  lines.push(`### \`${id}\``, '', stepPurposes[id] ?? '', '');
+  lines.push(`### \`${id}\``, '', summary, '');
   const options = Object.entries(step.properties).filter(([name]) => name !== 'id');
   const required = new Set(step.required ?? []);
   lines.push('| option | accepts | default |', '|---|---|---|');

@@ -9,7 +9,7 @@ export interface CaptchaStep {
 
 export const captchaStep = defineStep<CaptchaStep>()({
   id: 'captcha',
-  summary: 'A captcha on its own (the provider is set on the element).',
+  summary: "A captcha challenge from the page's captcha provider.",
   schema: plainStepSchema('captcha'),
   resolve: () => ({ id: 'captcha', optional: false }),
   isDone: (view) => view.captchaVerified,

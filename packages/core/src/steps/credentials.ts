@@ -9,7 +9,7 @@ export interface CredentialsStep {
 
 export const credentialsStep = defineStep<CredentialsStep>()({
   id: 'credentials',
-  summary: 'Username (or e-mail address) and password, with the live checklist. Every flow has it.',
+  summary: 'Username (or e-mail) and password with the live checklist; creates the account.',
   schema: plainStepSchema('credentials'),
   resolve: () => ({ id: 'credentials', optional: false }),
   providesEmail: (_step, { usernameKind }) => usernameKind === 'email',

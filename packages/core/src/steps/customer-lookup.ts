@@ -21,7 +21,7 @@ const schema = z.strictObject({
 
 export const customerLookupStep = defineStep<CustomerLookupStep>()({
   id: 'customerLookup',
-  summary: 'Customer number plus the e-mail address on file; never says which of the two was wrong.',
+  summary: 'Customer number and the e-mail address on file, with a captcha; a mismatch never says which of the two was wrong.',
   schema,
   resolve: (step: z.output<typeof schema>) => ({
     id: 'customerLookup',

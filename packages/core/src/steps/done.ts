@@ -9,7 +9,7 @@ export interface DoneStep {
 
 export const doneStep = defineStep<DoneStep>()({
   id: 'done',
-  summary: 'The confirmation at the end; added when the list does not end with it.',
+  summary: 'The closing page; always last, added when missing.',
   schema: plainStepSchema('done'),
   resolve: () => ({ id: 'done', optional: false }),
   position: 'last',

@@ -20,7 +20,8 @@ const schema = z.strictObject({
 
 export const emailCodeStep = defineStep<EmailCodeStep>()({
   id: 'emailCode',
-  summary: 'A one-time code by e-mail (the e-mail TAN) as second factor.',
+  summary: 'E-mail TAN: a one-time code by e-mail.',
+  constraint: 'comes after `secondFactorChoice` when it is present, whose `choices` must offer `email`.',
   schema,
   resolve: (step: z.output<typeof schema>) => ({
     id: 'emailCode',

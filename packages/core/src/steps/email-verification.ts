@@ -32,7 +32,8 @@ export function isEmailVerified(view: FlowView): boolean {
 
 export const emailVerificationStep = defineStep<EmailVerificationStep>()({
   id: 'emailVerification',
-  summary: 'Confirm the e-mail address by a link (valid 24 hours), with a resend throttle and "check your inbox".',
+  summary: 'Confirm the e-mail address by the link in an e-mail, with a throttled resend; the link points only to the listed origins, or to the page that asked.',
+  constraint: 'needs an e-mail address from an earlier step: `credentials` with `username.kind: "email"`, `customerLookup`, `invitation`, or `profile` with its `email` field.',
   schema,
   resolve: (step: z.output<typeof schema>) => ({
     id: 'emailVerification',

@@ -9,7 +9,7 @@ export interface InvitationStep {
 
 export const invitationStep = defineStep<InvitationStep>()({
   id: 'invitation',
-  summary: 'The registration link: checks it (expired, already used) and prefills what it says about the person.',
+  summary: 'Opens the registration link (`invitation` attribute or `?token=`): valid, expired, used or invalid, each a page with a way forward.',
   schema: plainStepSchema('invitation'),
   resolve: () => ({ id: 'invitation', optional: false }),
   position: 'first',

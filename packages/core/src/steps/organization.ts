@@ -20,7 +20,7 @@ const schema = z.strictObject({
 
 export const organizationStep = defineStep<OrganizationStep>()({
   id: 'organization',
-  summary: 'Register a new practice or ask to join one (customer number + postal code), up to `maxMembers`.',
+  summary: 'Register a new practice or join an existing one (then a member must approve).',
   schema,
   resolve: (step: z.output<typeof schema>) => ({
     id: 'organization',

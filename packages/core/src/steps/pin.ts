@@ -19,7 +19,7 @@ const schema = z.strictObject({
 
 export const pinStep = defineStep<PinStep>()({
   id: 'pin',
-  summary: 'A service PIN, generated and shown once (to copy, print or save as PDF) or chosen by the person.',
+  summary: 'The service PIN: generated (shown once) or chosen; copy, print, save as PDF.',
   schema,
   resolve: (step: z.output<typeof schema>) => ({ id: 'pin', optional: false, mode: step.mode, length: step.length }),
   after: ['credentials'],

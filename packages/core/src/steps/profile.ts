@@ -39,7 +39,8 @@ const schema = z.strictObject({
 
 export const profileStep = defineStep<ProfileStep>()({
   id: 'profile',
-  summary: 'Personal data: salutation, title, names, position, mobile, phone, e-mail — each required, optional or absent.',
+  summary: 'Personal data; each field required, optional or absent.',
+  constraint: 'asks for at least one field.',
   schema,
   resolve: (step: z.output<typeof schema>) => ({
     id: 'profile',

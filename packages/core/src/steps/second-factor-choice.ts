@@ -26,7 +26,8 @@ const codeSteps = [
 
 export const secondFactorChoiceStep = defineStep<SecondFactorChoiceStep>()({
   id: 'secondFactorChoice',
-  summary: 'Choose the second factor (none, e-mail TAN, mobile TAN); routes to the `sms` or `emailCode` step.',
+  summary: 'No TAN, e-mail TAN or mobile TAN; routes to the `emailCode` or `sms` step.',
+  constraint: 'offers only methods whose code step (`sms`, `emailCode`) follows it; `preselected` is one of `choices`.',
   schema,
   resolve: (step: z.output<typeof schema>) => ({
     id: 'secondFactorChoice',

@@ -26,7 +26,8 @@ const schema = z.strictObject({
 
 export const smsStep = defineStep<SmsStep>()({
   id: 'sms',
-  summary: 'A code by SMS as second factor, with a resend throttle; `optional` offers "activate later".',
+  summary: 'SMS second factor: mobile number, code entry, resend after the throttle; never to premium-rate or short numbers, to landlines only with `mobileOnly: false`.',
+  constraint: 'comes after `secondFactorChoice` when it is present, whose `choices` must offer `sms`.',
   schema,
   resolve: (step: z.output<typeof schema>) => ({ ...step, id: 'sms' }),
   after: ['credentials'],

@@ -22,7 +22,7 @@ const schema = z.strictObject({
 
 export const termsStep = defineStep<TermsStep>()({
   id: 'terms',
-  summary: 'Accept the terms of use and the privacy notice (links and version required).',
+  summary: 'Accept the terms of use and the privacy policy.',
   schema,
   resolve: (step: z.output<typeof schema>) => {
     const terms: TermsStep = { id: 'terms', optional: false, termsUrl: step.termsUrl, privacyUrl: step.privacyUrl };

@@ -37,8 +37,10 @@ export interface ConfigContext {
  */
 export interface StepDescriptor<Step extends BaseStep = BaseStep, Schema extends z.ZodMiniType = z.ZodMiniType> {
   readonly id: Step['id'];
-  /** One line for the config reference. */
+  /** What the step is for, one line for the config reference. */
   readonly summary: string;
+  /** The rule its `check` enforces, in words, for the config reference ("needs an e-mail address from…"). */
+  readonly constraint?: string;
   /** Schema of the object form (`{ "id": …, … }`), defaults included; a bare id is parsed as `{ "id": id }`. */
   readonly schema: Schema;
   /** The step with every default filled in, from the parsed object form. */

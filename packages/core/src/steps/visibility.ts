@@ -12,7 +12,7 @@ const schema = z.strictObject({ id: z.literal('visibility'), optional: optionalF
 
 export const visibilityStep = defineStep<VisibilityStep>()({
   id: 'visibility',
-  summary: 'The opt-in to be found in the contact search (off unless ticked).',
+  summary: 'Opt-in to being found in the contact search (off by default).',
   schema,
   resolve: (step: z.output<typeof schema>) => ({ id: 'visibility', optional: step.optional }),
   after: ['credentials'],
