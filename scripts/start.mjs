@@ -35,13 +35,13 @@ function newest(directory) {
 const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
 
 /**
- * Builds core, the conformance kit (the server's tests import it) and the
- * server when a dist file is missing or older than the newest source.
+ * Builds core and the server (its sources only: the server's build tsconfig
+ * leaves its tests out) when a dist file is missing or older than the newest
+ * source.
  */
 export function ensureServerBuilt({ log = console.log } = {}) {
   const packages = [
     ['@pforte/core', 'packages/core/src', 'packages/core/dist/index.js'],
-    ['@pforte/adapter-conformance', 'packages/adapter-conformance/src', 'packages/adapter-conformance/dist/index.js'],
     ['@pforte/server', 'packages/server/src', 'packages/server/dist/src/main.js'],
   ];
   const stale = packages.some(([, source, output]) => mtime(join(root, output)) < newest(join(root, source)));
