@@ -20,12 +20,12 @@
  * seconds and ends with `checks: N passed, N failed, N skipped`; the exit code
  * is 1 when any check failed.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './ensure-chromium.mjs';
+import { installWhenStale } from './ensure-installed.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -243,25 +243,3 @@ function commandLine(command, commandArgs) {
   return [shown, ...commandArgs].join(' ');
 }
 
-/**
- * Runs `npm ci` when node_modules is missing or older than package-lock.json
- * (npm records each install in node_modules/.package-lock.json).
- */
-function installWhenStale() {
-  const lockfile = join(root, 'package-lock.json');
-  const installed = join(root, 'node_modules', '.package-lock.json');
-  const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-  const installedAt = mtime(installed);
-  // A second of slack: `npm install` writes both files, the lockfile last.
-  if (installedAt > 0 && installedAt + 1000 >= mtime(lockfile)) return;
-  console.log(
-    installedAt === 0
-      ? 'node_modules is missing: installing the locked packages (npm ci) …'
-      : 'package-lock.json is newer than node_modules: installing the locked packages (npm ci) …',
-  );
-  const { status } = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  if (status !== 0) {
-    console.error('npm ci failed; see above. `npm test` needs the locked packages.');
-    process.exit(1);
-  }
-}
