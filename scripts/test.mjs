@@ -34,13 +34,17 @@ const serverTests = ['--test', '--test-reporter=spec', 'packages/server/dist/tes
 
 /**
  * name: what `npm test -- <name>` selects. run: commands run one after the
- * other. needs: checks that must pass first. heavy: keeps a core busy for
- * long. browser: runs in Chromium.
+ * other. needs: checks that must pass first. heavy: keeps a core busy (all
+ * but the sub-second checks). browser: runs in Chromium. Order matters: a
+ * ready check starts before the ones listed after it.
  */
 const checks = [
   { name: 'lockfile', title: 'lockfile complete and in step with package.json', run: [['node', ['scripts/check-lockfile.mjs']]] },
   { name: 'build', heavy: true, run: [['npm', ['run', 'build']]] },
   { name: 'lint', heavy: true, run: [[bin('eslint'), ['.', '--max-warnings', '0']]] },
+  // The longest checks after the build come first, so they start as soon as it passed.
+  { name: 'storybook', heavy: true, browser: true, needs: ['build'], run: [['npm', ['run', 'docs:check']]] },
+  { name: 'e2e', title: 'end-to-end', heavy: true, browser: true, needs: ['build'], run: [['node', ['--test', '--test-reporter=spec', 'e2e/']]] },
   { name: 'browser', title: 'unit and component tests (web-test-runner)', heavy: true, browser: true, run: [[bin('web-test-runner'), []]] },
   {
     name: 'types',
@@ -51,9 +55,7 @@ const checks = [
     ],
   },
   { name: 'lit-analyzer', heavy: true, run: [[bin('lit-analyzer'), ['packages/elements/src', '--strict', '--quiet']]] },
-  { name: 'translations', run: [['node', ['scripts/check-translations.mjs']]] },
-  { name: 'storybook', heavy: true, browser: true, needs: ['build'], run: [['npm', ['run', 'docs:check']]] },
-  { name: 'e2e', title: 'end-to-end', heavy: true, browser: true, needs: ['build'], run: [['node', ['--test', '--test-reporter=spec', 'e2e/']]] },
+  { name: 'translations', heavy: true, run: [['node', ['scripts/check-translations.mjs']]] },
   // Reference server on in-memory PGlite, and the adapter conformance kit against the memory and HTTP adapters.
   { name: 'server', title: 'server and conformance', heavy: true, needs: ['build'], run: [['node', serverTests]], env: { PFORTE_TEST_DATABASE_URL: '' } },
   // The same storage and conformance tests on PostgreSQL, when one is given (.ci/run starts a throwaway cluster).
@@ -66,16 +68,17 @@ const checks = [
     env: { PFORTE_TEST_DATABASE_URL: postgresUrl },
     skip: postgresUrl ? undefined : 'no PostgreSQL: set PFORTE_TEST_DATABASE_URL (or DATABASE_URL) to run it; .ci/run does',
   },
-  { name: 'openapi', title: 'openapi up to date', needs: ['build'], run: [['node', ['scripts/openapi.mjs', '--check']]] },
-  { name: 'config-reference', title: 'config reference up to date', needs: ['build'], run: [['node', ['scripts/config-reference.mjs', '--check']]] },
-  { name: 'packages', needs: ['build'], run: [['node', ['scripts/check-packages.mjs']]] },
+  { name: 'packages', title: 'publint, are-the-types-wrong, entry points', heavy: true, needs: ['build'], run: [['node', ['scripts/check-packages.mjs']]] },
   // The examples type-check against the built package's .d.ts, as an npm user's project would.
   {
     name: 'examples',
     title: 'example types',
+    heavy: true,
     needs: ['build'],
     run: ['vite-spa', 'react', 'vue'].map((name) => [bin('tsc'), ['--noEmit', '-p', `examples/${name}/tsconfig.json`]]),
   },
+  { name: 'openapi', title: 'openapi up to date', needs: ['build'], run: [['node', ['scripts/openapi.mjs', '--check']]] },
+  { name: 'config-reference', title: 'config reference up to date', needs: ['build'], run: [['node', ['scripts/config-reference.mjs', '--check']]] },
 ];
 
 // Arguments.
@@ -87,7 +90,7 @@ for (let index = 0; index < args.length; index += 1) {
   const arg = args[index];
   if (arg === '--bail') bail = true;
   else if (arg === '--list') {
-    for (const check of checks) console.log(`${check.name.padEnd(17)} ${check.title ?? ''}${check.needs ? ` (after ${check.needs.join(', ')})` : ''}`);
+    for (const check of checks) console.log(`${check.name.padEnd(17)} ${[check.title, check.needs && `after ${check.needs.join(', ')}`].filter(Boolean).join('; ')}`);
     process.exit(0);
   } else if (arg === '--jobs' || arg.startsWith('--jobs=')) {
     const value = Number(arg.includes('=') ? arg.slice('--jobs='.length) : args[(index += 1)]);
@@ -228,7 +231,7 @@ console.log(`\nSummary (${((Date.now() - started) / 1000).toFixed(0)} s, up to $
 for (const check of plan) {
   const { status, seconds, note } = results.get(check.name);
   const mark = { pass: 'pass', fail: 'FAIL', skip: 'skip' }[status];
-  console.log(`  ${mark}  ${label(check).padEnd(48)} ${status === 'skip' ? note : `${seconds.toFixed(1).padStart(6)} s${note ? `  ${note}` : ''}`}`);
+  console.log(`  ${mark}  ${check.name.padEnd(17)} ${status === 'skip' ? note : `${seconds.toFixed(1).padStart(6)} s${note ? `  ${note}` : ''}`}`);
 }
 const count = (status) => [...results.values()].filter((result) => result.status === status).length;
 console.log(`checks: ${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped`);
