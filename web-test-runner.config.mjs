@@ -1,8 +1,11 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// The version src/internal/define.ts reports, as the builds inject it (packages/elements/build/version.ts).
+const elementsVersion = JSON.parse(readFileSync(new URL('./packages/elements/package.json', import.meta.url), 'utf8')).version;
 
 /** Component and core tests, in Debian's Chromium (no browser download). */
 export default {
@@ -18,6 +21,7 @@ export default {
       ts: true,
       target: 'es2022',
       json: true,
+      define: { __PFORTE_VERSION__: JSON.stringify(elementsVersion) },
       tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
     }),
   ],

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultServerConditions, runnerImport } from 'vite';
 
@@ -18,11 +18,13 @@ const { module: core } = await runnerImport('/packages/core/src/index.ts', viteC
 
 const entries = Object.entries(products.productCatalog);
 
-const seedDir = new URL('../../../shared/seeds/', import.meta.url);
-
-test('there is one product per seed file', { skip: !existsSync(seedDir) && 'shared/seeds is not beside the repository' }, () => {
-  const seeds = readdirSync(seedDir).filter((name) => name.endsWith('.txt'));
-  assert.deepEqual(entries.map(([, product]) => product.seed).sort(), seeds.sort());
+test('every product config file in examples/products/ is in the catalog, each following its own seed', () => {
+  const productFiles = readdirSync(new URL('../../examples/products/', import.meta.url)).filter(
+    (name) => name.endsWith('.json') && name !== 'demo-backend.json',
+  );
+  assert.deepEqual(entries.map(([, product]) => product.file).sort(), productFiles.sort());
+  const seeds = entries.map(([, product]) => product.seed);
+  assert.equal(new Set(seeds).size, seeds.length, 'two products name the same seed');
 });
 
 for (const [key, product] of entries) {

@@ -23,6 +23,14 @@ const outboxList = document.querySelector<HTMLOListElement>('#outbox')!;
 const outboxHint = document.querySelector<HTMLElement>('#outbox-hint')!;
 const backendHint = document.querySelector<HTMLElement>('#backend-hint')!;
 const eventList = document.querySelector<HTMLOListElement>('#events')!;
+const resetButton = document.querySelector<HTMLButtonElement>('#reset-data')!;
+const resetStatus = document.querySelector<HTMLElement>('#reset-status')!;
+const resetHint = document.querySelector<HTMLElement>('#reset-hint')!;
+
+/** Why the memory adapter runs when the server is not offered (set at start-up). */
+let memoryReason = 'this page is served without npm start';
+/** Whether npm start can reset the reference server's data (POST /__pforte-dev/reset). */
+let resettable = false;
 
 for (const [key, product] of Object.entries(demoProducts)) {
   productSelect.append(new Option(product.label, key));
@@ -34,17 +42,49 @@ function logEvent(text: string): void {
   eventList.prepend(item);
 }
 
-/**
- * Whether the reference server answers behind `/pforte` (npm start). A page
- * served without it (`vite` alone, a static build) gets HTML or a 404 here.
- */
-async function serverAvailable(): Promise<boolean> {
+/** What `npm start` (scripts/start.mjs) reports at GET /__pforte-dev/status: the active backend and why. */
+interface DevStatus {
+  kind: 'server' | 'memory';
+  reason: string;
+  resettable: boolean;
+  dataDir: string;
+}
+
+/** npm start's development status, or undefined when the page is served without it (`vite`, a static build). */
+async function devStatus(): Promise<DevStatus | undefined> {
   try {
-    const response = await fetch(`${serverEndpoint}/health`, { signal: AbortSignal.timeout(2000) });
-    if (!response.ok || !(response.headers.get('content-type') ?? '').includes('application/json')) return false;
-    return ((await response.json()) as { ok?: unknown }).ok === true;
+    const response = await fetch('/__pforte-dev/status', { cache: 'no-store' });
+    if (!response.ok || !(response.headers.get('content-type') ?? '').includes('application/json')) return undefined;
+    return (await response.json()) as DevStatus;
   } catch {
-    return false;
+    return undefined;
+  }
+}
+
+/**
+ * Whether the reference server answers behind `/pforte`. A page served
+ * without it gets HTML or a 404 here: that is final. A network error, a
+ * timeout or a proxy error (the server still starting, or restarting after a
+ * reset) is retried with backoff for up to 20 s. Resolves `undefined` when it
+ * answers, else why not.
+ */
+async function serverProblem(timeoutMs = 20_000): Promise<string | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  let delay = 100;
+  for (;;) {
+    let problem: string;
+    try {
+      const response = await fetch(`${serverEndpoint}/health`, { cache: 'no-store', signal: AbortSignal.timeout(5000) });
+      const json = (response.headers.get('content-type') ?? '').includes('application/json');
+      if (response.ok && json && ((await response.json()) as { ok?: unknown }).ok === true) return undefined;
+      if (response.status < 500) return `nothing answers ${serverEndpoint}/health: this page is served without npm start`;
+      problem = `${serverEndpoint}/health answered ${response.status}`;
+    } catch (error) {
+      problem = `${serverEndpoint}/health did not answer (${error instanceof Error ? error.message : String(error)})`;
+    }
+    if (Date.now() + delay > deadline) return `${problem}, retried for ${Math.round(timeoutMs / 1000)} s`;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(2000, delay * 2);
   }
 }
 
@@ -106,16 +146,23 @@ function mount(): void {
     // Allow for a little clock difference between this page and the server.
     outbox = serverOutbox(Date.now() - 5000);
     backendHint.textContent =
-      'A registration flow against the reference server (@pforte/server) on embedded PGlite, data in .pforte-data/.';
+      'Backend: the reference server (@pforte/server) on embedded PGlite, data in .pforte-data/, because npm start runs it.';
     outboxHint.textContent = 'SMS the server’s development sender recorded (GET /pforte/dev/outbox), since this widget was mounted.';
   } else {
     const adapter = createMemoryAdapter({ ...demoBackendData, takenUsernames: ['taken@example.com', 'vergeben'] });
     widget.adapter = adapter;
     outbox = memoryOutbox(adapter.outbox);
-    backendHint.textContent = 'A registration flow running entirely in this page against the built-in memory adapter.';
+    const why = backendSelect.options.length > 1 ? 'you chose it in the Backend switch' : memoryReason;
+    backendHint.textContent = `Backend: the in-browser memory adapter (a fresh one per widget), because ${why}.`;
     outboxHint.textContent = 'SMS and e-mails the memory adapter “sent”.';
   }
   if (product.invitation) widget.invitation = product.invitation;
+  const onServer = backendSelect.value === 'server';
+  resetButton.hidden = !(onServer && resettable);
+  resetHint.hidden = resetButton.hidden;
+  resetHint.textContent = product.invitation
+    ? 'This product starts from a registration link, which works once: after registering with it, reset the demo data to use it again.'
+    : 'Usernames and registration links stay used in the database until you reset the demo data.';
   widget.locale = localeSelect.value;
   widget.style.colorScheme = themeSelect.value;
   widget.addEventListener('pforte-step-change', (event) => {
@@ -155,8 +202,38 @@ localeSelect.addEventListener('change', () => {
   if (widget) widget.locale = localeSelect.value;
 });
 
-// The reference server is the default when it answers; the memory adapter is the fallback.
-void serverAvailable().then((available) => {
-  if (available) backendSelect.prepend(new Option('Reference server (PGlite)', 'server', true, true));
-  mount();
+/** npm start's dev-only reset: the server restarts with an empty PGlite database, seeded afresh. */
+resetButton.addEventListener('click', () => {
+  resetButton.disabled = true;
+  resetStatus.textContent = 'Resetting the demo data …';
+  // The server is down for a moment: no outbox polling meanwhile.
+  outbox.stop();
+  slot.replaceChildren();
+  void fetch('/__pforte-dev/reset', { method: 'POST', headers: { 'x-pforte-dev': 'reset' } })
+    .then(async (response) => {
+      const result = (await response.json().catch(() => ({}))) as { ok?: boolean; error?: string };
+      if (!response.ok || !result.ok) throw new Error(result.error ?? `answered ${response.status}`);
+      const problem = await serverProblem();
+      if (problem) throw new Error(problem);
+      mount();
+      resetStatus.textContent = 'Demo data reset: an empty database with the demo products’ data; registration links work again.';
+    })
+    .catch((error: unknown) => {
+      resetStatus.textContent = `The reset failed: ${error instanceof Error ? error.message : String(error)}`;
+      mount();
+    })
+    .finally(() => (resetButton.disabled = false));
 });
+
+// The reference server is the default when it answers; the memory adapter is the fallback.
+void (async () => {
+  const status = await devStatus();
+  const problem = status?.kind === 'memory' ? status.reason : await serverProblem(status ? 20_000 : 2_000);
+  if (problem === undefined) {
+    resettable = status?.resettable ?? false;
+    backendSelect.prepend(new Option('Reference server (PGlite)', 'server', true, true));
+  } else {
+    memoryReason = status ? problem : 'this page is served without npm start';
+  }
+  mount();
+})();

@@ -1,5 +1,6 @@
 import { defaultClientConditions, defineConfig } from 'vite';
 import { minifyTemplates } from './build/minify-templates.js';
+import { versionDefine } from './build/version.js';
 
 /**
  * The script-tag bundles, built from source with everything bundled in (Lit,
@@ -18,6 +19,7 @@ export default defineConfig(({ mode }) => {
   const iife = mode === 'iife';
   return {
     resolve: { conditions: ['pforte-source', ...defaultClientConditions] },
+    define: versionDefine(),
     plugins: [minifyTemplates()],
     build: {
       outDir: 'dist/cdn',

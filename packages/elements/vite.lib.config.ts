@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { elementEntries, srcDir } from './build/entries.js';
 import { minifyTemplates } from './build/minify-templates.js';
+import { versionDefine } from './build/version.js';
 
 /**
  * The npm build of @pforte/elements: ESM under dist/, one file per source
@@ -49,6 +50,7 @@ function elementEntryPoints(): Plugin {
 const isExternal = (id: string) => /^(lit|lit-html|lit-element|@lit\/reactive-element|@pforte\/core)(\/|$)/.test(id);
 
 export default defineConfig({
+  define: versionDefine(),
   plugins: [elementEntryPoints(), minifyTemplates()],
   build: {
     outDir: 'dist',

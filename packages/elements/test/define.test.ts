@@ -1,8 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { defineElement, version } from '../src/internal/define.js';
+import manifest from '../package.json';
 
 describe('defineElement', () => {
+  it('reports the version of package.json, injected at build time', () => {
+    expect(version).to.equal(manifest.version);
+  });
+
   it('lets the first definition win and warns once when another copy defines the same tags', () => {
     const warnings: string[] = [];
     const originalWarn = console.warn;

@@ -1,5 +1,16 @@
-/** The package version, reported when two copies meet on one page. */
-export const version = '0.1.0';
+/**
+ * Replaced with packages/elements/package.json's version at build time (Vite's
+ * `define` in vite.lib.config.ts and vite.cdn.config.ts, esbuild's in
+ * web-test-runner.config.mjs; see build/version.ts).
+ */
+declare const __PFORTE_VERSION__: string | undefined;
+
+/**
+ * The package version, reported when two copies meet on one page. Sources
+ * compiled without the define (an app bundling the `pforte-source` condition)
+ * report `0.0.0-source`.
+ */
+export const version: string = typeof __PFORTE_VERSION__ === 'string' ? __PFORTE_VERSION__ : '0.0.0-source';
 
 /**
  * Set on the global object once any copy has warned, so a page that loads
