@@ -101,9 +101,6 @@ export class PforteCaptchaStep extends PforteStepElement {
     this.finish({});
   }
 
-  private onBack(): void {
-    this.goBack();
-  }
 }
 
 declare global {

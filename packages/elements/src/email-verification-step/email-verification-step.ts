@@ -266,9 +266,6 @@ export class PforteEmailVerificationStep extends PforteStepElement {
     );
   }
 
-  private onBack(): void {
-    this.goBack();
-  }
 }
 
 declare global {

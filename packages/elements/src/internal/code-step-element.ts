@@ -115,10 +115,6 @@ export abstract class PforteCodeStepElement extends PforteStepElement {
     if (verified) this.finish(this.doneValues());
   }
 
-  protected onBack(): void {
-    this.goBack();
-  }
-
   protected onSkip(): void {
     this.skipStep();
   }

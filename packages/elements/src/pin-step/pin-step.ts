@@ -435,10 +435,6 @@ export class PfortePinStep extends PforteStepElement {
     this.querySelector<HTMLInputElement>(`#${this.ids[field]}`)?.focus();
   }
 
-  private onBack(): void {
-    // The flow host removes this element when it goes back, which drops the PIN.
-    this.goBack();
-  }
 
   /** Drops every copy of the PIN this element holds. */
   private forgetPin(): void {

@@ -295,9 +295,6 @@ export class PforteProfileStep extends PforteStepElement {
     else this.querySelector<HTMLElement>(`#${this.ids[field]}`)?.focus();
   }
 
-  private onBack(): void {
-    this.goBack();
-  }
 }
 
 function fieldLabel(field: ProfileField): string {

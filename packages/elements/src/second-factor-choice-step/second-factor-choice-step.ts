@@ -160,9 +160,6 @@ export class PforteSecondFactorChoiceStep extends PforteStepElement {
     this.finish({ method });
   }
 
-  private onBack(): void {
-    this.goBack();
-  }
 }
 
 declare global {

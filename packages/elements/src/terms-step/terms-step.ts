@@ -137,9 +137,6 @@ export class PforteTermsStep extends PforteStepElement {
     this.querySelector<HTMLInputElement>(`#${this.ids.checkbox}`)?.focus();
   }
 
-  private onBack(): void {
-    this.goBack();
-  }
 }
 
 declare global {

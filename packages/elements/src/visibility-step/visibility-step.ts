@@ -87,9 +87,6 @@ export class PforteVisibilityStep extends PforteStepElement {
     this.finish({ visible });
   }
 
-  private onBack(): void {
-    this.goBack();
-  }
 }
 
 declare global {
