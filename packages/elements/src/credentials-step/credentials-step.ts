@@ -28,7 +28,7 @@ export class PforteCredentialsStep extends PforteFormStepElement<Field> {
 
   readonly step = 'credentials' as const;
 
-  protected readonly fields = ['username', 'password'] as const;
+  protected readonly fieldOrder = ['username', 'password'] as const;
 
   /** `email` when the e-mail address is the username, else a free username. */
   @property({ attribute: 'username-kind' }) usernameKind: 'email' | 'username' = 'email';

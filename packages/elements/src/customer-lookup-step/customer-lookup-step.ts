@@ -37,7 +37,7 @@ export class PforteCustomerLookupStep extends PforteFormStepElement<Field> {
 
   readonly step = 'customerLookup' as const;
 
-  protected readonly fields = ['customerNumber', 'email', 'repeatEmail', 'captcha'] as const;
+  protected readonly fieldOrder = ['customerNumber', 'email', 'repeatEmail', 'captcha'] as const;
 
   /** Asks for a captcha. `captcha="false"` or the property turns it off. */
   @property({ converter: booleanWithFalse }) captcha = true;

@@ -35,7 +35,7 @@ export interface StepSubmission<Field extends string, Result> {
  */
 export abstract class PforteFormStepElement<Field extends string = never> extends PforteStepElement {
   /** The fields in page order: the first invalid one takes focus. */
-  protected abstract readonly fields: readonly Field[];
+  protected abstract readonly fieldOrder: readonly Field[];
 
   @state() protected fieldErrors: FieldErrors<Field> = {};
 
@@ -63,7 +63,7 @@ export abstract class PforteFormStepElement<Field extends string = never> extend
 
   /** The field an adapter error is about: by default its `field`, when the step shows that field. */
   protected fieldOf(error: PforteError): Field | undefined {
-    const field = this.fields.find((candidate) => candidate === error.field);
+    const field = this.fieldOrder.find((candidate) => candidate === error.field);
     return field && this.fieldControl(field) ? field : undefined;
   }
 
@@ -103,7 +103,7 @@ export abstract class PforteFormStepElement<Field extends string = never> extend
       const checked = submission.check?.() ?? {};
       // Set in the same task as the submit when the check is synchronous, so the messages render at once.
       this.fieldErrors = checked instanceof Promise ? await checked : checked;
-      const firstInvalid = this.fields.find((field) => this.fieldErrors[field] !== undefined);
+      const firstInvalid = this.fieldOrder.find((field) => this.fieldErrors[field] !== undefined);
       if (firstInvalid !== undefined) {
         await this.updateComplete;
         this.focusField(firstInvalid);

@@ -47,7 +47,7 @@ export class PforteOrganizationStep extends PforteFormStepElement<Field> {
 
   readonly step = 'organization' as const;
 
-  protected readonly fields = fields;
+  protected readonly fieldOrder = fields;
 
   /** What may be done, in this order (attribute: a JSON array, e.g. `["join"]`). */
   @property({ type: Array }) modes: OrganizationMode[] = ['register', 'join'];

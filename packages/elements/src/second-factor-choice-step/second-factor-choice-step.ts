@@ -3,14 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import type { SecondFactorMethod } from '@pforte/core';
-import { PforteStepElement } from '../internal/step-element.js';
+import { PforteFormStepElement } from '../internal/form-step-element.js';
 import { uniqueId } from '../internal/pforte-element.js';
-import { AdapterCallController } from '../controllers/adapter-call-controller.js';
-import { renderAlert } from '../localization/error-messages.js';
 import { choiceStyles } from '../styles/choice.styles.js';
 import { secondFactorChoiceStepStyles } from './second-factor-choice-step.styles.js';
 import '../localization/step-messages.js';
-
 
 const allMethods: readonly SecondFactorMethod[] = ['none', 'email', 'sms'];
 
@@ -28,10 +25,12 @@ const allMethods: readonly SecondFactorMethod[] = ['none', 'email', 'sms'];
  * @cssproperty --pforte-color-primary - Buttons, the chosen option and focus.
  * @cssproperty --pforte-color-danger - Errors.
  */
-export class PforteSecondFactorChoiceStep extends PforteStepElement {
-  static override pforteStyles = [...PforteStepElement.pforteStyles, choiceStyles, secondFactorChoiceStepStyles];
+export class PforteSecondFactorChoiceStep extends PforteFormStepElement<'method'> {
+  static override pforteStyles = [...PforteFormStepElement.pforteStyles, choiceStyles, secondFactorChoiceStepStyles];
 
   readonly step = 'secondFactorChoice' as const;
+
+  protected readonly fieldOrder = ['method'] as const;
 
   /** The options offered, in this order (attribute: a JSON array, e.g. `["email","sms"]`). */
   @property({ type: Array }) choices: SecondFactorMethod[] = ['none', 'email', 'sms'];
@@ -41,7 +40,6 @@ export class PforteSecondFactorChoiceStep extends PforteStepElement {
 
   @state() private chosen: SecondFactorMethod | undefined;
 
-  private readonly submission = new AdapterCallController(this);
   private readonly ids = { intro: uniqueId('pforte-second-factor-intro'), option: uniqueId('pforte-second-factor') };
 
   /** The options actually offered: known methods of `choices`, without duplicates. */
@@ -58,14 +56,12 @@ export class PforteSecondFactorChoiceStep extends PforteStepElement {
   }
 
   override render() {
-    const pending = this.submission.pending;
-    const error = this.submission.error;
     const offered = this.offered;
     const selected = this.method;
     return html`
       <h2 tabindex="-1">${msg('Authentication', { id: 'secondFactor.heading' })}</h2>
       ${this.renderIntro(offered)}
-      <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
+      ${this.renderForm(html`
         <fieldset class="pf-choices" aria-describedby=${this.hasIntro(offered) ? this.ids.intro : nothing}>
           <legend>${msg('How do you want to confirm your sign-ins?', { id: 'secondFactor.legend' })}</legend>
           ${offered.map((method) => {
@@ -87,16 +83,8 @@ export class PforteSecondFactorChoiceStep extends PforteStepElement {
             `;
           })}
         </fieldset>
-        <div class="pf-alert" role="alert">${error ? renderAlert(error) : nothing}</div>
-        <div class="pf-actions">
-          <button type="submit" class="pf-primary" ?disabled=${pending || !selected}>
-            ${pending ? msg('Please wait…', { id: 'common.pending' }) : msg('Continue', { id: 'common.continue' })}
-          </button>
-          ${this.canGoBack
-            ? html`<button type="button" ?disabled=${pending} @click=${this.onBack}>${msg('Back', { id: 'common.back' })}</button>`
-            : nothing}
-        </div>
-      </form>
+        ${this.renderFooter({ submitDisabled: !selected })}
+      `)}
     `;
   }
 
@@ -143,23 +131,17 @@ export class PforteSecondFactorChoiceStep extends PforteStepElement {
   private onChange(event: Event): void {
     const input = event.target as HTMLInputElement;
     if (input.checked) this.chosen = input.value as SecondFactorMethod;
-    this.submission.clearError();
+    this.clearFieldError('method');
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  protected override async onSubmit(): Promise<void> {
     const method = this.method;
-    if (this.submission.pending || !method) return;
-    const adapter = this.requireAdapter();
-    await this.submission.run((signal) => adapter.chooseSecondFactor({ flowId: this.flowId, method }, { signal }));
-    const error = this.submission.error;
-    if (error) {
-      this.reportError(error);
-      return;
-    }
-    this.finish({ method });
+    if (!method) return;
+    await this.submitStep({
+      call: (adapter, signal) => adapter.chooseSecondFactor({ flowId: this.flowId, method }, { signal }),
+      done: () => ({ method }),
+    });
   }
-
 }
 
 declare global {
