@@ -5,6 +5,8 @@ import { msg, str } from '@lit/localize';
 import { formatCountdown, systemClock } from '@pforte/core';
 import type { Clock, PforteError } from '@pforte/core';
 import { PforteStepElement } from '../internal/step-element.js';
+import { renderActions } from '../internal/form-controls.js';
+import type { ActionButton } from '../internal/form-controls.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { ResendController } from '../controllers/resend-controller.js';
 import type { ResendTransition } from '../controllers/resend-controller.js';
@@ -138,12 +140,11 @@ export class PforteEmailVerificationStep extends PforteStepElement {
       <h2 tabindex="-1">${msg('Check your inbox', { id: 'emailVerification.heading' })}</h2>
       ${this.renderExplanation()}
       <div class="pf-alert" role="alert">${this.renderError()}</div>
-      <div class="pf-actions">
-        ${this.renderResendButton()}
-        ${this.canGoBack
-          ? html`<button type="button" ?disabled=${this.pending} @click=${this.onBack}>${msg('Back', { id: 'common.back' })}</button>`
-          : nothing}
-      </div>
+      ${renderActions({
+        pending: this.pending,
+        primary: this.resendButton(),
+        ...(this.canGoBack ? { onBack: this.onBack } : {}),
+      })}
       <p class="pf-visually-hidden" role="status">${this.announcement}</p>
     `;
   }
@@ -198,17 +199,19 @@ export class PforteEmailVerificationStep extends PforteStepElement {
     return this.sendError ? renderAlert(this.sendError) : nothing;
   }
 
-  private renderResendButton() {
+  private resendButton(): ActionButton {
     const waiting = this.resend.waiting;
-    return html`<button type="button" class="pf-primary pf-resend" ?disabled=${this.pending || waiting} @click=${this.onResend}>
-      ${this.sending.pending
-        ? msg('Please wait…', { id: 'common.pending' })
-        : waiting
-          ? msg(str`Resend e-mail in ${formatCountdown(this.resend.secondsLeft)}`, { id: 'emailVerification.resend.wait' })
-          : this.sent
-            ? msg('Resend e-mail', { id: 'emailVerification.resend' })
-            : msg('Send e-mail', { id: 'emailVerification.send' })}
-    </button>`;
+    return {
+      label: waiting
+        ? msg(str`Resend e-mail in ${formatCountdown(this.resend.secondsLeft)}`, { id: 'emailVerification.resend.wait' })
+        : this.sent
+          ? msg('Resend e-mail', { id: 'emailVerification.resend' })
+          : msg('Send e-mail', { id: 'emailVerification.send' }),
+      className: 'pf-resend',
+      busy: this.sending.pending,
+      disabled: waiting,
+      onClick: this.onResend,
+    };
   }
 
   private onResendTransition(transition: ResendTransition): void {

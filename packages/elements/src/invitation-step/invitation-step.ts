@@ -7,6 +7,7 @@ import { PforteError } from '@pforte/core';
 import type { InvitationDetails } from '@pforte/core';
 import { PforteStepElement } from '../internal/step-element.js';
 import { safeUrl } from '../internal/safe-url.js';
+import { renderActions } from '../internal/form-controls.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { renderAlert } from '../localization/error-messages.js';
 import { getLocale } from '../localization/localization.js';
@@ -154,11 +155,10 @@ export class PforteInvitationStep extends PforteStepElement {
       case 'failed':
         return html`
           <div class="pf-alert" role="alert">${renderAlert(this.error!)}</div>
-          <div class="pf-actions">
-            <button type="button" class="pf-primary" ?disabled=${this.opening.pending} @click=${this.onRetry}>
-              ${msg('Try again', { id: 'common.retry' })}
-            </button>
-          </div>
+          ${renderActions({
+            pending: this.opening.pending,
+            primary: { label: msg('Try again', { id: 'common.retry' }), onClick: this.onRetry },
+          })}
         `;
     }
   }
@@ -193,9 +193,7 @@ export class PforteInvitationStep extends PforteStepElement {
         : nothing}
       <p class="pf-muted">${msg(str`This registration link is valid until ${validUntil}.`, { id: 'invitation.validUntil' })}</p>
       <form method="post" action="" novalidate @submit=${this.onSubmit}>
-        <div class="pf-actions">
-          <button type="submit" class="pf-primary">${msg('Continue', { id: 'common.continue' })}</button>
-        </div>
+        ${renderActions({ pending: false, primary: { label: msg('Continue', { id: 'common.continue' }) } })}
       </form>
     `;
   }

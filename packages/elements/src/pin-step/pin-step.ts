@@ -7,9 +7,10 @@ import { isTrivialPin, PforteError, systemClock } from '@pforte/core';
 import type { Clock } from '@pforte/core';
 import { PforteFormStepElement } from '../internal/form-step-element.js';
 import type { FieldErrors } from '../internal/form-step-element.js';
+import { renderActions } from '../internal/form-controls.js';
 import { uniqueId } from '../internal/pforte-element.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
-import { errorMessage } from '../localization/error-messages.js';
+import { errorMessage, renderAlert } from '../localization/error-messages.js';
 import { getLocale } from '../localization/localization.js';
 import { buildPrintDocument, groupPin, pinPdfContent } from './pin-sheet.js';
 import type { PinSheet } from './pin-sheet.js';
@@ -125,12 +126,8 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
       const error = this.issuing.error;
       if (error) {
         return html`
-          <div class="pf-alert" role="alert">${errorMessage(error)}</div>
-          <p class="pf-actions">
-            <button type="button" class="pf-primary" @click=${this.retryIssue}>
-              ${msg('Try again', { id: 'common.retry' })}
-            </button>
-          </p>
+          <div class="pf-alert" role="alert">${renderAlert(error)}</div>
+          ${renderActions({ pending: false, primary: { label: msg('Try again', { id: 'common.retry' }), onClick: this.retryIssue } })}
         `;
       }
       return html`<p role="status" aria-busy="true">${msg('Creating your service PIN…', { id: 'pin.loading' })}</p>`;
