@@ -5,6 +5,19 @@ import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import '../localization/step-messages.js';
 
+/** The autofill tokens of the steps' text fields (`off` where autofill would only guess). */
+export type FieldAutocomplete =
+  | 'off'
+  | 'username'
+  | 'new-password'
+  | 'email'
+  | 'honorific-prefix'
+  | 'given-name'
+  | 'family-name'
+  | 'organization-title'
+  | 'organization'
+  | 'postal-code';
+
 /** One labelled text input of a step, with its error tied to it. */
 export interface TextFieldOptions {
   /** Id of the input, for its `<label for>`. */
@@ -18,7 +31,7 @@ export interface TextFieldOptions {
   /** The message shown under the input; empty or `undefined` while it is valid. */
   error: string | undefined;
   type?: 'text' | 'email' | 'password';
-  autocomplete: string;
+  autocomplete: FieldAutocomplete;
   inputmode?: 'text' | 'email' | 'numeric';
   autocapitalize?: 'none' | 'words';
   required?: boolean;
@@ -47,7 +60,7 @@ export function renderTextField(options: TextFieldOptions): TemplateResult {
     class=${ifDefined(options.className)}
     name=${options.name}
     type=${options.type ?? 'text'}
-    autocomplete=${options.autocomplete as AutoFill}
+    autocomplete=${options.autocomplete}
     inputmode=${ifDefined(options.inputmode)}
     autocapitalize=${ifDefined(options.autocapitalize)}
     spellcheck="false"
@@ -67,6 +80,56 @@ export function renderTextField(options: TextFieldOptions): TemplateResult {
       <p class="pf-error" id=${options.errorId}>${error}</p>
       ${options.after ?? nothing}
     </div>
+  `;
+}
+
+/** One option of a radio group, explained by its hint. */
+export interface ChoiceOption<Value extends string> {
+  value: Value;
+  label: string;
+  hint: string;
+}
+
+export interface ChoicesOptions<Value extends string> {
+  /** Prefix of the option ids, unique in the document. */
+  id: string;
+  legend: string;
+  name: string;
+  choices: ChoiceOption<Value>[];
+  selected: Value | undefined;
+  /** Id of a text about the whole group. */
+  describedBy?: string | undefined;
+  onChoose: (value: Value) => void;
+}
+
+/** A radio group (`.pf-choices`): a legend, then each option with its label and hint. */
+export function renderChoices<Value extends string>(options: ChoicesOptions<Value>): TemplateResult {
+  const onChange = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    if (input.checked) options.onChoose(input.value as Value);
+  };
+  return html`
+    <fieldset class="pf-choices" aria-describedby=${ifDefined(options.describedBy)}>
+      <legend>${options.legend}</legend>
+      ${options.choices.map(({ value, label, hint }) => {
+        const id = `${options.id}-${value}`;
+        return html`
+          <div class="pf-choice">
+            <input
+              type="radio"
+              id=${id}
+              name=${options.name}
+              value=${String(value)}
+              .checked=${live(value === options.selected)}
+              aria-describedby="${id}-hint"
+              @change=${onChange}
+            />
+            <label for=${id}>${label}</label>
+            <p class="pf-muted pf-choice-hint" id="${id}-hint">${hint}</p>
+          </div>
+        `;
+      })}
+    </fieldset>
   `;
 }
 
@@ -107,7 +170,7 @@ function renderButton(button: ActionButton, pending: boolean) {
     type=${button.onClick ? 'button' : 'submit'}
     class=${ifDefined(button.className || undefined)}
     ?disabled=${pending || (button.disabled ?? false)}
-    @click=${ifDefined(button.onClick)}
+    @click=${button.onClick}
   >
     ${button.busy ? msg('Please wait…', { id: 'common.pending' }) : button.label}
   </button>`;

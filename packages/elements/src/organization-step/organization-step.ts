@@ -1,11 +1,11 @@
 import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import type { PforteError } from '@pforte/core';
 import { PforteFormStepElement } from '../internal/form-step-element.js';
 import type { FieldErrors } from '../internal/form-step-element.js';
 import { uniqueId } from '../internal/pforte-element.js';
+import { renderChoices } from '../internal/form-controls.js';
 import { choiceStyles } from '../styles/choice.styles.js';
 import { organizationStepStyles } from './organization-step.styles.js';
 import '../localization/step-messages.js';
@@ -94,33 +94,25 @@ export class PforteOrganizationStep extends PforteFormStepElement<Field> {
   }
 
   private renderModes(selected: OrganizationMode) {
-    return html`
-      <fieldset class="pf-choices">
-        <legend>${msg('What would you like to do?', { id: 'organization.legend' })}</legend>
-        ${this.offered.map((mode) => {
-          const id = `${this.modeId}-${mode}`;
-          return html`
-            <div class="pf-choice">
-              <input
-                type="radio"
-                id=${id}
-                name="organizationMode"
-                value=${mode}
-                .checked=${live(mode === selected)}
-                aria-describedby="${id}-hint"
-                @change=${this.onModeChange}
-              />
-              <label for=${id}>
-                ${mode === 'register'
-                  ? msg('Register a new practice', { id: 'organization.register' })
-                  : msg('Join an existing practice', { id: 'organization.join' })}
-              </label>
-              <p class="pf-muted pf-choice-hint" id="${id}-hint">${this.modeHint(mode)}</p>
-            </div>
-          `;
-        })}
-      </fieldset>
-    `;
+    return renderChoices({
+      id: this.modeId,
+      legend: msg('What would you like to do?', { id: 'organization.legend' }),
+      name: 'organizationMode',
+      choices: this.offered.map((mode) => ({
+        value: mode,
+        label:
+          mode === 'register'
+            ? msg('Register a new practice', { id: 'organization.register' })
+            : msg('Join an existing practice', { id: 'organization.join' }),
+        hint: this.modeHint(mode),
+      })),
+      selected,
+      onChoose: (mode) => {
+        this.mode = mode;
+        this.fieldErrors = {};
+        this.submission.clearError();
+      },
+    });
   }
 
   private renderSingleIntro(mode: OrganizationMode) {
@@ -182,14 +174,6 @@ export class PforteOrganizationStep extends PforteFormStepElement<Field> {
       onValue: (value) => (this.values = { ...this.values, [field]: value }),
       ...(postal ? { className: 'pf-postal-code', pattern: '[0-9]{5}' } : {}),
     });
-  }
-
-  private onModeChange(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    if (!input.checked) return;
-    this.mode = input.value as OrganizationMode;
-    this.fieldErrors = {};
-    this.submission.clearError();
   }
 
   protected override fieldOf(error: PforteError): Field | undefined {

@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import type { SecondFactorMethod } from '@pforte/core';
 import { PforteFormStepElement } from '../internal/form-step-element.js';
+import { renderChoices } from '../internal/form-controls.js';
 import { uniqueId } from '../internal/pforte-element.js';
 import { choiceStyles } from '../styles/choice.styles.js';
 import { secondFactorChoiceStepStyles } from './second-factor-choice-step.styles.js';
@@ -62,27 +62,18 @@ export class PforteSecondFactorChoiceStep extends PforteFormStepElement<'method'
       <h2 tabindex="-1">${msg('Authentication', { id: 'secondFactor.heading' })}</h2>
       ${this.renderIntro(offered)}
       ${this.renderForm(html`
-        <fieldset class="pf-choices" aria-describedby=${this.hasIntro(offered) ? this.ids.intro : nothing}>
-          <legend>${msg('How do you want to confirm your sign-ins?', { id: 'secondFactor.legend' })}</legend>
-          ${offered.map((method) => {
-            const id = `${this.ids.option}-${method}`;
-            return html`
-              <div class="pf-choice">
-                <input
-                  type="radio"
-                  id=${id}
-                  name="secondFactor"
-                  value=${method}
-                  .checked=${live(method === selected)}
-                  aria-describedby="${id}-hint"
-                  @change=${this.onChange}
-                />
-                <label for=${id}>${this.label(method)}</label>
-                <p class="pf-muted pf-choice-hint" id="${id}-hint">${this.hint(method)}</p>
-              </div>
-            `;
-          })}
-        </fieldset>
+        ${renderChoices({
+          id: this.ids.option,
+          legend: msg('How do you want to confirm your sign-ins?', { id: 'secondFactor.legend' }),
+          name: 'secondFactor',
+          choices: offered.map((method) => ({ value: method, label: this.label(method), hint: this.hint(method) })),
+          selected,
+          describedBy: this.hasIntro(offered) ? this.ids.intro : undefined,
+          onChoose: (method) => {
+            this.chosen = method;
+            this.clearFieldError('method');
+          },
+        })}
         ${this.renderFooter({ submitDisabled: !selected })}
       `)}
     `;
@@ -126,12 +117,6 @@ export class PforteSecondFactorChoiceStep extends PforteFormStepElement<'method'
           id: 'secondFactor.sms.hint',
         });
     }
-  }
-
-  private onChange(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    if (input.checked) this.chosen = input.value as SecondFactorMethod;
-    this.clearFieldError('method');
   }
 
   protected override async onSubmit(): Promise<void> {
