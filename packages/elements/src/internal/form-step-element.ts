@@ -98,31 +98,36 @@ export abstract class PforteFormStepElement<Field extends string = never> extend
   protected async submitStep<Result>(submission: StepSubmission<Field, Result>): Promise<boolean> {
     if (this.submitting) return false;
     this.submitting = true;
+    let firstInvalid: Field | undefined;
+    let outcome: { result: Result } | undefined;
     try {
       this.submission.clearError();
       const checked = submission.check?.() ?? {};
       // Set in the same task as the submit when the check is synchronous, so the messages render at once.
       this.fieldErrors = checked instanceof Promise ? await checked : checked;
-      const firstInvalid = this.fieldOrder.find((field) => this.fieldErrors[field] !== undefined);
-      if (firstInvalid !== undefined) {
-        await this.updateComplete;
-        this.focusField(firstInvalid);
-        return false;
+      firstInvalid = this.fieldOrder.find((field) => this.fieldErrors[field] !== undefined);
+      if (firstInvalid === undefined) {
+        const adapter = this.requireAdapter();
+        // Wrapped, so a call that resolves nothing still counts as done, unlike one aborted by leaving the page.
+        outcome = await this.submission.run(async (signal) => ({ result: await submission.call(adapter, signal) }));
       }
-      const adapter = this.requireAdapter();
-      // Wrapped, so a call that resolves nothing still counts as done, unlike one aborted by leaving the page.
-      const outcome = await this.submission.run(async (signal) => ({ result: await submission.call(adapter, signal) }));
-      const error = this.submission.error;
-      if (error) {
-        await this.showFailure(error, submission.failed);
-        return false;
-      }
-      if (!outcome) return false;
-      this.finish(submission.done(outcome.result));
-      return true;
     } finally {
+      // Released as soon as the call is over: the person may try again while the outcome is shown.
       this.submitting = false;
     }
+    if (firstInvalid !== undefined) {
+      await this.updateComplete;
+      this.focusField(firstInvalid);
+      return false;
+    }
+    const error = this.submission.error;
+    if (error) {
+      await this.showFailure(error, submission.failed);
+      return false;
+    }
+    if (!outcome) return false;
+    this.finish(submission.done(outcome.result));
+    return true;
   }
 
   private async showFailure(error: PforteError, failed: StepSubmission<Field, unknown>['failed']): Promise<void> {
