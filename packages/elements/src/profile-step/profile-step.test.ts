@@ -202,16 +202,6 @@ describe('<pforte-profile-step>', () => {
     expect(step.querySelector('.pf-alert')!.textContent!.trim()).to.equal('');
   });
 
-  it('shows other failures in one alert and sends "Back"', async () => {
-    const { adapter, flowId } = await startedFlow();
-    const step = await profileStep(adapter, flowId, { canGoBack: true, values: { firstName: 'Anna', lastName: 'Berger' } });
-    adapter.failNext('submitProfile', 'offline');
-    byButton(step, 'Continue').click();
-    await until(() => step.querySelector('.pf-alert')!.textContent!.includes('No connection'), 'network error');
-    setTimeout(() => byButton(step, 'Back').click());
-    expect((await oneEvent(step, 'pforte-step-back')).detail).to.deep.equal({ step: 'profile' });
-  });
-
   it('can be filled by keyboard alone in page order', async () => {
     const { adapter, flowId } = await startedFlow();
     const step = await profileStep(adapter, flowId, {
