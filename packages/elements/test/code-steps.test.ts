@@ -1,11 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { createManualClock, createMemoryAdapter, loadPhoneSupport } from '@pforte/core';
-import type { ManualClock } from '@pforte/core';
+import { createManualClock, loadPhoneSupport } from '@pforte/core';
 import '../src/define/email-code-step.js';
 import '../src/define/sms-step.js';
 import type { PforteCodeStepElement } from '../src/internal/code-step-element.js';
 import { setLocale } from '../src/localization/localization.js';
-import { byButton, byLabel, description, press, type, until } from './helpers.js';
+import { accountFlow, advanceClock, byButton, byLabel, codeInputOf, description, press, type, until } from './helpers.js';
 
 /**
  * What the SMS and the e-mail code step do the same way (they share
@@ -57,23 +56,17 @@ describe('code steps', () => {
   for (const codeCase of cases) {
     describe(`<${codeCase.tag}>`, () => {
       async function mount(properties: Partial<PforteCodeStepElement> = {}) {
-        const clock: ManualClock = createManualClock();
-        const adapter = createMemoryAdapter({ clock });
-        const { flowId } = await adapter.startRegistration({ locale: 'en' });
-        await adapter.submitCredentials({ flowId, username: 'anna@example.com', password: 'Zahnarzt#Praxis2026' });
+        const clock = createManualClock();
+        const { adapter, flowId } = await accountFlow({ clock });
         const step = document.createElement(codeCase.tag) as PforteCodeStepElement;
         Object.assign(step, { adapter, flowId, clock }, properties);
         await fixture(html`${step}`);
         await step.updateComplete;
-        const codeField = () => step.querySelector<HTMLInputElement>('pforte-code-input input')!;
+        const codeField = () => codeInputOf(step);
         const resendButton = () => byButton(step, /New code in|Send new code/);
         const status = () => step.querySelector('[role="status"]')!.textContent!.trim();
         const lastCode = () => adapter.lastCode(codeCase.channel)!;
-        const advance = async (ms: number) => {
-          clock.advance(ms);
-          step.refreshCountdown();
-          await step.updateComplete;
-        };
+        const advance = (ms: number) => advanceClock(step, clock, ms);
         const send = async () => {
           await codeCase.sendFirst(step);
           await until(() => step.querySelector('pforte-code-input'), 'code phase');
