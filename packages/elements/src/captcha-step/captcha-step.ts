@@ -16,9 +16,9 @@ import '../localization/step-messages.js';
  * backend verifies its token (`adapter.verifyCaptcha`). A rejected token
  * brings a fresh challenge.
  *
- * @event pforte-step-done - The backend accepted the captcha; `detail.values` is empty (never the token).
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - Verification failed; `detail.code` is the stable error code (e.g. `captcha.invalid`).
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The backend accepted the captcha; `detail.values` is empty (never the token).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - Verification failed; `detail.code` is the stable error code (e.g. `captcha.invalid`).
  *
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-border - Frame of the challenge.

@@ -17,8 +17,9 @@ type Field = 'username' | 'password';
  * label, `autocomplete` and `passwordrules`, so password managers can fill
  * and save them.
  *
- * @event pforte-step-done - The adapter accepted the credentials; `detail.values.username` holds the username (never the password).
- * @event pforte-error - A submission failed; `detail.code` is the stable error code.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The adapter accepted the credentials; `detail.values.username` holds the username (never the password).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - A submission failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-danger - Field errors.

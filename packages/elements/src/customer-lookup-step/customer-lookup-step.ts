@@ -24,9 +24,9 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * one message says so without telling which of the two was wrong, a fresh
  * captcha appears, and everything typed stays.
  *
- * @event pforte-step-done - The customer was found; `detail.values` is `{ email, customerName? }` (never the captcha token).
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - The lookup failed; `detail.code` is the stable error code (e.g. `customer.mismatch`, `captcha.invalid`).
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The customer was found; `detail.values` is `{ email, customerName? }` (never the captcha token).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - The lookup failed; `detail.code` is the stable error code (e.g. `customer.mismatch`, `captcha.invalid`).
  *
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-border - Frames of the inputs and the captcha.

@@ -17,10 +17,10 @@ import { renderActions } from '../internal/form-controls.js';
  * later if the server says so). Screen readers hear when a code was sent and
  * when a new one may be requested, not every second.
  *
- * @event pforte-step-done - The code was verified; `detail.values` is empty (never the code).
- * @event pforte-step-skip - The person chose "Activate later" (only when `optional`); the flow host calls `adapter.skipStep`.
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - A call failed; `detail.code` is the stable error code.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The code was verified; `detail.values` is empty (never the code).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-skip - The person chose "Activate later" (only when `optional`); the flow host calls `adapter.skipStep`.
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - A call failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-danger - Errors of the code.

@@ -24,9 +24,9 @@ import '../localization/step-messages.js';
  * An expired link says so and offers a new e-mail. This element never reads
  * the page URL's fragment itself.
  *
- * @event pforte-step-done - The address was confirmed; `detail.values` is `{ emailVerified: true }` (never the token).
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - Sending or confirming failed; `detail.code` is the stable error code (e.g. `link.expired`, `rate_limited`).
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The address was confirmed; `detail.values` is `{ emailVerified: true }` (never the token).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - Sending or confirming failed; `detail.code` is the stable error code (e.g. `link.expired`, `rate_limited`).
  *
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-danger - Errors.

@@ -25,13 +25,17 @@ type Outcome = 'loading' | 'valid' | 'link.expired' | 'link.used' | 'link.invali
  * and offers to sign in; an unknown link says it is not valid. A network
  * failure offers to try again.
  *
- * @event pforte-step-done - The person continued; `detail.values` holds the invitation's prefill data (`email`, `salutation`, `title`, `firstName`, `lastName`, `organization`, each only when known), never the token.
- * @event pforte-error - The link was not accepted or the call failed; `detail.code` is e.g. `link.expired`, `link.used`, `link.invalid`, `network`.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The person continued; `detail.values` holds the invitation's prefill data (`email`, `salutation`, `title`, `firstName`, `lastName`, `organization`, each only when known), never the token.
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - The link was not accepted or the call failed; `detail.code` is e.g. `link.expired`, `link.used`, `link.invalid`, `network`.
  *
  * @cssproperty --pforte-color-primary - Buttons, links and focus.
  * @cssproperty --pforte-color-surface-raised - Background of the invitation details.
  * @cssproperty --pforte-color-border - Frame of the invitation details.
  * @cssproperty --pforte-color-danger - Errors.
+ * @cssproperty --pforte-space - Base spacing.
+ * @cssproperty --pforte-radius - Corner radius.
+ * @cssproperty --pforte-color-on-primary - Text on the primary button.
+ * @cssproperty --pforte-color-focus - Focus ring.
  */
 export class PforteInvitationStep extends PforteStepElement {
   static override pforteStyles = [...PforteStepElement.pforteStyles, invitationStepStyles];

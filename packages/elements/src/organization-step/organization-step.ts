@@ -34,13 +34,14 @@ const postalCodePattern = /^\d{5}$/;
  * must be approved by a member of the practice, so the done step shows the
  * pending state afterwards. With one mode only, there is no choice to make.
  *
- * @event pforte-step-done - The practice was registered or joined; `detail.values.organization` is `{organizationId, name, status}` with `status` `'member'` (registered) or `'pending'` (joined, awaiting approval).
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - A call failed; `detail.code` is the stable error code (e.g. `organization.not_found`).
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The practice was registered or joined; `detail.values.organization` is `{organizationId, name, status}` with `status` `'member'` (registered) or `'pending'` (joined, awaiting approval).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - A call failed; `detail.code` is the stable error code (e.g. `organization.not_found`).
  *
  * @cssproperty --pforte-color-border - Frame of each option and the inputs.
  * @cssproperty --pforte-color-primary - Buttons, the chosen option and focus.
  * @cssproperty --pforte-color-danger - Errors.
+ * @cssproperty --pforte-radius - Corner radius.
  */
 export class PforteOrganizationStep extends PforteFormStepElement<Field> {
   static override pforteStyles = [...PforteFormStepElement.pforteStyles, choiceStyles, organizationStepStyles];

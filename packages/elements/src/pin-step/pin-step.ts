@@ -28,15 +28,17 @@ type PinField = 'pin' | 'repeat';
  * put into an event, storage, a log or the URL, and it is dropped from memory
  * when the step is left or removed.
  *
- * @event pforte-step-done - The PIN is set and its safe storage confirmed; `detail.values` is empty (never the PIN).
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - A call failed; `detail.code` is the stable error code.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The PIN is set and its safe storage confirmed; `detail.values` is empty (never the PIN).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - A call failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-surface-raised - Background of the PIN box.
  * @cssproperty --pforte-color-border - Border of the PIN box and fields.
  * @cssproperty --pforte-color-success - The "Copied" confirmation.
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-danger - Errors.
+ * @cssproperty --pforte-space - Base spacing.
+ * @cssproperty --pforte-radius - Corner radius.
  */
 export class PfortePinStep extends PforteFormStepElement<PinField> {
   static override pforteStyles = [...PforteFormStepElement.pforteStyles, pinStepStyles];

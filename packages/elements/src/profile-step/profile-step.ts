@@ -34,13 +34,14 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * managers fill from; optional fields say so in their label; errors are tied
  * to their field. Numbers go to the adapter in E.164.
  *
- * @event pforte-step-done - The adapter accepted the details; `detail.values` holds them (`ProfileValues`; not secret, they prefill later steps).
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - Saving failed; `detail.code` is the stable error code (e.g. `profile.invalid`).
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The adapter accepted the details; `detail.values` holds them (`ProfileValues`; not secret, they prefill later steps).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - Saving failed; `detail.code` is the stable error code (e.g. `profile.invalid`).
  *
  * @cssproperty --pforte-color-border - Borders of the inputs.
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-danger - Field errors.
+ * @cssproperty --pforte-space - Base spacing.
  */
 export class PforteProfileStep extends PforteFormStepElement<ProfileField> {
   static override pforteStyles = [...PforteFormStepElement.pforteStyles, profileStepStyles];

@@ -17,13 +17,14 @@ const allMethods: readonly SecondFactorMethod[] = ['none', 'email', 'sms'];
  * A TAN is recommended, the mobile TAN as the most secure. The flow then runs
  * the `emailCode` or the `sms` step, or neither.
  *
- * @event pforte-step-done - The choice was saved; `detail.values.method` is `'none'`, `'email'` or `'sms'`.
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - Saving failed; `detail.code` is the stable error code.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The choice was saved; `detail.values.method` is `'none'`, `'email'` or `'sms'`.
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - Saving failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-border - Frame of each option.
  * @cssproperty --pforte-color-primary - Buttons, the chosen option and focus.
  * @cssproperty --pforte-color-danger - Errors.
+ * @cssproperty --pforte-radius - Corner radius.
  */
 export class PforteSecondFactorChoiceStep extends PforteFormStepElement<'method'> {
   static override pforteStyles = [...PforteFormStepElement.pforteStyles, choiceStyles, secondFactorChoiceStepStyles];

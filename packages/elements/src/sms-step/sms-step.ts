@@ -23,10 +23,10 @@ const booleanWithFalse = { fromAttribute: (value: string | null) => value !== nu
  * when it is over, not every second. "Wrong number?" goes back to the number
  * (kept for editing) without resetting the countdown.
  *
- * @event pforte-step-done - The code was verified; `detail.values.phone` holds the number in E.164 (never the code).
- * @event pforte-step-skip - The person chose "Activate later" (only when `optional`); the flow host calls `adapter.skipStep`.
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - A call failed; `detail.code` is the stable error code.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The code was verified; `detail.values.phone` holds the number in E.164 (never the code).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-skip - The person chose "Activate later" (only when `optional`); the flow host calls `adapter.skipStep`.
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - A call failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-danger - Errors of the number and the code.

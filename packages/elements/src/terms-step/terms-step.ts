@@ -16,13 +16,14 @@ import '../localization/step-messages.js';
  * it at the checkbox and moves focus there; with it, the acceptance is
  * recorded with the time (`clock`) and the terms' `version`.
  *
- * @event pforte-step-done - The acceptance was recorded; `detail.values` is `{ accepted: true, acceptedAt, version? }`.
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - Saving failed; `detail.code` is the stable error code.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The acceptance was recorded; `detail.values` is `{ accepted: true, acceptedAt, version? }`.
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - Saving failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-primary - Links, buttons, the tick and focus.
  * @cssproperty --pforte-color-border - Frame of the checkbox.
  * @cssproperty --pforte-color-danger - The error at the checkbox.
+ * @cssproperty --pforte-radius - Corner radius.
  */
 export class PforteTermsStep extends PforteFormStepElement<'accepted'> {
   static override pforteStyles = [...PforteFormStepElement.pforteStyles, termsStepStyles];

@@ -12,13 +12,14 @@ import '../localization/step-messages.js';
  * the person, add them to their contacts and contact them by SMS. The box is
  * unticked by default; the choice can be changed later in the profile.
  *
- * @event pforte-step-done - The choice was saved; `detail.values.visible` is true or false.
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - Saving failed; `detail.code` is the stable error code.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The choice was saved; `detail.values.visible` is true or false.
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - Saving failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-border - Frame of the choice.
  * @cssproperty --pforte-color-primary - Buttons, the tick and focus.
  * @cssproperty --pforte-color-danger - Errors.
+ * @cssproperty --pforte-radius - Corner radius.
  */
 export class PforteVisibilityStep extends PforteFormStepElement<'visible'> {
   static override pforteStyles = [...PforteFormStepElement.pforteStyles, visibilityStepStyles];
