@@ -33,7 +33,7 @@ export interface StepSubmission<Field extends string, Result> {
  * `fieldOf` of the step) is shown at that field and focuses it; any other
  * goes to the alert.
  */
-export abstract class PforteFormStepElement<Field extends string = never> extends PforteStepElement {
+export abstract class PforteFormStepElement<Field extends string> extends PforteStepElement {
   /** The fields in page order: the first invalid one takes focus. */
   protected abstract readonly fieldOrder: readonly Field[];
 
@@ -41,7 +41,7 @@ export abstract class PforteFormStepElement<Field extends string = never> extend
 
   protected readonly submission = new AdapterCallController(this);
 
-  /** True from the start of a submission (its checks included) to its end. */
+  /** True from the start of a submission (its checks included) until its call is over. */
   private submitting = false;
   private readonly fieldIds = new Map<Field, { input: string; error: string }>();
 
