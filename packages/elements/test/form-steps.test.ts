@@ -273,7 +273,7 @@ describe('form steps', () => {
 
       const { firstInvalid, fieldError } = formCase;
       if (firstInvalid) {
-        it('focuses the first invalid field and ties its message to it', async () => {
+        it('focuses the first invalid field, ties its message to it, and stays accessible', async () => {
           const { step, calls } = await mount(formCase);
           await formCase.prepareEmpty?.(step);
           byButton(step, formCase.submitLabel).click();
@@ -286,6 +286,7 @@ describe('form steps', () => {
             expect(control.getAttribute('aria-invalid')).to.equal('true');
             expect(description(control)).not.to.equal('');
           }
+          await expect(step).to.be.accessible();
         });
       }
 
