@@ -47,9 +47,12 @@ function defineElementCalls() {
   };
 }
 
-/** `src/signup/signup.ts` → `dist/signup/signup.js`, as published. */
+/**
+ * `src/signup/signup.ts` → `dist/signup/signup.js`, as published; also the
+ * superclass references, which the analyzer writes as `/src/….js`.
+ */
 function publishedPaths() {
-  const toDist = (path) => path?.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js');
+  const toDist = (path) => path?.replace(/^\/?src\//, 'dist/').replace(/\.ts$/, '.js');
   return {
     name: 'pforte-published-paths',
     packageLinkPhase({ customElementsManifest }) {

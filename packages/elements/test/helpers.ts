@@ -1,6 +1,6 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryAdapter } from '@pforte/core';
-import type { MemoryAdapterOptions } from '@pforte/core';
+import type { ManualClock, MemoryAdapterOptions } from '@pforte/core';
 
 /** Types `text` with real key events into whatever has focus. */
 export async function type(text: string): Promise<void> {
@@ -91,3 +91,42 @@ export async function tabTo(name: string | RegExp) {
   throw new Error(`Tab never reached "${String(name)}" (at "${focusedName()}")`);
 }
 
+
+/** A started registration that already has an account (the steps after the credentials act on it). */
+export async function accountFlow(options: MemoryAdapterOptions = {}) {
+  const { adapter, flowId } = await startedFlow(options);
+  await adapter.submitCredentials({ flowId, username: 'anna@example.com', password: 'Zahnarzt#Praxis2026' });
+  return { adapter, flowId };
+}
+
+/** The text input inside a step's `<pforte-code-input>`. */
+export function codeInputOf(step: ParentNode): HTMLInputElement {
+  return step.querySelector<HTMLInputElement>('pforte-code-input input')!;
+}
+
+/** Moves the injected clock on by `ms` and lets a counting-down step show it. */
+export async function advanceClock(
+  step: { refreshCountdown(): void; updateComplete: Promise<boolean> },
+  clock: ManualClock,
+  ms: number,
+): Promise<void> {
+  clock.advance(ms);
+  step.refreshCountdown();
+  await step.updateComplete;
+}
+
+/** How many timers `step` clears when it is removed from the page. */
+export function timersClearedOnRemove(step: Element): number {
+  let cleared = 0;
+  const originalClear = globalThis.clearTimeout;
+  globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => {
+    cleared += 1;
+    originalClear(handle);
+  }) as typeof clearTimeout;
+  try {
+    step.remove();
+  } finally {
+    globalThis.clearTimeout = originalClear;
+  }
+  return cleared;
+}

@@ -18,11 +18,12 @@ import '../localization/step-messages.js';
  * fresh challenge (tokens are single use). Leaving the page aborts the
  * challenge.
  *
- * @event pforte-captcha-solved - The challenge was solved. `detail` is empty: read the token from `token`.
+ * @event {CustomEvent<PforteCaptchaSolvedDetail>} pforte-captcha-solved - The challenge was solved. `detail` is empty: read the token from `token`.
  *
  * @cssproperty --pforte-color-border - Frame of the challenge.
  * @cssproperty --pforte-color-success - The tick of a solved test challenge.
  * @cssproperty --pforte-color-danger - Errors.
+ * @cssproperty --pforte-radius - Corner radius.
  */
 export class PforteCaptcha extends PforteElement {
   static override pforteStyles = [...PforteElement.pforteStyles, captchaStyles];

@@ -16,7 +16,7 @@ import '../localization/step-messages.js';
  * or dashes (everything but digits is dropped), and fills itself through
  * WebOTP where the browser supports it. Read the code from `value`.
  *
- * @event pforte-code-complete - The input holds `length` digits. `detail` is empty: the code is never put into an event; read `value`.
+ * @event {CustomEvent<PforteCodeCompleteDetail>} pforte-code-complete - The input holds `length` digits. `detail` is empty: the code is never put into an event; read `value`.
  *
  * @cssproperty --pforte-color-surface-raised - Fill of the digit boxes.
  * @cssproperty --pforte-color-border - Border of the input.

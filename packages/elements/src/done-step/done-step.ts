@@ -17,6 +17,8 @@ export interface DoneOrganization {
  * member of the practice to approve the access.
  *
  * @cssproperty --pforte-color-success - Background of the check mark.
+ * @cssproperty --pforte-space - Base spacing.
+ * @cssproperty --pforte-color-surface - Background.
  */
 export class PforteDoneStep extends PforteStepElement {
   static override pforteStyles = [...PforteStepElement.pforteStyles, doneStepStyles];

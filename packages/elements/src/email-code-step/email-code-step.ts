@@ -1,13 +1,13 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { formatCountdown } from '@pforte/core';
 import type { CallOptions, PforteAdapter } from '@pforte/core';
 import { PforteCodeStepElement } from '../internal/code-step-element.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
 import { emailCodeStepStyles } from './email-code-step.styles.js';
 import '../localization/step-messages.js';
 import { renderCodeEntryForm, renderCodeStepNavigation } from '../internal/code-entry-form.js';
+import { renderActions } from '../internal/form-controls.js';
 
 /**
  * @summary E-mail TAN: a one-time code goes to the e-mail address the flow
@@ -17,10 +17,10 @@ import { renderCodeEntryForm, renderCodeStepNavigation } from '../internal/code-
  * later if the server says so). Screen readers hear when a code was sent and
  * when a new one may be requested, not every second.
  *
- * @event pforte-step-done - The code was verified; `detail.values` is empty (never the code).
- * @event pforte-step-skip - The person chose "Activate later" (only when `optional`); the flow host calls `adapter.skipStep`.
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - A call failed; `detail.code` is the stable error code.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The code was verified; `detail.values` is empty (never the code).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-skip - The person chose "Activate later" (only when `optional`); the flow host calls `adapter.skipStep`.
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - A call failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-danger - Errors of the code.
@@ -56,7 +56,6 @@ export class PforteEmailCodeStep extends PforteCodeStepElement {
 
   private renderStart() {
     const pending = this.sending.pending;
-    const waiting = this.resend.waiting;
     return html`
       <p class="pf-muted">
         ${this.email
@@ -68,15 +67,7 @@ export class PforteEmailCodeStep extends PforteCodeStepElement {
       </p>
       <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSendSubmit}>
         <div class="pf-alert" role="alert">${this.sendError ? renderAlert(this.sendError) : nothing}</div>
-        <div class="pf-actions">
-          <button type="submit" class="pf-primary pf-resend" ?disabled=${pending || waiting}>
-            ${pending
-              ? msg('Please wait…', { id: 'common.pending' })
-              : waiting
-                ? msg(str`Send code in ${formatCountdown(this.resend.secondsLeft)}`, { id: 'sms.send.wait' })
-                : msg('Send code', { id: 'sms.send' })}
-          </button>
-        </div>
+        ${renderActions({ pending, primary: this.sendCodeButton() })}
         ${renderCodeStepNavigation(this.codeFormOptions(''))}
       </form>
     `;
@@ -96,7 +87,6 @@ export class PforteEmailCodeStep extends PforteCodeStepElement {
       ${renderCodeEntryForm(this.codeFormOptions(msg('Code from the e-mail', { id: 'emailCode.code.label' })))}
     `;
   }
-
 
   private async onSendSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
@@ -141,7 +131,6 @@ export class PforteEmailCodeStep extends PforteCodeStepElement {
   protected override doneValues(): Record<string, unknown> {
     return {};
   }
-
 }
 
 declare global {

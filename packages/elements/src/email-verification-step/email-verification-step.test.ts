@@ -4,7 +4,7 @@ import type { ManualClock, MemoryAdapter, PforteAdapter } from '@pforte/core';
 import '../define/email-verification-step.js';
 import type { PforteEmailVerificationStep } from './email-verification-step.js';
 import { setLocale } from '../localization/localization.js';
-import { byButton, press, until } from '../../test/helpers.js';
+import { byButton, press, timersClearedOnRemove, until } from '../../test/helpers.js';
 
 const address = 'anna@example.com';
 
@@ -260,18 +260,7 @@ describe('<pforte-email-verification-step>', () => {
   it('clears its timer when removed', async () => {
     const { adapter, flowId, clock } = await setup();
     const step = await sentStep(adapter, flowId, clock);
-    const cleared: unknown[] = [];
-    const originalClear = globalThis.clearTimeout;
-    globalThis.clearTimeout = ((handle: Parameters<typeof clearTimeout>[0]) => {
-      cleared.push(handle);
-      originalClear(handle);
-    }) as typeof clearTimeout;
-    try {
-      step.remove();
-    } finally {
-      globalThis.clearTimeout = originalClear;
-    }
-    expect(cleared.length).to.be.greaterThan(0);
+    expect(timersClearedOnRemove(step)).to.be.greaterThan(0);
   });
 
   it('speaks German (seed 000/003 wording)', async () => {

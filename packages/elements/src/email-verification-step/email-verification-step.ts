@@ -5,6 +5,8 @@ import { msg, str } from '@lit/localize';
 import { formatCountdown, systemClock } from '@pforte/core';
 import type { Clock, PforteError } from '@pforte/core';
 import { PforteStepElement } from '../internal/step-element.js';
+import { renderActions } from '../internal/form-controls.js';
+import type { ActionButton } from '../internal/form-controls.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { ResendController } from '../controllers/resend-controller.js';
 import type { ResendTransition } from '../controllers/resend-controller.js';
@@ -22,9 +24,9 @@ import '../localization/step-messages.js';
  * An expired link says so and offers a new e-mail. This element never reads
  * the page URL's fragment itself.
  *
- * @event pforte-step-done - The address was confirmed; `detail.values` is `{ emailVerified: true }` (never the token).
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - Sending or confirming failed; `detail.code` is the stable error code (e.g. `link.expired`, `rate_limited`).
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The address was confirmed; `detail.values` is `{ emailVerified: true }` (never the token).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - Sending or confirming failed; `detail.code` is the stable error code (e.g. `link.expired`, `rate_limited`).
  *
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-danger - Errors.
@@ -138,12 +140,11 @@ export class PforteEmailVerificationStep extends PforteStepElement {
       <h2 tabindex="-1">${msg('Check your inbox', { id: 'emailVerification.heading' })}</h2>
       ${this.renderExplanation()}
       <div class="pf-alert" role="alert">${this.renderError()}</div>
-      <div class="pf-actions">
-        ${this.renderResendButton()}
-        ${this.canGoBack
-          ? html`<button type="button" ?disabled=${this.pending} @click=${this.onBack}>${msg('Back', { id: 'common.back' })}</button>`
-          : nothing}
-      </div>
+      ${renderActions({
+        pending: this.pending,
+        primary: this.resendButton(),
+        ...(this.canGoBack ? { onBack: this.onBack } : {}),
+      })}
       <p class="pf-visually-hidden" role="status">${this.announcement}</p>
     `;
   }
@@ -198,17 +199,19 @@ export class PforteEmailVerificationStep extends PforteStepElement {
     return this.sendError ? renderAlert(this.sendError) : nothing;
   }
 
-  private renderResendButton() {
+  private resendButton(): ActionButton {
     const waiting = this.resend.waiting;
-    return html`<button type="button" class="pf-primary pf-resend" ?disabled=${this.pending || waiting} @click=${this.onResend}>
-      ${this.sending.pending
-        ? msg('Please wait…', { id: 'common.pending' })
-        : waiting
-          ? msg(str`Resend e-mail in ${formatCountdown(this.resend.secondsLeft)}`, { id: 'emailVerification.resend.wait' })
-          : this.sent
-            ? msg('Resend e-mail', { id: 'emailVerification.resend' })
-            : msg('Send e-mail', { id: 'emailVerification.send' })}
-    </button>`;
+    return {
+      label: waiting
+        ? msg(str`Resend e-mail in ${formatCountdown(this.resend.secondsLeft)}`, { id: 'emailVerification.resend.wait' })
+        : this.sent
+          ? msg('Resend e-mail', { id: 'emailVerification.resend' })
+          : msg('Send e-mail', { id: 'emailVerification.send' }),
+      className: 'pf-resend',
+      busy: this.sending.pending,
+      disabled: waiting,
+      onClick: this.onResend,
+    };
   }
 
   private onResendTransition(transition: ResendTransition): void {
@@ -266,9 +269,6 @@ export class PforteEmailVerificationStep extends PforteStepElement {
     );
   }
 
-  private onBack(): void {
-    this.goBack();
-  }
 }
 
 declare global {

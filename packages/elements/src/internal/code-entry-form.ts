@@ -3,6 +3,7 @@ import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { formatCountdown } from '@pforte/core';
 import type { CodeEntryController } from '../controllers/code-entry-controller.js';
+import { renderActions } from './form-controls.js';
 import '../localization/step-messages.js';
 
 /** What the code form of the SMS and e-mail code steps needs from its step. */
@@ -26,7 +27,7 @@ export interface CodeEntryFormOptions {
 
 /**
  * The code entry of a code step: one code input whose message is tied to it,
- * Verify, "New code" with the countdown, and Back / "Activate later" where
+ * Verify, "New code" with the countdown, and "Activate later" / Back where
  * the flow offers them. Listeners run with the step as `this` (Lit binds them
  * to the rendering host).
  */
@@ -44,38 +45,39 @@ export function renderCodeEntryForm(options: CodeEntryFormOptions): TemplateResu
         @input=${options.onInput}
       ></pforte-code-input>
       <p class="pf-error" id=${options.errorId} role="alert">${entry.error}</p>
-      <div class="pf-actions">
-        <button type="submit" class="pf-primary" ?disabled=${pending || entry.dead}>
-          ${entry.verifying.pending ? msg('Please wait…', { id: 'common.pending' }) : msg('Verify code', { id: 'sms.verify' })}
-        </button>
-        <button type="button" class="pf-resend" ?disabled=${pending || waiting} @click=${options.onResend}>
-          ${waiting
-            ? msg(str`New code in ${formatCountdown(entry.resend.secondsLeft)}`, { id: 'sms.resend.wait' })
-            : msg('Send new code', { id: 'sms.resend' })}
-        </button>
-      </div>
+      ${renderActions({
+        pending,
+        primary: {
+          label: msg('Verify code', { id: 'sms.verify' }),
+          busy: entry.verifying.pending,
+          disabled: entry.dead,
+        },
+        secondary: [
+          {
+            label: waiting
+              ? msg(str`New code in ${formatCountdown(entry.resend.secondsLeft)}`, { id: 'sms.resend.wait' })
+              : msg('Send new code', { id: 'sms.resend' }),
+            className: 'pf-resend',
+            disabled: waiting,
+            onClick: options.onResend,
+          },
+        ],
+      })}
       ${renderCodeStepNavigation(options)}
     </form>
   `;
 }
 
-/** Back and "Activate later" of a code step, when the flow offers them. */
+/** "Activate later" and "Back" of a code step, when the flow offers them. */
 export function renderCodeStepNavigation(
   options: Pick<CodeEntryFormOptions, 'canGoBack' | 'optional' | 'pending' | 'onBack' | 'onSkip'>,
 ) {
   if (!options.optional && !options.canGoBack) return nothing;
-  return html`
-    <div class="pf-actions">
-      ${options.canGoBack
-        ? html`<button type="button" ?disabled=${options.pending} @click=${options.onBack}>
-            ${msg('Back', { id: 'common.back' })}
-          </button>`
-        : nothing}
-      ${options.optional
-        ? html`<button type="button" class="pf-link" ?disabled=${options.pending} @click=${options.onSkip}>
-            ${msg('Activate later', { id: 'sms.later' })}
-          </button>`
-        : nothing}
-    </div>
-  `;
+  return renderActions({
+    pending: options.pending,
+    secondary: options.optional
+      ? [{ label: msg('Activate later', { id: 'sms.later' }), className: 'pf-link', onClick: options.onSkip }]
+      : [],
+    ...(options.canGoBack ? { onBack: options.onBack } : {}),
+  });
 }

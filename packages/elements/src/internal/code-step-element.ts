@@ -1,5 +1,6 @@
 import { property, state } from 'lit/decorators.js';
-import { systemClock } from '@pforte/core';
+import { msg, str } from '@lit/localize';
+import { formatCountdown, systemClock } from '@pforte/core';
 import type { CallOptions, Clock, PforteAdapter, PforteError } from '@pforte/core';
 import { PforteStepElement } from './step-element.js';
 import { uniqueId } from './pforte-element.js';
@@ -7,7 +8,9 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { CodeEntryController } from '../controllers/code-entry-controller.js';
 import type { PforteCodeInput } from '../code-input/code-input.js';
 import type { CodeEntryFormOptions } from './code-entry-form.js';
+import type { ActionButton } from './form-controls.js';
 import '../define/code-input.js';
+import '../localization/step-messages.js';
 
 /**
  * Shared surface of the steps that send a one-time code and take it back
@@ -77,6 +80,19 @@ export abstract class PforteCodeStepElement extends PforteStepElement {
     return this.sending.pending || this.entry.verifying.pending;
   }
 
+  /** "Send code" of the first form, counting down while the throttle holds. */
+  protected sendCodeButton(): ActionButton {
+    const waiting = this.resend.waiting;
+    return {
+      label: waiting
+        ? msg(str`Send code in ${formatCountdown(this.resend.secondsLeft)}`, { id: 'sms.send.wait' })
+        : msg('Send code', { id: 'sms.send' }),
+      className: 'pf-resend',
+      busy: this.sending.pending,
+      disabled: waiting,
+    };
+  }
+
   /** What the shared code form needs; `label` names the code input. */
   protected codeFormOptions(label: string): CodeEntryFormOptions {
     return {
@@ -113,10 +129,6 @@ export abstract class PforteCodeStepElement extends PforteStepElement {
     const adapter = this.requireAdapter();
     const verified = await this.entry.verify((code, signal) => this.verifyCode(adapter, code, { signal }));
     if (verified) this.finish(this.doneValues());
-  }
-
-  protected onBack(): void {
-    this.goBack();
   }
 
   protected onSkip(): void {

@@ -33,6 +33,11 @@ export abstract class PforteStepElement extends PforteElement {
     emit(this, 'pforte-step-back', { step: this.step });
   }
 
+  /** "Back" was chosen; a listener, so it runs with the step as `this`. */
+  protected onBack(): void {
+    this.goBack();
+  }
+
   protected skipStep(): void {
     emit(this, 'pforte-step-skip', { step: this.step });
   }

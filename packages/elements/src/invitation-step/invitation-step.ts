@@ -7,6 +7,7 @@ import { PforteError } from '@pforte/core';
 import type { InvitationDetails } from '@pforte/core';
 import { PforteStepElement } from '../internal/step-element.js';
 import { safeUrl } from '../internal/safe-url.js';
+import { renderActions } from '../internal/form-controls.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { renderAlert } from '../localization/error-messages.js';
 import { getLocale } from '../localization/localization.js';
@@ -24,13 +25,17 @@ type Outcome = 'loading' | 'valid' | 'link.expired' | 'link.used' | 'link.invali
  * and offers to sign in; an unknown link says it is not valid. A network
  * failure offers to try again.
  *
- * @event pforte-step-done - The person continued; `detail.values` holds the invitation's prefill data (`email`, `salutation`, `title`, `firstName`, `lastName`, `organization`, each only when known), never the token.
- * @event pforte-error - The link was not accepted or the call failed; `detail.code` is e.g. `link.expired`, `link.used`, `link.invalid`, `network`.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The person continued; `detail.values` holds the invitation's prefill data (`email`, `salutation`, `title`, `firstName`, `lastName`, `organization`, each only when known), never the token.
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - The link was not accepted or the call failed; `detail.code` is e.g. `link.expired`, `link.used`, `link.invalid`, `network`.
  *
  * @cssproperty --pforte-color-primary - Buttons, links and focus.
  * @cssproperty --pforte-color-surface-raised - Background of the invitation details.
  * @cssproperty --pforte-color-border - Frame of the invitation details.
  * @cssproperty --pforte-color-danger - Errors.
+ * @cssproperty --pforte-space - Base spacing.
+ * @cssproperty --pforte-radius - Corner radius.
+ * @cssproperty --pforte-color-on-primary - Text on the primary button.
+ * @cssproperty --pforte-color-focus - Focus ring.
  */
 export class PforteInvitationStep extends PforteStepElement {
   static override pforteStyles = [...PforteStepElement.pforteStyles, invitationStepStyles];
@@ -154,11 +159,10 @@ export class PforteInvitationStep extends PforteStepElement {
       case 'failed':
         return html`
           <div class="pf-alert" role="alert">${renderAlert(this.error!)}</div>
-          <div class="pf-actions">
-            <button type="button" class="pf-primary" ?disabled=${this.opening.pending} @click=${this.onRetry}>
-              ${msg('Try again', { id: 'common.retry' })}
-            </button>
-          </div>
+          ${renderActions({
+            pending: this.opening.pending,
+            primary: { label: msg('Try again', { id: 'common.retry' }), onClick: this.onRetry },
+          })}
         `;
     }
   }
@@ -193,9 +197,7 @@ export class PforteInvitationStep extends PforteStepElement {
         : nothing}
       <p class="pf-muted">${msg(str`This registration link is valid until ${validUntil}.`, { id: 'invitation.validUntil' })}</p>
       <form method="post" action="" novalidate @submit=${this.onSubmit}>
-        <div class="pf-actions">
-          <button type="submit" class="pf-primary">${msg('Continue', { id: 'common.continue' })}</button>
-        </div>
+        ${renderActions({ pending: false, primary: { label: msg('Continue', { id: 'common.continue' }) } })}
       </form>
     `;
   }

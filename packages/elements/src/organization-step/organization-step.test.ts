@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { createMemoryAdapter, PforteError } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core';
 import type { MemoryAdapterOptions, PforteAdapter } from '@pforte/core';
 import '../define/organization-step.js';
 import type { PforteOrganizationStep } from './organization-step.js';
@@ -173,20 +173,6 @@ describe('<pforte-organization-step>', () => {
     await press('Enter');
     await until(() => alertText(step) !== '', 'full');
     expect(alertText(step)).to.include('This practice already has the maximum of 5 users.');
-  });
-
-  it('puts organization.invalid on its field', async () => {
-    const { adapter, flowId } = await accountFlow();
-    const step = await organizationStep(adapter, flowId, { modes: ['join'] });
-    adapter.failNext('joinOrganization', new PforteError('organization.invalid', { field: 'customerNumber' }));
-    await fill(byLabel(step, 'Customer number'), 'x');
-    await fill(byLabel(step, 'Postal code of the practice'), practice.postalCode);
-    await press('Enter');
-    const customerNumber = byLabel(step, 'Customer number');
-    await until(() => customerNumber.getAttribute('aria-invalid') === 'true', 'field error');
-    expect(description(customerNumber)).not.to.equal('');
-    expect(document.activeElement).to.equal(customerNumber);
-    expect(alertText(step)).to.equal('');
   });
 
   it('keeps the entries when the mode changes and takes prefilled values', async () => {

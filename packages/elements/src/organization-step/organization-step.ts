@@ -1,13 +1,11 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { PforteError } from '@pforte/core';
-import { PforteStepElement } from '../internal/step-element.js';
+import { PforteFormStepElement } from '../internal/form-step-element.js';
+import type { FieldErrors } from '../internal/form-step-element.js';
 import { uniqueId } from '../internal/pforte-element.js';
-import { AdapterCallController } from '../controllers/adapter-call-controller.js';
-import { errorMessage } from '../localization/error-messages.js';
+import { renderChoices } from '../internal/form-controls.js';
 import { choiceStyles } from '../styles/choice.styles.js';
 import { organizationStepStyles } from './organization-step.styles.js';
 import '../localization/step-messages.js';
@@ -36,18 +34,21 @@ const postalCodePattern = /^\d{5}$/;
  * must be approved by a member of the practice, so the done step shows the
  * pending state afterwards. With one mode only, there is no choice to make.
  *
- * @event pforte-step-done - The practice was registered or joined; `detail.values.organization` is `{organizationId, name, status}` with `status` `'member'` (registered) or `'pending'` (joined, awaiting approval).
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - A call failed; `detail.code` is the stable error code (e.g. `organization.not_found`).
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The practice was registered or joined; `detail.values.organization` is `{organizationId, name, status}` with `status` `'member'` (registered) or `'pending'` (joined, awaiting approval).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - A call failed; `detail.code` is the stable error code (e.g. `organization.not_found`).
  *
  * @cssproperty --pforte-color-border - Frame of each option and the inputs.
  * @cssproperty --pforte-color-primary - Buttons, the chosen option and focus.
  * @cssproperty --pforte-color-danger - Errors.
+ * @cssproperty --pforte-radius - Corner radius.
  */
-export class PforteOrganizationStep extends PforteStepElement {
-  static override pforteStyles = [...PforteStepElement.pforteStyles, choiceStyles, organizationStepStyles];
+export class PforteOrganizationStep extends PforteFormStepElement<Field> {
+  static override pforteStyles = [...PforteFormStepElement.pforteStyles, choiceStyles, organizationStepStyles];
 
   readonly step = 'organization' as const;
+
+  protected readonly fieldOrder = fields;
 
   /** What may be done, in this order (attribute: a JSON array, e.g. `["join"]`). */
   @property({ type: Array }) modes: OrganizationMode[] = ['register', 'join'];
@@ -61,18 +62,7 @@ export class PforteOrganizationStep extends PforteStepElement {
   /** The entries: prefilled, and kept when the person switches the mode or comes back. */
   @property({ attribute: false }) values: OrganizationValues = {};
 
-  @state() private fieldErrors: Partial<Record<Field, string>> = {};
-
-  private readonly submission = new AdapterCallController(this);
-  private readonly ids = {
-    mode: uniqueId('pforte-organization-mode'),
-    name: uniqueId('pforte-organization-name'),
-    customerNumber: uniqueId('pforte-customer-number'),
-    postalCode: uniqueId('pforte-postal-code'),
-    nameError: uniqueId('pforte-organization-name-error'),
-    customerNumberError: uniqueId('pforte-customer-number-error'),
-    postalCodeError: uniqueId('pforte-postal-code-error'),
-  };
+  private readonly modeId = uniqueId('pforte-organization-mode');
 
   private get offered(): OrganizationMode[] {
     return this.modes.filter(
@@ -88,60 +78,42 @@ export class PforteOrganizationStep extends PforteStepElement {
   }
 
   override render() {
-    const pending = this.submission.pending;
     const mode = this.activeMode;
-    const error = this.submission.error;
-    const alert = error && !this.fieldOf(error) ? this.alertText(error) : '';
     return html`
       <h2 tabindex="-1">${msg('Your practice', { id: 'organization.heading' })}</h2>
-      <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
+      ${this.renderForm(html`
         ${this.offered.length > 1 ? this.renderModes(mode) : this.renderSingleIntro(mode)}
         ${mode === 'register' ? this.renderRegister() : this.renderJoin()}
-        <div class="pf-alert" role="alert">${alert || nothing}</div>
-        <div class="pf-actions">
-          <button type="submit" class="pf-primary" ?disabled=${pending}>
-            ${pending
-              ? msg('Please wait…', { id: 'common.pending' })
-              : mode === 'register'
-                ? msg('Register practice', { id: 'organization.register.submit' })
-                : msg('Request access', { id: 'organization.join.submit' })}
-          </button>
-          ${this.canGoBack
-            ? html`<button type="button" ?disabled=${pending} @click=${this.onBack}>${msg('Back', { id: 'common.back' })}</button>`
-            : nothing}
-        </div>
-      </form>
+        ${this.renderFooter({
+          submitLabel:
+            mode === 'register'
+              ? msg('Register practice', { id: 'organization.register.submit' })
+              : msg('Request access', { id: 'organization.join.submit' }),
+        })}
+      `)}
     `;
   }
 
   private renderModes(selected: OrganizationMode) {
-    return html`
-      <fieldset class="pf-choices">
-        <legend>${msg('What would you like to do?', { id: 'organization.legend' })}</legend>
-        ${this.offered.map((mode) => {
-          const id = `${this.ids.mode}-${mode}`;
-          return html`
-            <div class="pf-choice">
-              <input
-                type="radio"
-                id=${id}
-                name="organizationMode"
-                value=${mode}
-                .checked=${live(mode === selected)}
-                aria-describedby="${id}-hint"
-                @change=${this.onModeChange}
-              />
-              <label for=${id}>
-                ${mode === 'register'
-                  ? msg('Register a new practice', { id: 'organization.register' })
-                  : msg('Join an existing practice', { id: 'organization.join' })}
-              </label>
-              <p class="pf-muted pf-choice-hint" id="${id}-hint">${this.modeHint(mode)}</p>
-            </div>
-          `;
-        })}
-      </fieldset>
-    `;
+    return renderChoices({
+      id: this.modeId,
+      legend: msg('What would you like to do?', { id: 'organization.legend' }),
+      name: 'organizationMode',
+      choices: this.offered.map((mode) => ({
+        value: mode,
+        label:
+          mode === 'register'
+            ? msg('Register a new practice', { id: 'organization.register' })
+            : msg('Join an existing practice', { id: 'organization.join' }),
+        hint: this.modeHint(mode),
+      })),
+      selected,
+      onChoose: (mode) => {
+        this.mode = mode;
+        this.fieldErrors = {};
+        this.submission.clearError();
+      },
+    });
   }
 
   private renderSingleIntro(mode: OrganizationMode) {
@@ -192,66 +164,35 @@ export class PforteOrganizationStep extends PforteStepElement {
     label: string,
     { autocomplete, required }: { autocomplete: 'organization' | 'postal-code' | 'off'; required: boolean },
   ) {
-    const error = this.fieldErrors[field] ?? '';
-    const errorId = this.ids[`${field}Error`];
     const postal = field === 'postalCode';
-    return html`
-      <div class="pf-field">
-        <label for=${this.ids[field]}>${label}</label>
-        <input
-          id=${this.ids[field]}
-          class=${postal ? 'pf-postal-code' : ''}
-          name=${field}
-          type="text"
-          autocomplete=${autocomplete}
-          inputmode=${postal ? 'numeric' : 'text'}
-          pattern=${ifDefined(postal ? '[0-9]{5}' : undefined)}
-          ?required=${required}
-          spellcheck="false"
-          .value=${live(this.values[field] ?? '')}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${errorId}
-          @input=${this.onInput}
-        />
-        <p class="pf-error" id=${errorId}>${error}</p>
-      </div>
-    `;
+    return this.renderTextField(field, {
+      label,
+      name: field,
+      autocomplete,
+      inputmode: postal ? 'numeric' : 'text',
+      required,
+      value: this.values[field] ?? '',
+      onValue: (value) => (this.values = { ...this.values, [field]: value }),
+      ...(postal ? { className: 'pf-postal-code', pattern: '[0-9]{5}' } : {}),
+    });
   }
 
-  private onModeChange(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    if (!input.checked) return;
-    this.mode = input.value as OrganizationMode;
-    this.fieldErrors = {};
-    this.submission.clearError();
+  protected override fieldOf(error: PforteError): Field | undefined {
+    return error.code === 'organization.invalid' ? super.fieldOf(error) : undefined;
   }
 
-  private onInput(event: InputEvent): void {
-    const input = event.target as HTMLInputElement;
-    const field = input.name as Field;
-    this.values = { ...this.values, [field]: input.value };
-    if (this.fieldErrors[field]) this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
-    if (this.submission.error) this.submission.clearError();
-  }
-
-  private fieldOf(error: PforteError): Field | undefined {
-    if (error.code !== 'organization.invalid') return undefined;
-    const field = error.field as Field | undefined;
-    return field && fields.includes(field) && this.querySelector(`#${this.ids[field]}`) ? field : undefined;
-  }
-
-  private alertText(error: PforteError): string {
+  protected override alertContent(error: PforteError) {
     if (error.code === 'organization.full') {
       return msg(
         str`This practice already has the maximum of ${this.maxMembers} users. Please contact the practice or our support.`,
         { id: 'organization.full' },
       );
     }
-    return errorMessage(error);
+    return super.alertContent(error);
   }
 
-  private localErrors(mode: OrganizationMode): Partial<Record<Field, string>> {
-    const errors: Partial<Record<Field, string>> = {};
+  private localErrors(mode: OrganizationMode): FieldErrors<Field> {
+    const errors: FieldErrors<Field> = {};
     const name = this.values.name?.trim() ?? '';
     const customerNumber = this.values.customerNumber?.trim() ?? '';
     const postalCode = normalizePostalCode(this.values.postalCode ?? '');
@@ -273,55 +214,26 @@ export class PforteOrganizationStep extends PforteStepElement {
     return errors;
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.submission.pending) return;
+  protected override async onSubmit(): Promise<void> {
     const mode = this.activeMode;
-    const errors = this.localErrors(mode);
-    this.fieldErrors = errors;
-    const firstInvalid = fields.find((field) => errors[field]);
-    if (firstInvalid) {
-      await this.updateComplete;
-      this.focusField(firstInvalid);
-      return;
-    }
-    const adapter = this.requireAdapter();
     const postalCode = normalizePostalCode(this.values.postalCode ?? '');
     const customerNumber = this.values.customerNumber?.trim() ?? '';
-    const result = await this.submission.run(async (signal) => {
-      if (mode === 'register') {
-        const registered = await adapter.registerOrganization(
-          {
-            flowId: this.flowId,
-            name: this.values.name?.trim() ?? '',
-            postalCode,
-            ...(customerNumber ? { customerNumber } : {}),
-          },
-          { signal },
-        );
-        return { organizationId: registered.organizationId, name: registered.name, status: 'member' as const };
-      }
-      const joined = await adapter.joinOrganization({ flowId: this.flowId, customerNumber, postalCode }, { signal });
-      return { organizationId: joined.organizationId, name: joined.name, status: joined.status };
+    const name = this.values.name?.trim() ?? '';
+    await this.submitStep({
+      check: () => this.localErrors(mode),
+      call: async (adapter, signal) => {
+        if (mode === 'register') {
+          const registered = await adapter.registerOrganization(
+            { flowId: this.flowId, name, postalCode, ...(customerNumber ? { customerNumber } : {}) },
+            { signal },
+          );
+          return { organizationId: registered.organizationId, name: registered.name, status: 'member' as const };
+        }
+        const joined = await adapter.joinOrganization({ flowId: this.flowId, customerNumber, postalCode }, { signal });
+        return { organizationId: joined.organizationId, name: joined.name, status: joined.status };
+      },
+      done: (organization) => ({ organization }),
     });
-    const error = this.submission.error;
-    if (error) {
-      this.reportError(error);
-      const field = this.fieldOf(error);
-      if (field) this.fieldErrors = { ...this.fieldErrors, [field]: errorMessage(error) };
-      await this.updateComplete;
-      if (field) this.focusField(field);
-      return;
-    }
-    if (result) this.finish({ organization: result });
-  }
-
-  private focusField(field: Field): void {
-    this.querySelector<HTMLInputElement>(`#${this.ids[field]}`)?.focus();
-  }
-
-  private onBack(): void {
-    this.goBack();
   }
 }
 

@@ -11,9 +11,14 @@ import { passwordChecklistStyles } from './password-checklist.styles.js';
  * becomes true. Screen readers hear a short polite summary ("3 of 5
  * requirements met") only when the count changes, never the whole list.
  *
- * @csspart - Rendered in the light DOM: style it through the `pf-*` classes and `--pforte-*` properties.
+ * Rendered in the light DOM, so it has no CSS parts: style it through the
+ * `pf-*` classes and the `--pforte-*` properties.
+ *
  * @cssproperty --pforte-color-success - Colour of a met rule's tick.
  * @cssproperty --pforte-color-muted - Colour of an unmet rule.
+ * @cssproperty --pforte-color-text - Text.
+ * @cssproperty --pforte-color-border - Borders.
+ * @cssproperty --pforte-color-surface - Background.
  */
 export class PfortePasswordChecklist extends PforteElement {
   static override pforteStyles = [...PforteElement.pforteStyles, passwordChecklistStyles];

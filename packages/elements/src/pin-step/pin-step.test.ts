@@ -314,16 +314,6 @@ describe('<pforte-pin-step>', () => {
       await done;
     });
 
-    it('offers Back when the flow allows it', async () => {
-      const { adapter, flowId, clock } = await accountFlow();
-      const step = await pinStep(adapter, flowId, clock);
-      await shownPin(step);
-      expect(() => byButton(step, 'Back')).to.throw();
-      step.canGoBack = true;
-      await step.updateComplete;
-      setTimeout(() => byButton(step, 'Back').click());
-      expect((await oneEvent(step, 'pforte-step-back')).detail).to.deep.equal({ step: 'pin' });
-    });
   });
 
   describe('chosen', () => {

@@ -5,10 +5,12 @@ import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { isTrivialPin, PforteError, systemClock } from '@pforte/core';
 import type { Clock } from '@pforte/core';
-import { PforteStepElement } from '../internal/step-element.js';
+import { PforteFormStepElement } from '../internal/form-step-element.js';
+import type { FieldErrors } from '../internal/form-step-element.js';
+import { renderActions } from '../internal/form-controls.js';
 import { uniqueId } from '../internal/pforte-element.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
-import { errorMessage } from '../localization/error-messages.js';
+import { errorMessage, renderAlert } from '../localization/error-messages.js';
 import { getLocale } from '../localization/localization.js';
 import { buildPrintDocument, groupPin, pinPdfContent } from './pin-sheet.js';
 import type { PinSheet } from './pin-sheet.js';
@@ -26,20 +28,24 @@ type PinField = 'pin' | 'repeat';
  * put into an event, storage, a log or the URL, and it is dropped from memory
  * when the step is left or removed.
  *
- * @event pforte-step-done - The PIN is set and its safe storage confirmed; `detail.values` is empty (never the PIN).
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - A call failed; `detail.code` is the stable error code.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The PIN is set and its safe storage confirmed; `detail.values` is empty (never the PIN).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - A call failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-surface-raised - Background of the PIN box.
  * @cssproperty --pforte-color-border - Border of the PIN box and fields.
  * @cssproperty --pforte-color-success - The "Copied" confirmation.
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-danger - Errors.
+ * @cssproperty --pforte-space - Base spacing.
+ * @cssproperty --pforte-radius - Corner radius.
  */
-export class PfortePinStep extends PforteStepElement {
-  static override pforteStyles = [...PforteStepElement.pforteStyles, pinStepStyles];
+export class PfortePinStep extends PforteFormStepElement<PinField> {
+  static override pforteStyles = [...PforteFormStepElement.pforteStyles, pinStepStyles];
 
   readonly step = 'pin' as const;
+
+  protected readonly fieldOrder = ['pin', 'repeat'] as const;
 
   /** `generated`: the backend issues the PIN; `chosen`: the person types one. */
   @property() mode: 'generated' | 'chosen' = 'generated';
@@ -60,20 +66,13 @@ export class PfortePinStep extends PforteStepElement {
   @state() private stored = false;
   @state() private status = '';
   @state() private copyFallback = false;
-  @state() private fieldErrors: Partial<Record<PinField, string>> = {};
 
   private issueStarted = false;
   /** Set once the step is done: the PIN is gone and must not be issued again. */
   private finished = false;
-  private submitting = false;
   private printFrame: HTMLIFrameElement | undefined;
   private readonly issuing = new AdapterCallController(this);
-  private readonly submission = new AdapterCallController(this);
   private readonly ids = {
-    pin: uniqueId('pforte-pin'),
-    repeat: uniqueId('pforte-pin-repeat'),
-    pinError: uniqueId('pforte-pin-error'),
-    repeatError: uniqueId('pforte-pin-repeat-error'),
     copy: uniqueId('pforte-pin-copy'),
     copyHint: uniqueId('pforte-pin-copy-hint'),
   };
@@ -113,10 +112,10 @@ export class PfortePinStep extends PforteStepElement {
           : msg('Keep it safe and do not share it with anyone.', { id: 'pin.intro.chosen' })}
       </p>
       ${generated ? this.renderGenerated() : nothing}
-      <form method="post" action="" novalidate aria-busy=${this.submission.pending ? 'true' : 'false'} @submit=${this.onSubmit}>
+      ${this.renderForm(html`
         ${generated ? nothing : this.renderChosenFields()}
         ${(generated && this.pin === undefined) || this.finished ? nothing : this.renderConfirmation()}
-      </form>
+      `)}
     `;
   }
 
@@ -129,12 +128,8 @@ export class PfortePinStep extends PforteStepElement {
       const error = this.issuing.error;
       if (error) {
         return html`
-          <div class="pf-alert" role="alert">${errorMessage(error)}</div>
-          <p class="pf-actions">
-            <button type="button" class="pf-primary" @click=${this.retryIssue}>
-              ${msg('Try again', { id: 'common.retry' })}
-            </button>
-          </p>
+          <div class="pf-alert" role="alert">${renderAlert(error)}</div>
+          ${renderActions({ pending: false, primary: { label: msg('Try again', { id: 'common.retry' }), onClick: this.retryIssue } })}
         `;
       }
       return html`<p role="status" aria-busy="true">${msg('Creating your service PIN…', { id: 'pin.loading' })}</p>`;
@@ -175,73 +170,47 @@ export class PfortePinStep extends PforteStepElement {
   }
 
   private renderChosenFields() {
-    const type = this.pinVisible ? 'text' : 'password';
+    const pin = {
+      type: this.pinVisible ? 'text' : 'password',
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      maxlength: this.length,
+      pattern: `[0-9]{${this.length}}`,
+    } as const;
     return html`
-      <div class="pf-field">
-        <label for=${this.ids.pin}>${msg(str`Service PIN (${this.length} digits)`, { id: 'pin.chosen.label' })}</label>
-        <div class="pf-input-row">
-          <input
-            id=${this.ids.pin}
-            name="pin"
-            type=${type}
-            inputmode="numeric"
-            autocomplete="off"
-            maxlength=${this.length}
-            pattern=${`[0-9]{${this.length}}`}
-            .value=${live(this.chosenPin)}
-            aria-invalid=${this.fieldErrors.pin ? 'true' : 'false'}
-            aria-describedby=${this.ids.pinError}
-            @input=${this.onPinInput}
-          />
-          <button
-            type="button"
-            class="pf-toggle"
-            aria-controls="${this.ids.pin} ${this.ids.repeat}"
-            aria-pressed=${this.pinVisible ? 'true' : 'false'}
-            @click=${this.toggleVisibility}
-          >
-            ${msg('Show PIN', { id: 'pin.show' })}
-          </button>
-        </div>
-        <p class="pf-error" id=${this.ids.pinError}>${this.fieldErrors.pin ?? ''}</p>
-      </div>
-      <div class="pf-field">
-        <label for=${this.ids.repeat}>${msg('Repeat service PIN', { id: 'pin.repeat.label' })}</label>
-        <input
-          id=${this.ids.repeat}
-          name="pin-repeat"
-          type=${type}
-          inputmode="numeric"
-          autocomplete="off"
-          maxlength=${this.length}
-          pattern=${`[0-9]{${this.length}}`}
-          .value=${live(this.repeatPin)}
-          aria-invalid=${this.fieldErrors.repeat ? 'true' : 'false'}
-          aria-describedby=${this.ids.repeatError}
-          @input=${this.onRepeatInput}
-        />
-        <p class="pf-error" id=${this.ids.repeatError}>${this.fieldErrors.repeat ?? ''}</p>
-      </div>
+      ${this.renderTextField('pin', {
+        ...pin,
+        label: msg(str`Service PIN (${this.length} digits)`, { id: 'pin.chosen.label' }),
+        name: 'pin',
+        value: this.chosenPin,
+        onValue: (value) => (this.chosenPin = value),
+        trailing: html`<button
+          type="button"
+          class="pf-toggle"
+          aria-controls="${this.idsOf('pin').input} ${this.idsOf('repeat').input}"
+          aria-pressed=${this.pinVisible ? 'true' : 'false'}
+          @click=${this.toggleVisibility}
+        >
+          ${msg('Show PIN', { id: 'pin.show' })}
+        </button>`,
+      })}
+      ${this.renderTextField('repeat', {
+        ...pin,
+        label: msg('Repeat service PIN', { id: 'pin.repeat.label' }),
+        name: 'pin-repeat',
+        value: this.repeatPin,
+        onValue: (value) => (this.repeatPin = value),
+      })}
     `;
   }
 
   private renderConfirmation() {
-    const pending = this.submission.pending;
-    const error = this.submission.error && !this.isPinFieldError(this.submission.error) ? this.submission.error : undefined;
     return html`
       <label class="pf-check">
         <input type="checkbox" name="pin-stored" .checked=${live(this.stored)} @change=${this.onStoredChange} />
         <span>${msg('I have stored my service PIN safely.', { id: 'pin.stored' })}</span>
       </label>
-      <div class="pf-alert" role="alert">${error ? errorMessage(error) : nothing}</div>
-      <div class="pf-actions">
-        <button type="submit" class="pf-primary" ?disabled=${!this.stored || pending}>
-          ${pending ? msg('Please wait…', { id: 'common.pending' }) : msg('Continue', { id: 'common.continue' })}
-        </button>
-        ${this.canGoBack
-          ? html`<button type="button" ?disabled=${pending} @click=${this.onBack}>${msg('Back', { id: 'common.back' })}</button>`
-          : nothing}
-      </div>
+      ${this.renderFooter({ submitDisabled: !this.stored })}
     `;
   }
 
@@ -346,23 +315,6 @@ export class PfortePinStep extends PforteStepElement {
     this.status = msg('The PDF was saved.', { id: 'pin.pdf.saved' });
   }
 
-  private onPinInput(event: InputEvent): void {
-    this.chosenPin = (event.target as HTMLInputElement).value;
-    this.clearFieldError('pin');
-  }
-
-  private onRepeatInput(event: InputEvent): void {
-    this.repeatPin = (event.target as HTMLInputElement).value;
-    this.clearFieldError('repeat');
-  }
-
-  private clearFieldError(field: PinField): void {
-    if (this.fieldErrors[field]) this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
-    if (field === 'pin' && this.submission.error && this.isPinFieldError(this.submission.error)) {
-      this.submission.clearError();
-    }
-  }
-
   private toggleVisibility(): void {
     this.pinVisible = !this.pinVisible;
   }
@@ -371,11 +323,13 @@ export class PfortePinStep extends PforteStepElement {
     this.stored = (event.target as HTMLInputElement).checked;
   }
 
-  private isPinFieldError(error: PforteError): boolean {
-    return error.field === 'pin' || error.code === 'pin.invalid' || error.code === 'pin.trivial';
+  /** PIN errors of the backend belong to the typed PIN. */
+  protected override fieldOf(error: PforteError): PinField | undefined {
+    const aboutPin = error.field === 'pin' || error.code === 'pin.invalid' || error.code === 'pin.trivial';
+    return this.mode === 'chosen' && aboutPin ? 'pin' : undefined;
   }
 
-  private localErrors(): Partial<Record<PinField, string>> {
+  private localErrors(): FieldErrors<PinField> {
     const pin = this.chosenPin;
     if (!new RegExp(`^\\d{${this.length}}$`).test(pin)) {
       return {
@@ -389,55 +343,23 @@ export class PfortePinStep extends PforteStepElement {
     return {};
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.submitting || this.submission.pending || !this.stored) return;
-    const adapter = this.requireAdapter();
-    this.submitting = true;
-    try {
-      if (this.mode === 'chosen') {
-        const errors = this.localErrors();
-        this.fieldErrors = errors;
-        if (errors.pin || errors.repeat) {
-          await this.updateComplete;
-          this.focusField(errors.pin ? 'pin' : 'repeat');
-          return;
-        }
-        const pin = this.chosenPin;
-        await this.submission.run((signal) => adapter.setPin({ flowId: this.flowId, pin }, { signal }));
-        if (this.failed()) return;
-      } else if (this.pin === undefined) {
-        return;
-      }
-      await this.submission.run((signal) => adapter.confirmPinSaved({ flowId: this.flowId }, { signal }));
-      if (this.failed()) return;
-      this.finished = true;
-      this.forgetPin();
-      this.finish();
-    } finally {
-      this.submitting = false;
-    }
-  }
-
-  /** Reports the failure of the last call; PIN errors go to the PIN field. */
-  private failed(): boolean {
-    const error = this.submission.error;
-    if (!error) return false;
-    this.reportError(error);
-    if (this.mode === 'chosen' && this.isPinFieldError(error)) {
-      this.fieldErrors = { pin: errorMessage(error) };
-      void this.updateComplete.then(() => this.focusField('pin'));
-    }
-    return true;
-  }
-
-  private focusField(field: PinField): void {
-    this.querySelector<HTMLInputElement>(`#${this.ids[field]}`)?.focus();
-  }
-
-  private onBack(): void {
-    // The flow host removes this element when it goes back, which drops the PIN.
-    this.goBack();
+  protected override async onSubmit(): Promise<void> {
+    if (!this.stored) return;
+    const chosen = this.mode === 'chosen';
+    if (!chosen && this.pin === undefined) return;
+    const pin = this.chosenPin;
+    await this.submitStep({
+      check: () => (chosen ? this.localErrors() : {}),
+      call: async (adapter, signal) => {
+        if (chosen) await adapter.setPin({ flowId: this.flowId, pin }, { signal });
+        await adapter.confirmPinSaved({ flowId: this.flowId }, { signal });
+      },
+      done: () => {
+        this.finished = true;
+        this.forgetPin();
+        return {};
+      },
+    });
   }
 
   /** Drops every copy of the PIN this element holds. */

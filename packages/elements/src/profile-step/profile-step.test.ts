@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { loadPhoneSupport, PforteError } from '@pforte/core';
+import { loadPhoneSupport } from '@pforte/core';
 import type { PforteAdapter, ProfileValues } from '@pforte/core';
 import '../define/profile-step.js';
 import type { PforteProfileStep, ProfileFields } from './profile-step.js';
@@ -183,33 +183,6 @@ describe('<pforte-profile-step>', () => {
     byButton(step, 'Continue').click();
     await done;
     expect(sent).to.deep.equal([{ salutation: 'mr', firstName: 'Max', lastName: 'Muster', mobile: '+4917712345670' }]);
-  });
-
-  it('puts profile.invalid on the field the server names', async () => {
-    const { adapter, flowId } = await startedFlow();
-    const step = await profileStep(adapter, flowId, { fields: { firstName: 'required', lastName: 'required', position: 'optional' } });
-    const errors: string[] = [];
-    step.addEventListener('pforte-error', (event) => errors.push(event.detail.code));
-    adapter.failNext('submitProfile', new PforteError('profile.invalid', { field: 'lastName' }));
-    await fill(byLabel(step, 'First name'), 'Anna');
-    await fill(byLabel(step, 'Last name'), 'B');
-    await press('Enter');
-    const lastName = byLabel(step, 'Last name');
-    await until(() => lastName.getAttribute('aria-invalid') === 'true', 'server field error');
-    expect(description(lastName)).not.to.equal('');
-    expect(document.activeElement).to.equal(lastName);
-    expect(errors).to.deep.equal(['profile.invalid']);
-    expect(step.querySelector('.pf-alert')!.textContent!.trim()).to.equal('');
-  });
-
-  it('shows other failures in one alert and sends "Back"', async () => {
-    const { adapter, flowId } = await startedFlow();
-    const step = await profileStep(adapter, flowId, { canGoBack: true, values: { firstName: 'Anna', lastName: 'Berger' } });
-    adapter.failNext('submitProfile', 'offline');
-    byButton(step, 'Continue').click();
-    await until(() => step.querySelector('.pf-alert')!.textContent!.includes('No connection'), 'network error');
-    setTimeout(() => byButton(step, 'Back').click());
-    expect((await oneEvent(step, 'pforte-step-back')).detail).to.deep.equal({ step: 'profile' });
   });
 
   it('can be filled by keyboard alone in page order', async () => {

@@ -1,12 +1,10 @@
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
+import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { PforteError, ProfileField, ProfileFieldMode, ProfileValues } from '@pforte/core';
-import { PforteStepElement } from '../internal/step-element.js';
+import { PforteFormStepElement } from '../internal/form-step-element.js';
+import type { FieldErrors } from '../internal/form-step-element.js';
 import { uniqueId } from '../internal/pforte-element.js';
-import { AdapterCallController } from '../controllers/adapter-call-controller.js';
-import { errorMessage, renderAlert } from '../localization/error-messages.js';
 import type { PfortePhoneInput } from '../phone-input/phone-input.js';
 import { profileStepStyles } from './profile-step.styles.js';
 import '../define/phone-input.js';
@@ -36,18 +34,21 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * managers fill from; optional fields say so in their label; errors are tied
  * to their field. Numbers go to the adapter in E.164.
  *
- * @event pforte-step-done - The adapter accepted the details; `detail.values` holds them (`ProfileValues`; not secret, they prefill later steps).
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - Saving failed; `detail.code` is the stable error code (e.g. `profile.invalid`).
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The adapter accepted the details; `detail.values` holds them (`ProfileValues`; not secret, they prefill later steps).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - Saving failed; `detail.code` is the stable error code (e.g. `profile.invalid`).
  *
  * @cssproperty --pforte-color-border - Borders of the inputs.
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-danger - Field errors.
+ * @cssproperty --pforte-space - Base spacing.
  */
-export class PforteProfileStep extends PforteStepElement {
-  static override pforteStyles = [...PforteStepElement.pforteStyles, profileStepStyles];
+export class PforteProfileStep extends PforteFormStepElement<ProfileField> {
+  static override pforteStyles = [...PforteFormStepElement.pforteStyles, profileStepStyles];
 
   readonly step = 'profile' as const;
+
+  protected readonly fieldOrder = fieldOrder;
 
   /**
    * Which fields are asked for: `required`, `optional` or `absent`. A field
@@ -66,16 +67,6 @@ export class PforteProfileStep extends PforteStepElement {
    */
   @property({ attribute: false }) values: ProfileValues = {};
 
-  @state() private fieldErrors: Partial<Record<ProfileField, string>> = {};
-
-  private readonly submission = new AdapterCallController(this);
-  private readonly ids = Object.fromEntries(
-    fieldOrder.flatMap((field) => [
-      [field, uniqueId(`pforte-profile-${field}`)],
-      [`${field}Error`, uniqueId(`pforte-profile-${field}-error`)],
-    ]),
-  ) as Record<ProfileField | `${ProfileField}Error`, string>;
-
   private readonly titleHintId = uniqueId('pforte-profile-title-hint');
 
   private modeOf(field: ProfileField): ProfileFieldMode {
@@ -87,14 +78,11 @@ export class PforteProfileStep extends PforteStepElement {
   }
 
   override render() {
-    const pending = this.submission.pending;
-    const error = this.submission.error;
-    const alert = error && !this.fieldOf(error) ? error : undefined;
     const shown = new Set(this.shown);
     const names = (['firstName', 'lastName'] as const).filter((field) => shown.has(field));
     return html`
       <h2 tabindex="-1">${msg('Personal details', { id: 'profile.heading' })}</h2>
-      <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
+      ${this.renderForm(html`
         ${shown.has('salutation') ? this.renderSalutation() : nothing}
         ${shown.has('title') ? this.renderText('title') : nothing}
         ${names.length > 0 ? html`<div class="pf-name-row">${names.map((field) => this.renderText(field))}</div>` : nothing}
@@ -102,16 +90,8 @@ export class PforteProfileStep extends PforteStepElement {
         ${shown.has('mobile') ? this.renderPhone('mobile') : nothing}
         ${shown.has('phone') ? this.renderPhone('phone') : nothing}
         ${shown.has('email') ? this.renderText('email') : nothing}
-        <div class="pf-alert" role="alert">${alert ? renderAlert(alert) : nothing}</div>
-        <div class="pf-actions">
-          <button type="submit" class="pf-primary" ?disabled=${pending}>
-            ${pending ? msg('Please wait…', { id: 'common.pending' }) : msg('Continue', { id: 'common.continue' })}
-          </button>
-          ${this.canGoBack
-            ? html`<button type="button" ?disabled=${pending} @click=${this.onBack}>${msg('Back', { id: 'common.back' })}</button>`
-            : nothing}
-        </div>
-      </form>
+        ${this.renderFooter()}
+      `)}
     `;
   }
 
@@ -123,16 +103,17 @@ export class PforteProfileStep extends PforteStepElement {
   private renderSalutation() {
     const error = this.fieldErrors.salutation ?? '';
     const value = normalizeSalutation(this.values.salutation);
+    const ids = this.idsOf('salutation');
     return html`
       <div class="pf-field">
-        <label for=${this.ids.salutation}>${this.label('salutation')}</label>
+        <label for=${ids.input}>${this.label('salutation')}</label>
         <select
-          id=${this.ids.salutation}
+          id=${ids.input}
           name="salutation"
           autocomplete="honorific-prefix"
           ?required=${this.modeOf('salutation') === 'required'}
           aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${this.ids.salutationError}
+          aria-describedby=${ids.error}
           @change=${this.onSalutationChange}
         >
           <option value="" ?selected=${value === ''}>${msg('Please choose', { id: 'profile.salutation.choose' })}</option>
@@ -141,42 +122,38 @@ export class PforteProfileStep extends PforteStepElement {
               html`<option value=${salutation} ?selected=${value === salutation}>${salutationLabel(salutation)}</option>`,
           )}
         </select>
-        <p class="pf-error" id=${this.ids.salutationError}>${error}</p>
+        <p class="pf-error" id=${ids.error}>${error}</p>
       </div>
     `;
   }
 
   private renderText(field: TextField) {
-    const error = this.fieldErrors[field] ?? '';
     const email = field === 'email';
-    const hintId = field === 'title' ? this.titleHintId : undefined;
-    return html`
-      <div class="pf-field">
-        <label for=${this.ids[field]}>${this.label(field)}</label>
-        <input
-          id=${this.ids[field]}
-          name=${field}
-          type=${email ? 'email' : 'text'}
-          autocomplete=${autocompleteOf(field)}
-          inputmode=${email ? 'email' : 'text'}
-          autocapitalize=${email ? 'none' : 'words'}
-          spellcheck="false"
-          ?required=${this.modeOf(field) === 'required'}
-          .value=${live(this.values[field] ?? '')}
-          aria-invalid=${error ? 'true' : 'false'}
-          aria-describedby=${hintId ? `${this.ids[`${field}Error`]} ${hintId}` : this.ids[`${field}Error`]}
-          @input=${this.onTextInput}
-        />
-        <p class="pf-error" id=${this.ids[`${field}Error`]}>${error}</p>
-        ${hintId ? html`<p class="pf-muted pf-hint" id=${hintId}>${msg('e.g. Dr. or Prof. Dr.', { id: 'profile.title.hint' })}</p>` : nothing}
-      </div>
-    `;
+    return this.renderTextField(field, {
+      label: this.label(field),
+      name: field,
+      type: email ? 'email' : 'text',
+      autocomplete: autocompleteOf(field),
+      inputmode: email ? 'email' : 'text',
+      autocapitalize: email ? 'none' : 'words',
+      required: this.modeOf(field) === 'required',
+      value: this.values[field] ?? '',
+      onValue: (value) => (this.values = { ...this.values, [field]: value }),
+      ...(field === 'title'
+        ? {
+            describedBy: [this.titleHintId],
+            after: html`<p class="pf-muted pf-hint" id=${this.titleHintId}>
+              ${msg('e.g. Dr. or Prof. Dr.', { id: 'profile.title.hint' })}
+            </p>`,
+          }
+        : {}),
+    });
   }
 
   private renderPhone(field: PhoneField) {
     return html`
       <pforte-phone-input
-        id=${this.ids[field]}
+        id=${this.idsOf(field).input}
         name=${field}
         label=${this.label(field)}
         default-country=${this.defaultCountry}
@@ -193,23 +170,16 @@ export class PforteProfileStep extends PforteStepElement {
     this.clearFieldError('salutation');
   }
 
-  private onTextInput(event: InputEvent): void {
-    const input = event.target as HTMLInputElement;
-    const field = input.name as TextField;
-    this.values = { ...this.values, [field]: input.value };
-    this.clearFieldError(field);
-  }
-
-  private clearFieldError(field: ProfileField): void {
-    if (this.fieldErrors[field]) this.fieldErrors = { ...this.fieldErrors, [field]: undefined };
-    if (this.submission.error) this.submission.clearError();
+  /** Any edit answers a rejection of the details, which may be about more than one field. */
+  protected override editAnswers(): boolean {
+    return true;
   }
 
   private phoneInput(field: PhoneField): PfortePhoneInput | null {
-    return this.querySelector<PfortePhoneInput>(`#${this.ids[field]}`);
+    return this.fieldControl(field) as PfortePhoneInput | null;
   }
 
-  private fieldOf(error: PforteError): ProfileField | undefined {
+  protected override fieldOf(error: PforteError): ProfileField | undefined {
     if (error.code !== 'profile.invalid' && error.code !== 'phone.invalid') return undefined;
     const shown = this.shown;
     const field = error.field as ProfileField | undefined;
@@ -219,18 +189,12 @@ export class PforteProfileStep extends PforteStepElement {
   }
 
   /**
-   * Checks every shown field; resolves the details to send, the messages by
-   * field, and the invalid fields in page order (a mobile number the phone
-   * input rejected shows the input's own reason, so it has no message here).
+   * Checks every shown field; resolves the messages by field and fills
+   * `profile` with the details to send. A mobile number the phone input
+   * rejected is invalid with an empty message here: the input shows its own reason.
    */
-  private async check(): Promise<{
-    profile: ProfileValues;
-    errors: Partial<Record<ProfileField, string>>;
-    invalid: ProfileField[];
-  }> {
-    const profile: ProfileValues = {};
-    const errors: Partial<Record<ProfileField, string>> = {};
-    const rejectedMobile: ProfileField[] = [];
+  private async check(profile: ProfileValues): Promise<FieldErrors<ProfileField>> {
+    const errors: FieldErrors<ProfileField> = {};
     for (const field of this.shown) {
       const required = this.modeOf(field) === 'required';
       if (field === 'mobile' || field === 'phone') {
@@ -244,7 +208,7 @@ export class PforteProfileStep extends PforteStepElement {
         if (e164) profile[field] = e164;
         // The phone input shows why a mobile number is not valid; for any number say "phone number".
         else if (field === 'phone') errors.phone = msg('Please enter a valid phone number.', { id: 'profile.phone.invalid' });
-        else rejectedMobile.push(field);
+        else errors.mobile = '';
         continue;
       }
       const value = field === 'salutation' ? normalizeSalutation(this.values.salutation) : (this.values[field]?.trim() ?? '');
@@ -260,43 +224,19 @@ export class PforteProfileStep extends PforteStepElement {
       }
       profile[field] = value;
     }
-    const invalid = this.shown.filter((field) => errors[field] !== undefined || rejectedMobile.includes(field));
-    return { profile, errors, invalid };
+    return errors;
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.submission.pending) return;
-    const { profile, errors, invalid } = await this.check();
-    this.fieldErrors = errors;
-    const firstInvalid = invalid[0];
-    if (firstInvalid) {
-      await this.updateComplete;
-      this.focusField(firstInvalid);
-      return;
-    }
-    const adapter = this.requireAdapter();
-    await this.submission.run((signal) => adapter.submitProfile({ flowId: this.flowId, profile }, { signal }));
-    const error = this.submission.error;
-    if (error) {
-      this.reportError(error);
-      const field = this.fieldOf(error);
-      if (field) this.fieldErrors = { ...this.fieldErrors, [field]: errorMessage(error) };
-      await this.updateComplete;
-      if (field) this.focusField(field);
-      return;
-    }
-    this.values = { ...this.values, ...profile };
-    this.finish({ ...profile });
-  }
-
-  private focusField(field: ProfileField): void {
-    if (field === 'mobile' || field === 'phone') this.phoneInput(field)?.focus();
-    else this.querySelector<HTMLElement>(`#${this.ids[field]}`)?.focus();
-  }
-
-  private onBack(): void {
-    this.goBack();
+  protected override async onSubmit(): Promise<void> {
+    const profile: ProfileValues = {};
+    await this.submitStep({
+      check: () => this.check(profile),
+      call: (adapter, signal) => adapter.submitProfile({ flowId: this.flowId, profile }, { signal }),
+      done: () => {
+        this.values = { ...this.values, ...profile };
+        return { ...profile };
+      },
+    });
   }
 }
 

@@ -1,16 +1,13 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import type { SecondFactorMethod } from '@pforte/core';
-import { PforteStepElement } from '../internal/step-element.js';
+import { PforteFormStepElement } from '../internal/form-step-element.js';
+import { renderChoices } from '../internal/form-controls.js';
 import { uniqueId } from '../internal/pforte-element.js';
-import { AdapterCallController } from '../controllers/adapter-call-controller.js';
-import { renderAlert } from '../localization/error-messages.js';
 import { choiceStyles } from '../styles/choice.styles.js';
 import { secondFactorChoiceStepStyles } from './second-factor-choice-step.styles.js';
 import '../localization/step-messages.js';
-
 
 const allMethods: readonly SecondFactorMethod[] = ['none', 'email', 'sms'];
 
@@ -20,18 +17,21 @@ const allMethods: readonly SecondFactorMethod[] = ['none', 'email', 'sms'];
  * A TAN is recommended, the mobile TAN as the most secure. The flow then runs
  * the `emailCode` or the `sms` step, or neither.
  *
- * @event pforte-step-done - The choice was saved; `detail.values.method` is `'none'`, `'email'` or `'sms'`.
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - Saving failed; `detail.code` is the stable error code.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The choice was saved; `detail.values.method` is `'none'`, `'email'` or `'sms'`.
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - Saving failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-border - Frame of each option.
  * @cssproperty --pforte-color-primary - Buttons, the chosen option and focus.
  * @cssproperty --pforte-color-danger - Errors.
+ * @cssproperty --pforte-radius - Corner radius.
  */
-export class PforteSecondFactorChoiceStep extends PforteStepElement {
-  static override pforteStyles = [...PforteStepElement.pforteStyles, choiceStyles, secondFactorChoiceStepStyles];
+export class PforteSecondFactorChoiceStep extends PforteFormStepElement<'method'> {
+  static override pforteStyles = [...PforteFormStepElement.pforteStyles, choiceStyles, secondFactorChoiceStepStyles];
 
   readonly step = 'secondFactorChoice' as const;
+
+  protected readonly fieldOrder = ['method'] as const;
 
   /** The options offered, in this order (attribute: a JSON array, e.g. `["email","sms"]`). */
   @property({ type: Array }) choices: SecondFactorMethod[] = ['none', 'email', 'sms'];
@@ -41,7 +41,6 @@ export class PforteSecondFactorChoiceStep extends PforteStepElement {
 
   @state() private chosen: SecondFactorMethod | undefined;
 
-  private readonly submission = new AdapterCallController(this);
   private readonly ids = { intro: uniqueId('pforte-second-factor-intro'), option: uniqueId('pforte-second-factor') };
 
   /** The options actually offered: known methods of `choices`, without duplicates. */
@@ -58,45 +57,26 @@ export class PforteSecondFactorChoiceStep extends PforteStepElement {
   }
 
   override render() {
-    const pending = this.submission.pending;
-    const error = this.submission.error;
     const offered = this.offered;
     const selected = this.method;
     return html`
       <h2 tabindex="-1">${msg('Authentication', { id: 'secondFactor.heading' })}</h2>
       ${this.renderIntro(offered)}
-      <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
-        <fieldset class="pf-choices" aria-describedby=${this.hasIntro(offered) ? this.ids.intro : nothing}>
-          <legend>${msg('How do you want to confirm your sign-ins?', { id: 'secondFactor.legend' })}</legend>
-          ${offered.map((method) => {
-            const id = `${this.ids.option}-${method}`;
-            return html`
-              <div class="pf-choice">
-                <input
-                  type="radio"
-                  id=${id}
-                  name="secondFactor"
-                  value=${method}
-                  .checked=${live(method === selected)}
-                  aria-describedby="${id}-hint"
-                  @change=${this.onChange}
-                />
-                <label for=${id}>${this.label(method)}</label>
-                <p class="pf-muted pf-choice-hint" id="${id}-hint">${this.hint(method)}</p>
-              </div>
-            `;
-          })}
-        </fieldset>
-        <div class="pf-alert" role="alert">${error ? renderAlert(error) : nothing}</div>
-        <div class="pf-actions">
-          <button type="submit" class="pf-primary" ?disabled=${pending || !selected}>
-            ${pending ? msg('Please wait…', { id: 'common.pending' }) : msg('Continue', { id: 'common.continue' })}
-          </button>
-          ${this.canGoBack
-            ? html`<button type="button" ?disabled=${pending} @click=${this.onBack}>${msg('Back', { id: 'common.back' })}</button>`
-            : nothing}
-        </div>
-      </form>
+      ${this.renderForm(html`
+        ${renderChoices({
+          id: this.ids.option,
+          legend: msg('How do you want to confirm your sign-ins?', { id: 'secondFactor.legend' }),
+          name: 'secondFactor',
+          choices: offered.map((method) => ({ value: method, label: this.label(method), hint: this.hint(method) })),
+          selected,
+          describedBy: this.hasIntro(offered) ? this.ids.intro : undefined,
+          onChoose: (method) => {
+            this.chosen = method;
+            this.clearFieldError('method');
+          },
+        })}
+        ${this.renderFooter({ submitDisabled: !selected })}
+      `)}
     `;
   }
 
@@ -140,28 +120,13 @@ export class PforteSecondFactorChoiceStep extends PforteStepElement {
     }
   }
 
-  private onChange(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    if (input.checked) this.chosen = input.value as SecondFactorMethod;
-    this.submission.clearError();
-  }
-
-  private async onSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  protected override async onSubmit(): Promise<void> {
     const method = this.method;
-    if (this.submission.pending || !method) return;
-    const adapter = this.requireAdapter();
-    await this.submission.run((signal) => adapter.chooseSecondFactor({ flowId: this.flowId, method }, { signal }));
-    const error = this.submission.error;
-    if (error) {
-      this.reportError(error);
-      return;
-    }
-    this.finish({ method });
-  }
-
-  private onBack(): void {
-    this.goBack();
+    if (!method) return;
+    await this.submitStep({
+      call: (adapter, signal) => adapter.chooseSecondFactor({ flowId: this.flowId, method }, { signal }),
+      done: () => ({ method }),
+    });
   }
 }
 

@@ -43,14 +43,17 @@ import { renderStepElement } from './step-templates.js';
 import '../define/credentials-step.js';
 import '../define/done-step.js';
 
+/** Steps the flow never returns to: their effect on the server is final. */
+const finalSteps: ReadonlySet<StepId> = new Set(['invitation', 'customerLookup', 'captcha', 'credentials', 'emailVerification']);
+
 /**
  * @summary The registration flow: renders the configured steps in order
  * against a backend adapter, keeps what was entered across steps, and moves
  * focus to each new step's heading.
  *
- * @event pforte-step-change - A step is shown; `detail: {step, index, total}`.
- * @event pforte-complete - The registration finished; `detail` is the adapter's result (no secrets).
- * @event pforte-error - A step failed or the config is invalid; `detail.code` (and `detail.path` for configs).
+ * @event {CustomEvent<PforteStepChangeDetail>} pforte-step-change - A step is shown; `detail: {step, index, total}`.
+ * @event {CustomEvent<PforteCompleteDetail>} pforte-complete - The registration finished; `detail` is the adapter's result (no secrets).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - A step failed or the config is invalid; `detail.code` (and `detail.path` for configs).
  *
  * @cssproperty --pforte-color-primary - Buttons, links and focus rings.
  * @cssproperty --pforte-color-text - Body text.
@@ -64,9 +67,6 @@ import '../define/done-step.js';
  * @cssproperty --pforte-font-family - Font.
  * @cssproperty --pforte-max-width - Widest the widget grows.
  */
-/** Steps the flow never returns to: their effect on the server is final. */
-const finalSteps: ReadonlySet<StepId> = new Set(['invitation', 'customerLookup', 'captcha', 'credentials', 'emailVerification']);
-
 export class PforteSignup extends PforteElement {
   static override pforteStyles = [...PforteElement.pforteStyles, signupStyles];
 

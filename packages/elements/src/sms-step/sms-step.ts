@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { formatCountdown } from '@pforte/core';
 import type { CallOptions, PforteAdapter } from '@pforte/core';
 import { PforteCodeStepElement } from '../internal/code-step-element.js';
 import { errorMessage } from '../localization/error-messages.js';
@@ -10,6 +9,7 @@ import { smsStepStyles } from './sms-step.styles.js';
 import '../define/phone-input.js';
 import '../localization/step-messages.js';
 import { renderCodeEntryForm, renderCodeStepNavigation } from '../internal/code-entry-form.js';
+import { renderActions } from '../internal/form-controls.js';
 
 type Phase = 'phone' | 'code';
 
@@ -23,10 +23,10 @@ const booleanWithFalse = { fromAttribute: (value: string | null) => value !== nu
  * when it is over, not every second. "Wrong number?" goes back to the number
  * (kept for editing) without resetting the countdown.
  *
- * @event pforte-step-done - The code was verified; `detail.values.phone` holds the number in E.164 (never the code).
- * @event pforte-step-skip - The person chose "Activate later" (only when `optional`); the flow host calls `adapter.skipStep`.
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - A call failed; `detail.code` is the stable error code.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The code was verified; `detail.values.phone` holds the number in E.164 (never the code).
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-skip - The person chose "Activate later" (only when `optional`); the flow host calls `adapter.skipStep`.
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - A call failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-danger - Errors of the number and the code.
@@ -67,7 +67,6 @@ export class PforteSmsStep extends PforteCodeStepElement {
 
   private renderPhone() {
     const pending = this.sending.pending;
-    const waiting = this.resend.waiting;
     return html`
       <p class="pf-muted">
         ${msg(
@@ -87,20 +86,20 @@ export class PforteSmsStep extends PforteCodeStepElement {
           @input=${this.onPhoneInput}
         ></pforte-phone-input>
         <div class="pf-alert" role="alert">${this.sendError ? errorMessage(this.sendError) : nothing}</div>
-        <div class="pf-actions">
-          <button type="submit" class="pf-primary pf-resend" ?disabled=${pending || waiting}>
-            ${pending
-              ? msg('Please wait…', { id: 'common.pending' })
-              : waiting
-                ? msg(str`Send code in ${formatCountdown(this.resend.secondsLeft)}`, { id: 'sms.send.wait' })
-                : msg('Send code', { id: 'sms.send' })}
-          </button>
-          ${this.entry.sentCodeLength === undefined
-            ? nothing
-            : html`<button type="button" class="pf-link" @click=${this.backToCode}>
-                ${msg('Enter the code already sent', { id: 'sms.backToCode' })}
-              </button>`}
-        </div>
+        ${renderActions({
+          pending,
+          primary: this.sendCodeButton(),
+          secondary:
+            this.entry.sentCodeLength === undefined
+              ? []
+              : [
+                  {
+                    label: msg('Enter the code already sent', { id: 'sms.backToCode' }),
+                    className: 'pf-link',
+                    onClick: this.backToCode,
+                  },
+                ],
+        })}
         ${renderCodeStepNavigation(this.codeFormOptions(''))}
       </form>
     `;
@@ -119,7 +118,6 @@ export class PforteSmsStep extends PforteCodeStepElement {
       ${renderCodeEntryForm(this.codeFormOptions(msg('Code from the SMS', { id: 'sms.code.label' })))}
     `;
   }
-
 
   private onPhoneInput(): void {
     this.phoneError = '';
@@ -190,7 +188,6 @@ export class PforteSmsStep extends PforteCodeStepElement {
     await this.updateComplete;
     this.codeInput?.focus();
   }
-
 }
 
 declare global {

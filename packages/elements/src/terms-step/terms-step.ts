@@ -1,14 +1,12 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 import { PforteError, systemClock } from '@pforte/core';
 import type { Clock } from '@pforte/core';
-import { PforteStepElement } from '../internal/step-element.js';
-import { uniqueId } from '../internal/pforte-element.js';
+import { PforteFormStepElement } from '../internal/form-step-element.js';
 import { safeUrl } from '../internal/safe-url.js';
-import { AdapterCallController } from '../controllers/adapter-call-controller.js';
-import { errorMessage, renderAlert } from '../localization/error-messages.js';
+import { errorMessage } from '../localization/error-messages.js';
 import { termsStepStyles } from './terms-step.styles.js';
 import '../localization/step-messages.js';
 
@@ -18,18 +16,21 @@ import '../localization/step-messages.js';
  * it at the checkbox and moves focus there; with it, the acceptance is
  * recorded with the time (`clock`) and the terms' `version`.
  *
- * @event pforte-step-done - The acceptance was recorded; `detail.values` is `{ accepted: true, acceptedAt, version? }`.
- * @event pforte-step-back - The person chose "Back" (only when `can-go-back`).
- * @event pforte-error - Saving failed; `detail.code` is the stable error code.
+ * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The acceptance was recorded; `detail.values` is `{ accepted: true, acceptedAt, version? }`.
+ * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
+ * @event {CustomEvent<PforteErrorDetail>} pforte-error - Saving failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-primary - Links, buttons, the tick and focus.
  * @cssproperty --pforte-color-border - Frame of the checkbox.
  * @cssproperty --pforte-color-danger - The error at the checkbox.
+ * @cssproperty --pforte-radius - Corner radius.
  */
-export class PforteTermsStep extends PforteStepElement {
-  static override pforteStyles = [...PforteStepElement.pforteStyles, termsStepStyles];
+export class PforteTermsStep extends PforteFormStepElement<'accepted'> {
+  static override pforteStyles = [...PforteFormStepElement.pforteStyles, termsStepStyles];
 
   readonly step = 'terms' as const;
+
+  protected readonly fieldOrder = ['accepted'] as const;
 
   /** Address of the terms of use (http or https). */
   @property({ attribute: 'terms-url' }) termsUrl = '';
@@ -46,18 +47,9 @@ export class PforteTermsStep extends PforteStepElement {
   /** Whether the box is ticked: unticked unless set, and kept when the person comes back. */
   @property({ type: Boolean }) accepted = false;
 
-  @state() private checkboxError = '';
-
-  private readonly submission = new AdapterCallController(this);
-  private readonly ids = {
-    checkbox: uniqueId('pforte-terms-accept'),
-    error: uniqueId('pforte-terms-error'),
-  };
-
   override render() {
-    const pending = this.submission.pending;
-    const error = this.submission.error;
-    const generalError = error && error.code !== 'terms.required' ? error : undefined;
+    const ids = this.idsOf('accepted');
+    const error = this.fieldErrors.accepted ?? '';
     return html`
       <h2 tabindex="-1">${msg('Terms of use and privacy', { id: 'terms.heading' })}</h2>
       <p>${msg('Please read the terms of use and the privacy policy before you continue.', { id: 'terms.intro' })}</p>
@@ -65,33 +57,25 @@ export class PforteTermsStep extends PforteStepElement {
         <li>${this.renderLink(this.termsUrl, msg('Terms of use', { id: 'terms.termsLink' }))}</li>
         <li>${this.renderLink(this.privacyUrl, msg('Privacy policy', { id: 'terms.privacyLink' }))}</li>
       </ul>
-      <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
+      ${this.renderForm(html`
         <div class="pf-field">
-          <label class="pf-check" for=${this.ids.checkbox}>
+          <label class="pf-check" for=${ids.input}>
             <input
-              id=${this.ids.checkbox}
+              id=${ids.input}
               type="checkbox"
               name="terms"
               required
               .checked=${live(this.accepted)}
-              aria-invalid=${this.checkboxError ? 'true' : 'false'}
-              aria-describedby=${this.ids.error}
+              aria-invalid=${error ? 'true' : 'false'}
+              aria-describedby=${ids.error}
               @change=${this.onChange}
             />
             <span>${msg('I accept the terms of use and the privacy policy', { id: 'terms.accept' })}</span>
           </label>
-          <p class="pf-error" id=${this.ids.error}>${this.checkboxError}</p>
+          <p class="pf-error" id=${ids.error}>${error}</p>
         </div>
-        <div class="pf-alert" role="alert">${generalError ? renderAlert(generalError) : nothing}</div>
-        <div class="pf-actions">
-          <button type="submit" class="pf-primary" ?disabled=${pending}>
-            ${pending ? msg('Please wait…', { id: 'common.pending' }) : msg('Continue', { id: 'common.continue' })}
-          </button>
-          ${this.canGoBack
-            ? html`<button type="button" ?disabled=${pending} @click=${this.onBack}>${msg('Back', { id: 'common.back' })}</button>`
-            : nothing}
-        </div>
-      </form>
+        ${this.renderFooter()}
+      `)}
     `;
   }
 
@@ -105,40 +89,22 @@ export class PforteTermsStep extends PforteStepElement {
 
   private onChange(event: Event): void {
     this.accepted = (event.target as HTMLInputElement).checked;
-    if (this.accepted) this.checkboxError = '';
-    this.submission.clearError();
+    this.clearFieldError('accepted');
   }
 
-  private async onSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.submission.pending) return;
-    if (!this.accepted) {
-      await this.showCheckboxError(errorMessage(new PforteError('terms.required')));
-      return;
-    }
-    const adapter = this.requireAdapter();
+  protected override fieldOf(error: PforteError): 'accepted' | undefined {
+    return error.code === 'terms.required' ? 'accepted' : undefined;
+  }
+
+  protected override async onSubmit(): Promise<void> {
     const acceptedAt = this.clock.now();
     const version = this.version || undefined;
-    await this.submission.run((signal) =>
-      adapter.acceptTerms({ flowId: this.flowId, acceptedAt, ...(version === undefined ? {} : { version }) }, { signal }),
-    );
-    const error = this.submission.error;
-    if (error) {
-      this.reportError(error);
-      if (error.code === 'terms.required') await this.showCheckboxError(errorMessage(error));
-      return;
-    }
-    this.finish({ accepted: true, acceptedAt, ...(version === undefined ? {} : { version }) });
-  }
-
-  private async showCheckboxError(message: string): Promise<void> {
-    this.checkboxError = message;
-    await this.updateComplete;
-    this.querySelector<HTMLInputElement>(`#${this.ids.checkbox}`)?.focus();
-  }
-
-  private onBack(): void {
-    this.goBack();
+    const versioned = version === undefined ? {} : { version };
+    await this.submitStep({
+      check: () => (this.accepted ? {} : { accepted: errorMessage(new PforteError('terms.required')) }),
+      call: (adapter, signal) => adapter.acceptTerms({ flowId: this.flowId, acceptedAt, ...versioned }, { signal }),
+      done: () => ({ accepted: true, acceptedAt, ...versioned }),
+    });
   }
 }
 

@@ -1,0 +1,177 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { msg } from '@lit/localize';
+import '../localization/step-messages.js';
+
+/** The autofill tokens of the steps' text fields (`off` where autofill would only guess). */
+export type FieldAutocomplete =
+  | 'off'
+  | 'username'
+  | 'new-password'
+  | 'email'
+  | 'honorific-prefix'
+  | 'given-name'
+  | 'family-name'
+  | 'organization-title'
+  | 'organization'
+  | 'postal-code';
+
+/** One labelled text input of a step, with its error tied to it. */
+export interface TextFieldOptions {
+  /** Id of the input, for its `<label for>`. */
+  id: string;
+  /** Id of the error message, always in the input's `aria-describedby`. */
+  errorId: string;
+  label: string;
+  /** The form field name password managers and autofill key on. */
+  name: string;
+  value: string;
+  /** The message shown under the input; empty or `undefined` while it is valid. */
+  error: string | undefined;
+  type?: 'text' | 'email' | 'password';
+  autocomplete: FieldAutocomplete;
+  inputmode?: 'text' | 'email' | 'numeric';
+  autocapitalize?: 'none' | 'words';
+  required?: boolean;
+  maxlength?: number;
+  pattern?: string;
+  passwordrules?: string;
+  className?: string;
+  /** Further ids describing the input (a hint, a rule list), read after the error. */
+  describedBy?: string[];
+  /** Next to the input, in one row (e.g. a "Show password" toggle). */
+  trailing?: TemplateResult;
+  /** Below the error (e.g. a hint or a checklist). */
+  after?: TemplateResult;
+  onValue: (value: string) => void;
+}
+
+/**
+ * A `.pf-field`: label, light-DOM input (so password managers see it) and
+ * its error message, which the input names in `aria-describedby` and marks
+ * with `aria-invalid`.
+ */
+export function renderTextField(options: TextFieldOptions): TemplateResult {
+  const error = options.error ?? '';
+  const input = html`<input
+    id=${options.id}
+    class=${ifDefined(options.className)}
+    name=${options.name}
+    type=${options.type ?? 'text'}
+    autocomplete=${options.autocomplete}
+    inputmode=${ifDefined(options.inputmode)}
+    autocapitalize=${ifDefined(options.autocapitalize)}
+    spellcheck="false"
+    ?required=${options.required ?? false}
+    maxlength=${ifDefined(options.maxlength)}
+    pattern=${ifDefined(options.pattern)}
+    passwordrules=${ifDefined(options.passwordrules)}
+    .value=${live(options.value)}
+    aria-invalid=${error ? 'true' : 'false'}
+    aria-describedby=${[options.errorId, ...(options.describedBy ?? [])].join(' ')}
+    @input=${(event: InputEvent) => options.onValue((event.target as HTMLInputElement).value)}
+  />`;
+  return html`
+    <div class="pf-field">
+      <label for=${options.id}>${options.label}</label>
+      ${options.trailing ? html`<div class="pf-input-row">${input}${options.trailing}</div>` : input}
+      <p class="pf-error" id=${options.errorId}>${error}</p>
+      ${options.after ?? nothing}
+    </div>
+  `;
+}
+
+/** One option of a radio group, explained by its hint. */
+export interface ChoiceOption<Value extends string> {
+  value: Value;
+  label: string;
+  hint: string;
+}
+
+export interface ChoicesOptions<Value extends string> {
+  /** Prefix of the option ids, unique in the document. */
+  id: string;
+  legend: string;
+  name: string;
+  choices: ChoiceOption<Value>[];
+  selected: Value | undefined;
+  /** Id of a text about the whole group. */
+  describedBy?: string | undefined;
+  onChoose: (value: Value) => void;
+}
+
+/** A radio group (`.pf-choices`): a legend, then each option with its label and hint. */
+export function renderChoices<Value extends string>(options: ChoicesOptions<Value>): TemplateResult {
+  const onChange = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    if (input.checked) options.onChoose(input.value as Value);
+  };
+  return html`
+    <fieldset class="pf-choices" aria-describedby=${ifDefined(options.describedBy)}>
+      <legend>${options.legend}</legend>
+      ${options.choices.map(({ value, label, hint }) => {
+        const id = `${options.id}-${value}`;
+        return html`
+          <div class="pf-choice">
+            <input
+              type="radio"
+              id=${id}
+              name=${options.name}
+              value=${String(value)}
+              .checked=${live(value === options.selected)}
+              aria-describedby="${id}-hint"
+              @change=${onChange}
+            />
+            <label for=${id}>${label}</label>
+            <p class="pf-muted pf-choice-hint" id="${id}-hint">${hint}</p>
+          </div>
+        `;
+      })}
+    </fieldset>
+  `;
+}
+
+/** A button of an action row; without `onClick` it submits the form. */
+export interface ActionButton {
+  label: string;
+  onClick?: (event: Event) => void;
+  disabled?: boolean;
+  /** This button's call runs: it reads "Please wait…". */
+  busy?: boolean;
+  /** `pf-primary` for the main action, `pf-link` for a quiet one, `pf-resend` for a throttled one. */
+  className?: string;
+}
+
+export interface ActionsOptions {
+  /** A call of the step runs: every button of the row is disabled. */
+  pending: boolean;
+  primary?: ActionButton;
+  secondary?: ActionButton[];
+  /** Offers "Back", last in the row. */
+  onBack?: () => void;
+}
+
+/** The action row of a step: the main action first, then the others, "Back" last. */
+export function renderActions(options: ActionsOptions): TemplateResult {
+  const { pending, primary } = options;
+  return html`
+    <div class="pf-actions">
+      ${primary ? renderButton({ ...primary, className: ['pf-primary', primary.className].filter(Boolean).join(' ') }, pending) : nothing}
+      ${(options.secondary ?? []).map((button) => renderButton(button, pending))}
+      ${options.onBack ? renderButton({ label: msg('Back', { id: 'common.back' }), onClick: options.onBack }, pending) : nothing}
+    </div>
+  `;
+}
+
+function renderButton(button: ActionButton, pending: boolean) {
+  return html`<button
+    type=${button.onClick ? 'button' : 'submit'}
+    class=${ifDefined(button.className || undefined)}
+    ?disabled=${pending || (button.disabled ?? false)}
+    @click=${button.onClick}
+  >
+    ${button.busy ? msg('Please wait…', { id: 'common.pending' }) : button.label}
+  </button>`;
+}
