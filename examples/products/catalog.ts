@@ -5,7 +5,8 @@
  * (customers, practices, an invitation). Used by the demo page, Storybook
  * ("Products", "Configuring a product") and the products tests.
  */
-import type { MemoryAdapterOptions, PforteConfigInput } from '@pforte/core';
+import type { PforteConfigInput } from '@pforte/core';
+import type { MemoryAdapterOptions } from '@pforte/core/memory';
 import dentalPracticePortal from './dental-practice-portal.json';
 import videoConsultation from './video-consultation.json';
 import b2bServicePortal from './b2b-service-portal.json';

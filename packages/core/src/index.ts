@@ -97,16 +97,6 @@ export {
   type StartResult,
 } from './adapter.js';
 export {
-  createMemoryAdapter,
-  type MemoryAccount,
-  type MemoryAdapter,
-  type MemoryAdapterOptions,
-  type MemoryCustomer,
-  type MemoryInvitation,
-  type MemoryOrganization,
-  type OutboxMessage,
-} from './memory.js';
-export {
   captchaRequestSchema,
   commonErrorCodes,
   confirmEmailRequestSchema,

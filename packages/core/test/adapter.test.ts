@@ -1,11 +1,13 @@
 import {
   PforteError,
   createManualClock,
-  createMemoryAdapter,
   guardAdapter,
   httpRoutes,
   type PforteAdapter,
 } from '../src/index.js';
+import {
+  createMemoryAdapter,
+} from '../src/memory.js';
 import { deepEqual, describe, equal, it, ok, rejects } from './assert.js';
 
 /** A backend whose every method answers with `answer(method)`. */

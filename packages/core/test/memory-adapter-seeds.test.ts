@@ -1,10 +1,12 @@
 import {
   createManualClock,
-  createMemoryAdapter,
   type ManualClock,
+} from '../src/index.js';
+import {
+  createMemoryAdapter,
   type MemoryAdapter,
   type MemoryAdapterOptions,
-} from '../src/index.js';
+} from '../src/memory.js';
 import { deepEqual, describe, equal, it, notEqual, ok } from './assert.js';
 import { expectCode } from './expect-code.js';
 

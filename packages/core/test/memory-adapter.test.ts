@@ -1,13 +1,15 @@
 import {
   PforteError,
   createManualClock,
-  createMemoryAdapter,
   isTrivialPin,
   policyPresets,
   type ManualClock,
+} from '../src/index.js';
+import {
+  createMemoryAdapter,
   type MemoryAdapter,
   type MemoryAdapterOptions,
-} from '../src/index.js';
+} from '../src/memory.js';
 import { deepEqual, describe, equal, it, notEqual, ok } from './assert.js';
 import { expectCode } from './expect-code.js';
 

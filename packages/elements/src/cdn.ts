@@ -29,7 +29,6 @@ export {
   ConfigError,
   createHttpAdapter,
   createManualClock,
-  createMemoryAdapter,
   evaluatePassword,
   guardAdapter,
   isPforteError,
@@ -46,9 +45,6 @@ export type {
   CompleteResult,
   HttpAdapterOptions,
   ManualClock,
-  MemoryAdapter,
-  MemoryAdapterOptions,
-  OutboxMessage,
   PasswordPolicy,
   PasswordRule,
   PforteAdapter,
@@ -57,6 +53,9 @@ export type {
   PforteErrorCode,
   StepId,
 } from '@pforte/core';
+// The in-browser demo backend (its own entry in @pforte/core).
+export { createMemoryAdapter } from '@pforte/core/memory';
+export type { MemoryAdapter, MemoryAdapterOptions, OutboxMessage } from '@pforte/core/memory';
 
 /** Resolves once every Pforte element is defined (they load right after this module). */
 export const allElementsDefined: Promise<unknown> = Promise.all([

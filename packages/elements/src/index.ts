@@ -52,3 +52,4 @@ export type { PforteLocale, StringOverrides } from './localization/localization.
 export { version } from './internal/define.js';
 export type * from './events.js';
 export * from '@pforte/core';
+export * from '@pforte/core/memory';

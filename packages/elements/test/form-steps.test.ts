@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { createMemoryAdapter, PforteError } from '@pforte/core';
+import { PforteError } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core/memory';
 import type { PforteAdapter } from '@pforte/core';
 import '../src/define/captcha-step.js';
 import '../src/define/credentials-step.js';

@@ -1,6 +1,7 @@
 import { sendKeys } from '@web/test-runner-commands';
-import { createMemoryAdapter } from '@pforte/core';
-import type { ManualClock, MemoryAdapterOptions } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core/memory';
+import type { ManualClock } from '@pforte/core';
+import type { MemoryAdapterOptions } from '@pforte/core/memory';
 
 /** Types `text` with real key events into whatever has focus. */
 export async function type(text: string): Promise<void> {

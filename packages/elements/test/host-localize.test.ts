@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { configureLocalization, msg } from '@lit/localize';
 import type { LocaleModule } from '@lit/localize';
-import { createMemoryAdapter } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core/memory';
 import '../src/define/signup.js';
 import type { PforteSignup } from '../src/signup/signup.js';
 import { until } from './helpers.js';

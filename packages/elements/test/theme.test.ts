@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { createMemoryAdapter } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core/memory';
 import '../src/define/signup.js';
 import type { PforteSignup } from '../src/signup/signup.js';
 import { until } from './helpers.js';

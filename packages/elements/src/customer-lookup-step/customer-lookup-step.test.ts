@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { createMemoryAdapter } from '@pforte/core';
-import type { MemoryAdapterOptions, PforteAdapter } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core/memory';
+import type { PforteAdapter } from '@pforte/core';
+import type { MemoryAdapterOptions } from '@pforte/core/memory';
 import '../define/customer-lookup-step.js';
 import type { PforteCustomerLookupStep } from './customer-lookup-step.js';
 import { setLocale } from '../localization/localization.js';

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { createManualClock, createMemoryAdapter, PforteError } from '@pforte/core';
+import { createManualClock, PforteError } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core/memory';
 import type { ManualClock, PforteAdapter } from '@pforte/core';
 import '../define/email-code-step.js';
 import type { PforteEmailCodeStep } from './email-code-step.js';

@@ -1,6 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { createManualClock, createMemoryAdapter, PforteError } from '@pforte/core';
-import type { ManualClock, MemoryAdapter, PforteAdapter } from '@pforte/core';
+import { createManualClock, PforteError } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core/memory';
+import type { ManualClock, PforteAdapter } from '@pforte/core';
+import type { MemoryAdapter } from '@pforte/core/memory';
 import '../define/email-verification-step.js';
 import type { PforteEmailVerificationStep } from './email-verification-step.js';
 import { setLocale } from '../localization/localization.js';

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { createManualClock, createMemoryAdapter } from '@pforte/core';
+import { createManualClock } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core/memory';
 import type { PforteAdapter } from '@pforte/core';
 import '../define/invitation-step.js';
 import type { PforteInvitationStep } from './invitation-step.js';

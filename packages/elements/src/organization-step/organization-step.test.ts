@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { createMemoryAdapter } from '@pforte/core';
-import type { MemoryAdapterOptions, PforteAdapter } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core/memory';
+import type { PforteAdapter } from '@pforte/core';
+import type { MemoryAdapterOptions } from '@pforte/core/memory';
 import '../define/organization-step.js';
 import type { PforteOrganizationStep } from './organization-step.js';
 import { setLocale } from '../localization/localization.js';

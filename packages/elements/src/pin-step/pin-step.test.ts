@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { createManualClock, createMemoryAdapter } from '@pforte/core';
+import { createManualClock } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core/memory';
 import type { ManualClock, PforteAdapter } from '@pforte/core';
 import '../define/pin-step.js';
 import type { PfortePinStep } from './pin-step.js';

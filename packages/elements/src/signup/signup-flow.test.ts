@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { createManualClock, createMemoryAdapter, loadPhoneSupport } from '@pforte/core';
-import type { ManualClock, MemoryAdapter, PforteConfigInput, StepId } from '@pforte/core';
+import { createManualClock, loadPhoneSupport } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core/memory';
+import type { ManualClock, PforteConfigInput, StepId } from '@pforte/core';
+import type { MemoryAdapter } from '@pforte/core/memory';
 import '../define/signup.js';
 import type { PforteSignup } from './signup.js';
 import type { PforteSmsStep } from '../sms-step/sms-step.js';

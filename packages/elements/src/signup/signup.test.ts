@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { createMemoryAdapter, PforteError } from '@pforte/core';
-import type { MemoryAdapter, PforteConfigInput } from '@pforte/core';
+import { PforteError } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core/memory';
+import type { PforteConfigInput } from '@pforte/core';
+import type { MemoryAdapter } from '@pforte/core/memory';
 import '../define/signup.js';
 import type { PforteSignup } from './signup.js';
 import { getLocale, setLocale } from '../localization/localization.js';

@@ -96,7 +96,7 @@ export class PforteSmsStep extends PforteCodeStepElement {
                   {
                     label: msg('Enter the code already sent', { id: 'sms.backToCode' }),
                     className: 'pf-link',
-                    onClick: this.backToCode,
+                    onClick: () => void this.backToCode(),
                   },
                 ],
         })}

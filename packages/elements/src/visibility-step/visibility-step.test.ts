@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { createMemoryAdapter } from '@pforte/core';
+import { createMemoryAdapter } from '@pforte/core/memory';
 import type { PforteAdapter } from '@pforte/core';
 import '../define/visibility-step.js';
 import type { PforteVisibilityStep } from './visibility-step.js';
