@@ -155,8 +155,9 @@ describe('demo page on the reference server (npm start: Chromium → <pforte-sig
       );
       assert.ok(account.password_hash && !account.password_hash.includes(password), 'password stored in clear');
       assert.ok(account.pin_hash, 'no PIN hash');
-      const [flow] = await database.query("SELECT completed_at, password_hash, pin_hash FROM flows WHERE username = 'dr.berger'");
+      const [flow] = await database.query("SELECT completed_at, password_hash, pin_hash, product FROM flows WHERE view->>'username' = 'dr.berger'");
       assert.ok(flow.completed_at !== null, 'flow not completed');
+      assert.equal(flow.product, 'design-card', 'the flow is bound to the product the widget named');
       assert.equal(flow.password_hash, null, 'the completed flow still holds a secret');
     } finally {
       await database.close();
