@@ -59,8 +59,8 @@ export interface StepRegistry {
  * A registry over `descriptors`. The built-in one is {@link defaultRegistry};
  * a product that brings its own steps passes `[...builtinSteps, itsStep]`.
  */
-export function createStepRegistry(descriptors: readonly StepDescriptor<never>[]): StepRegistry {
-  const list = descriptors as unknown as readonly StepDescriptor[];
+export function createStepRegistry(descriptors: readonly StepDescriptor[]): StepRegistry {
+  const list = descriptors;
   const byId = new Map(list.map((descriptor) => [descriptor.id, descriptor]));
   if (byId.size !== list.length) throw new Error('two step descriptors share an id');
   const byAction = new Map<AdapterAction, string>();
@@ -78,7 +78,7 @@ export function createStepRegistry(descriptors: readonly StepDescriptor<never>[]
 }
 
 /** The registry of the built-in steps. */
-export const defaultRegistry = createStepRegistry(builtinSteps as unknown as readonly StepDescriptor<never>[]);
+export const defaultRegistry = createStepRegistry(builtinSteps);
 
 /** The descriptor of a step, typed by the step. */
 export function descriptorOf<Step extends BaseStep>(registry: StepRegistry, step: Step): StepDescriptor<Step> {
