@@ -6,7 +6,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', 'storybook-static/**', 'docs/storybook-static/**'],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/dist-test/**', '**/generated/**', 'storybook-static/**', 'docs/storybook-static/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

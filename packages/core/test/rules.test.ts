@@ -1,4 +1,4 @@
-import { PforteError } from '../src/index.js';
+import type { PforteError } from '../src/index.js';
 import * as rules from '../src/rules/index.js';
 import { deepEqual, describe, equal, it, ok, throws } from './assert.js';
 
