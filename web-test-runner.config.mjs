@@ -2,10 +2,14 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { referenceServer } from './packages/elements/test/support/reference-server.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // The version src/internal/define.ts reports, as the builds inject it (packages/elements/build/version.ts).
 const elementsVersion = JSON.parse(readFileSync(new URL('./packages/elements/package.json', import.meta.url), 'utf8')).version;
+
+// The reference server at /pforte of the test page's origin, for the tests that register against it.
+const reference = referenceServer();
 
 /** Component and core tests, in Debian's Chromium (no browser download). */
 export default {
@@ -16,7 +20,9 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 5000 } },
+  middleware: [reference.middleware],
   plugins: [
+    reference.plugin,
     esbuildPlugin({
       ts: true,
       target: 'es2022',

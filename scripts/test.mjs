@@ -45,7 +45,8 @@ const checks = [
   // The longest checks after the build come first, so they start as soon as it passed.
   { name: 'storybook', heavy: true, browser: true, needs: ['build'], run: [['npm', ['run', 'docs:check']]] },
   { name: 'e2e', title: 'end-to-end', heavy: true, browser: true, needs: ['build'], run: [['node', ['--test', '--test-reporter=spec', 'e2e/']]] },
-  { name: 'browser', title: 'component tests (web-test-runner)', heavy: true, browser: true, run: [[bin('web-test-runner'), []]] },
+  // After the build: the seed products also register against the built reference server (test/support/reference-server.mjs).
+  { name: 'browser', title: 'component tests (web-test-runner)', heavy: true, browser: true, needs: ['build'], run: [[bin('web-test-runner'), []]] },
   // Core's pure logic (flow engine, rules, policy, adapters) under node's test runner: no browser needed.
   { name: 'core', title: 'core (node:test)', heavy: true, run: [['npm', ['test', '-w', '@pforte/core']]] },
   {
