@@ -87,7 +87,7 @@ async function onStep(heading: string | RegExp) {
     const text = document.activeElement?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
     return typeof heading === 'string' ? text === heading : heading.test(text);
   };
-  await until(matches, `focus on "${String(heading)}" (at "${document.activeElement?.textContent?.trim()}")`, 240);
+  await until(matches, `focus on "${String(heading)}" (at "${document.activeElement?.textContent?.trim()}")`, 1200);
 }
 
 async function fill(label: string | RegExp, text: string) {
@@ -140,8 +140,15 @@ describe('seed products as configuration (German, keyboard only)', () => {
   });
 
   for (const backend of [memoryBackend, serverBackend]) {
-    describe(backend.name, () => {
+    describe(backend.name, function () {
+      // A whole registration per test, over HTTP for the server: more than mocha's default on a loaded machine.
+      this.timeout(30_000);
       let linkBefore: string | undefined;
+      before(async function () {
+        // The first request starts the server's PGlite, which takes seconds.
+        this.timeout(120_000);
+        if (backend === serverBackend) await eventually(async () => ((await fetch('/pforte/health')).ok ? 'up' : undefined), 'server up', 10_000);
+      });
       beforeEach(async () => {
         linkBefore = await backend.latest('email', 'link');
       });
@@ -191,7 +198,7 @@ describe('seed products as configuration (German, keyboard only)', () => {
 
     it('video consultation (001): invitation link, credentials, PIN, SMS, visibility', async () => {
       const { element, result } = await mount(backend, videoConsultation, {}, 'einladung-001');
-      await until(() => element.textContent!.includes('Praxis Dr. Sommer hat Sie zur Registrierung eingeladen.'), 'invitation checked', 240);
+      await until(() => element.textContent!.includes('Praxis Dr. Sommer hat Sie zur Registrierung eingeladen.'), 'invitation checked', 1200);
       element.querySelector<HTMLElement>('pforte-invitation-step h2')!.focus();
       await tabTo('Fortfahren');
       await press('Enter');
@@ -215,7 +222,7 @@ describe('seed products as configuration (German, keyboard only)', () => {
 
     it('B2B service portal (002): invitation prefills the e-mail username and the names', async () => {
       const { element, result } = await mount(backend, b2bServicePortal, {}, 'einladung-002');
-      await until(() => element.querySelector('pforte-invitation-step h2'), 'invitation checked', 240);
+      await until(() => element.querySelector('pforte-invitation-step h2'), 'invitation checked', 1200);
       element.querySelector<HTMLElement>('pforte-invitation-step h2')!.focus();
       await tabTo('Fortfahren');
       await press('Enter');
@@ -234,7 +241,7 @@ describe('seed products as configuration (German, keyboard only)', () => {
       const { element, result } = await mount(backend, billingCustomerCentre, {
         customers: [{ customerNumber: '46075', email: 'm.muster@example.de', name: 'Max Muster' }],
       });
-      await until(() => element.querySelector('pforte-customer-lookup-step h2'), 'lookup step', 240);
+      await until(() => element.querySelector('pforte-customer-lookup-step h2'), 'lookup step', 1200);
       // One of the two TAN steps will run: six steps, before and after the choice.
       expect(element.querySelector('.pf-progress')!.textContent!.trim()).to.equal('Schritt 1 von 6');
       element.querySelector<HTMLElement>('pforte-customer-lookup-step h2')!.focus();
