@@ -48,22 +48,22 @@ export function isDone(product: Product, view: FlowView, step: { id: string }): 
  * around it) and that the steps it needs first are done ('step.required').
  */
 export function requireStep<Step extends ResolvedStep = ResolvedStep>(product: Product, view: FlowView, action: AdapterAction): Step {
-  const id = product.registry.stepOfAction(action);
+  return stepOpenTo(product, view, product.registry.stepOfAction(action)) as Step;
+}
+
+/** The product's step `id` where the flow runs it and the steps it needs are done ('step.unavailable', 'step.required'). */
+function stepOpenTo(product: Product, view: FlowView, id: string | undefined): ResolvedStep {
   const step = product.config.steps.find((candidate) => candidate.id === id);
   if (!step || !isActive(product, view, step)) throw new PforteError('step.unavailable');
   for (const needed of descriptor(product, step.id).after ?? []) {
     if (!isDone(product, view, { id: needed })) throw new PforteError('step.required');
   }
-  return step as Step;
+  return step;
 }
 
 /** A step may be put off only where the product makes it optional: else 'step.required'. */
 export function skipStep(product: Product, view: FlowView, id: StepId): void {
-  const step = product.config.steps.find((candidate) => candidate.id === id);
-  if (!step || !isActive(product, view, step)) throw new PforteError('step.unavailable');
-  for (const needed of descriptor(product, id).after ?? []) {
-    if (!isDone(product, view, { id: needed })) throw new PforteError('step.required');
-  }
+  stepOpenTo(product, view, id);
   if (!product.skippable.has(id)) throw new PforteError('step.required');
   if (!view.skipped.includes(id)) view.skipped.push(id);
   if (id === 'sms') view.smsVerified = false;
