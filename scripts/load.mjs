@@ -9,6 +9,9 @@
  *
  *   node scripts/load.mjs [--flows 50] [--cheap-hash]
  *       all flows at once against an in-process server on in-memory PGlite
+ *   node scripts/load.mjs --abuse [--people 12] [--flood 50] [--cheap-hash]
+ *       people register alone, then beside attackers (hash floods, forged
+ *       X-Forwarded-For); reports their latency and what the attackers got
  *   node scripts/load.mjs --kill [--flows 40] [--concurrency 8] [--cheap-hash]
  *       the server runs as a child process on a PGlite directory (or
  *       DATABASE_URL); when half the flows are complete it is killed with
@@ -33,6 +36,7 @@ const argument = (name, fallback) => {
 };
 const cheap = process.argv.includes('--cheap-hash');
 const cheapCost = { N: 1024, r: 8, p: 1 };
+const oneClientLimits = { smsPerIpPerHour: 1_000_000, flowStartsPerIpPerHour: 1_000_000, hashesPerIpPerHour: 1_000_000, requestBurstPerIp: 1_000_000 };
 
 /** Child mode of --kill: the reference server with load-test limits, on PGlite at --data-dir or DATABASE_URL. */
 async function serve() {
@@ -41,7 +45,8 @@ async function serve() {
   const server = await createPforteServer({
     database,
     production: false,
-    smsPerIpPerHour: 1_000_000,
+    // Every simulated person comes from 127.0.0.1 in the other runs; the abuse run gives each client its own address.
+    ...(process.argv.includes('--abuse-limits') ? { trustProxyHops: 1 } : oneClientLimits),
     ...(cheap ? { scryptCost: cheapCost } : {}),
   });
   const url = await server.listen(Number(argument('--port', '0')), '127.0.0.1');
@@ -116,7 +121,8 @@ async function inProcess() {
   const server = await createPforteServer({
     database,
     production: false,
-    smsPerIpPerHour: 1_000_000,
+    // Every simulated person comes from 127.0.0.1 here; the abuse run (--abuse) gives each client its own address.
+    ...oneClientLimits,
     ...(cheap ? { scryptCost: cheapCost } : {}),
   });
   const url = await server.listen(0);
@@ -246,8 +252,162 @@ async function killAndRestart() {
   process.exit(ok ? 0 : 1);
 }
 
-if (process.argv.includes('--serve')) {
+/** fetch as a trusted proxy passes it on: the client's own X-Forwarded-For entries (`forged`) first, then the address the proxy saw. */
+function fetchFrom(address, forged) {
+  return (input, init = {}) => {
+    const headers = new Headers(init.headers);
+    headers.set('X-Forwarded-For', [...(forged ? [forged()] : []), address].join(', '));
+    return fetch(input, { ...init, headers });
+  };
+}
+
+/**
+ * The attackers of --abuse, in a worker thread of their own so that their
+ * loops do not slow down the people's measurements: a flood of /credentials
+ * calls for flows that do not exist, a flood on real flows (slow hashes),
+ * and SMS requests with forged X-Forwarded-For entries. Runs until told to
+ * stop, then reports the answers each got.
+ */
+async function attackWorker() {
+  const { parentPort, workerData } = await import('node:worker_threads');
+  const { url, floodSize } = workerData;
+  let attacking = true;
+  parentPort.once('message', () => (attacking = false));
+  const password = 'ein langes Passwort 123';
+  const tallies = { bogus: {}, hashing: {}, sms: {} };
+  const count = (name, status) => (tallies[name][status] = (tallies[name][status] ?? 0) + 1);
+  const post = (fetchImpl, path, body) =>
+    fetchImpl(`${url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+      .then(async (response) => {
+        await response.arrayBuffer();
+        return response.status;
+      })
+      .catch(() => 'network error');
+  const startFlow = async (fetchImpl) => {
+    const started = await fetchImpl(`${url}/registrations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"locale":"de"}' }).catch(
+      () => undefined,
+    );
+    return started?.ok ? (await started.json()).flowId : undefined;
+  };
+  const bogusFetch = fetchFrom('2001:db8:bad::1');
+  const hashFetch = fetchFrom('2001:db8:bad::2');
+  const smsFetch = fetchFrom('2001:db8:bad::3', () => `203.0.113.${randomInt(1, 255)}`);
+  const loops = [
+    ...Array.from({ length: floodSize }, async () => {
+      while (attacking) count('bogus', await post(bogusFetch, `/registrations/flow_${randomInt(1e9)}/credentials`, { username: `x${randomInt(1e9)}`, password }));
+    }),
+    ...Array.from({ length: floodSize }, async () => {
+      while (attacking) {
+        const flowId = (await startFlow(hashFetch)) ?? `flow_${randomInt(1e9)}`;
+        count('hashing', await post(hashFetch, `/registrations/${flowId}/credentials`, { username: `h${randomInt(1e9)}@example.org`, password }));
+      }
+    }),
+    (async () => {
+      while (attacking) {
+        const flowId = await startFlow(smsFetch);
+        if (flowId === undefined) {
+          count('sms', 'start refused');
+          // Refused until the hour is over: the attacker keeps knocking, a little slower.
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          continue;
+        }
+        const credentials = await post(smsFetch, `/registrations/${flowId}/credentials`, { username: `s${randomInt(1e9)}@example.org`, password });
+        if (credentials !== 200) {
+          count('sms', `credentials ${credentials}`);
+          continue;
+        }
+        count('sms', 'credentials 200');
+        count('sms', `sms ${await post(smsFetch, `/registrations/${flowId}/sms`, { phone: `+49151${String(randomInt(1e8)).padStart(8, '0')}` })}`);
+      }
+    })(),
+  ];
+  await Promise.all(loops);
+  parentPort.postMessage(tallies);
+}
+
+/**
+ * --abuse: real people register, first alone and then beside the attackers
+ * of {@link attackWorker}, against the server in a process of its own behind
+ * one trusted proxy hop (as in production), each person and each attacker
+ * from its own address. Reports the people's /credentials latency idle and
+ * under attack and what each attacker got. Fails when the people's p95 under
+ * attack is over twice the idle p95, a registration fails, or the SMS
+ * attacker gets past the per-IP cap.
+ */
+async function abuseRun() {
+  const { createHttpAdapter } = await import('@pforte/core');
+  const { backendDefaults } = await import('@pforte/core/rules');
+  const { startReferenceServer } = await import('./start.mjs');
+  const { Worker } = await import('node:worker_threads');
+  const people = Number(argument('--people', '12'));
+  const floodSize = Number(argument('--flood', '50'));
+  const server = await startReferenceServer({ entry: fileURLToPath(import.meta.url), args: ['--serve', '--abuse-limits', ...(cheap ? ['--cheap-hash'] : [])] });
+  const { url } = server;
+  const { register } = harness(() => url);
+  let addressCounter = 0;
+
+  /** `people` registrations, each from its own address, 4 at a time; the duration of each /credentials call. */
+  async function registerPeople(round) {
+    const credentialsMs = [];
+    const failures = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < people) {
+        const index = next++;
+        const adapter = createHttpAdapter({ baseUrl: url, fetch: fetchFrom(`2001:db8:${(++addressCounter).toString(16)}::1`), timeoutMs: 120_000 });
+        const timed = Object.create(adapter);
+        timed.submitCredentials = async (input) => {
+          const started = performance.now();
+          try {
+            return await adapter.submitCredentials(input);
+          } finally {
+            credentialsMs.push(performance.now() - started);
+          }
+        };
+        await register(timed, round * 10_000 + index).catch((error) => failures.push(error?.code ?? String(error)));
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    return { credentialsMs, failures };
+  }
+
+  const idle = await registerPeople(0);
+  const attackers = new Worker(fileURLToPath(import.meta.url), { workerData: { url, floodSize } });
+  const attackResult = new Promise((resolve, reject) => {
+    attackers.once('message', resolve);
+    attackers.once('error', reject);
+  });
+  const underAttack = await registerPeople(1);
+  attackers.postMessage('stop');
+  const { bogus, hashing, sms } = await attackResult;
+  await server.stop();
+
+  const p = (list, q) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(q * list.length))] ?? 0;
+  const show = (tally) => Object.entries(tally).map(([status, n]) => `${status}: ${n}`).join(', ');
+  const idleP95 = p(idle.credentialsMs, 0.95);
+  const attackP95 = p(underAttack.credentialsMs, 0.95);
+  const ratio = attackP95 / idleP95;
+  const smsSent = sms['sms 200'] ?? 0;
+  console.log(`server: its own process, PGlite, scrypt ${costLabel()}, one trusted proxy hop, default limits`);
+  console.log(`${people} people per round, each from its own address; attackers in a worker, floods of ${floodSize} concurrent calls`);
+  console.log(`people's /credentials idle:         p50 ${p(idle.credentialsMs, 0.5).toFixed(0)} ms, p95 ${idleP95.toFixed(0)} ms`);
+  console.log(`people's /credentials under attack: p50 ${p(underAttack.credentialsMs, 0.5).toFixed(0)} ms, p95 ${attackP95.toFixed(0)} ms (${ratio.toFixed(2)}× idle; budget 2×)`);
+  console.log(`registrations failed: idle ${idle.failures.length}, under attack ${underAttack.failures.length}`);
+  console.log(`attacker 1, /credentials for flows that do not exist: ${show(bogus)}`);
+  console.log(`attacker 2, /credentials on real flows: ${show(hashing)} (each 200 is one slow hash; cap ${backendDefaults.hashesPerIpPerHour}/hour per address)`);
+  console.log(`attacker 3, SMS with forged X-Forwarded-For entries: ${smsSent} sent (cap ${backendDefaults.smsPerIpPerHour}/hour per address); ${show(sms)}`);
+  for (const failure of [...idle.failures, ...underAttack.failures].slice(0, 3)) console.log('failed:', failure);
+  const failed = idle.failures.length + underAttack.failures.length;
+  process.exit(ratio <= 2 && failed === 0 && smsSent <= backendDefaults.smsPerIpPerHour ? 0 : 1);
+}
+
+const { isMainThread } = await import('node:worker_threads');
+if (!isMainThread) {
+  await attackWorker();
+} else if (process.argv.includes('--serve')) {
   await serve();
+} else if (process.argv.includes('--abuse')) {
+  await abuseRun();
 } else if (process.argv.includes('--kill')) {
   await killAndRestart();
 } else {

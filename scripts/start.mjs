@@ -30,11 +30,28 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { installWhenStale } from './ensure-installed.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 const serverMain = join(root, 'packages/server/dist/src/main.js');
+
+/** The first port from `wanted` on that is free on 127.0.0.1 (0: any free port). */
+async function freePort(wanted) {
+  for (let candidate = wanted; ; candidate++) {
+    const found = await new Promise((resolveFound) => {
+      const probe = createNetServer();
+      probe.once('error', () => resolveFound(undefined));
+      probe.listen(candidate, '127.0.0.1', () => {
+        const { port } = probe.address();
+        probe.close(() => resolveFound(port));
+      });
+    });
+    if (found !== undefined) return found;
+    if (wanted === 0) throw new Error('no free port');
+  }
+}
 
 /** Newest modification time of the files under `directory` (0 when missing). */
 function newest(directory) {
@@ -180,6 +197,9 @@ export async function startDemo({
   onServerExit,
 } = {}) {
   ensureServerBuilt({ log });
+  // The page's port is fixed before the server starts: the server allows calls only from origins it is told.
+  const pagePort = await freePort(port ?? 5173);
+  const pageOrigins = [`http://127.0.0.1:${pagePort}`, `http://localhost:${pagePort}`].join(',');
   const serverLog = logLevel === 'info' ? (line) => log(`[server] ${line}`) : undefined;
   const shownDataDir = relative(root, dataDir).startsWith('..') ? dataDir : `${relative(root, dataDir)}/`;
   let server;
@@ -198,7 +218,7 @@ export async function startDemo({
   /** Starts the server (on `listenPort`) and waits for its health check; sets `backend`. */
   const launch = async (listenPort) => {
     try {
-      const started = await startReferenceServer({ dataDir, port: listenPort, onLog: serverLog });
+      const started = await startReferenceServer({ dataDir, port: listenPort, onLog: serverLog, env: { CORS_ORIGINS: pageOrigins } });
       const problem = await waitForHealth(started.url);
       if (problem) {
         await started.stop();
@@ -269,12 +289,13 @@ export async function startDemo({
       plugins: [devRoutes],
       define: { __PFORTE_VERSION__: JSON.stringify(elementsVersion) },
       server: {
-        ...(port === undefined ? {} : { port }),
+        port: pagePort,
+        strictPort: true,
         proxy:
           proxyPort === undefined
             ? {}
             : {
-                // Same origin for the page: the server sees Host 127.0.0.1:<vite port> and the same Origin.
+                // Same origin for the page; the server allows that origin because it is in CORS_ORIGINS.
                 '/pforte': { target: `http://127.0.0.1:${proxyPort}`, rewrite: (path) => path.replace(/^\/pforte/, '') || '/' },
               },
       },

@@ -626,6 +626,64 @@ const checks: Check[] = [
       );
     },
   },
+  {
+    name: 'attack: a fresh flow does not reset the customer-lookup lock',
+    async run({ adapter, start, options, unique }) {
+      if (!options.addCustomer) throw new CheckSkipped('no addCustomer hook');
+      const customerNumber = `K${unique()}`;
+      const email = `kunde-${unique()}@example.org`;
+      await options.addCustomer({ customerNumber, email });
+      for (let attempt = 0; attempt < backendDefaults.maxLookupAttempts; attempt++) {
+        const { flowId } = await start('conformance-lookup');
+        await expectCode(adapter.lookupCustomer({ flowId, customerNumber, email: `guess-${attempt}@example.org` }), 'customer.mismatch', 'a guessed address');
+      }
+      const { flowId } = await start('conformance-lookup');
+      const locked = await expectCode(
+        adapter.lookupCustomer({ flowId, customerNumber, email }),
+        'rate_limited',
+        `the right pair after ${backendDefaults.maxLookupAttempts} wrong guesses from other flows`,
+      );
+      check((locked.retryAfterSeconds ?? 0) > 0, 'the lock says when to retry');
+    },
+  },
+  {
+    name: 'attack: organisation joins lock after wrong postal codes, whichever flow guessed',
+    async run({ adapter, options, flowWithAccount, unique }) {
+      if (!options.addOrganization) throw new CheckSkipped('no addOrganization hook');
+      const customerNumber = `P${unique()}`;
+      await options.addOrganization({ name: 'Praxis Conformance', customerNumber, postalCode: '10115', members: 1 });
+      for (let attempt = 0; attempt < backendDefaults.maxLookupAttempts; attempt++) {
+        const flowId = await flowWithAccount('conformance-organization');
+        await expectCode(
+          adapter.joinOrganization({ flowId, customerNumber, postalCode: String(20_000 + attempt) }),
+          'organization.not_found',
+          'a guessed postal code',
+        );
+      }
+      const flowId = await flowWithAccount('conformance-organization');
+      await expectCode(
+        adapter.joinOrganization({ flowId, customerNumber, postalCode: '10115' }),
+        'rate_limited',
+        `the right postal code after ${backendDefaults.maxLookupAttempts} wrong guesses from other flows`,
+      );
+    },
+  },
+  {
+    name: 'attack: an abandoned flow holds its username only while it is in use',
+    async run({ adapter, options, start, flowWithAccountAs, username, policy }) {
+      if (!options.advanceTime) throw new CheckSkipped('no clock to move');
+      const name = username();
+      const abandoned = await flowWithAccountAs(name);
+      const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'h');
+      const { flowId } = await start('conformance-basic');
+      await expectCode(adapter.submitCredentials({ flowId, username: name, password }), 'identifier.unavailable', 'a name an active flow holds');
+      await options.advanceTime(backendDefaults.usernameHoldSeconds * 1000 + 1000);
+      await adapter.submitCredentials({ flowId, username: name, password });
+      await expectCode(adapter.complete({ flowId: abandoned }), 'identifier.unavailable', 'the abandoned flow, back after another took its name');
+      const done = await adapter.complete({ flowId });
+      check(done.username === name, 'the active flow registers the name');
+    },
+  },
 ];
 
 /** Names of every check, in run order. */

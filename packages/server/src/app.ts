@@ -1,5 +1,6 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import * as z from 'zod/mini';
 import {
@@ -17,6 +18,8 @@ import {
 } from '@pforte/core';
 import * as rules from '@pforte/core/rules';
 import { openPglite, migrate, type Database, type Queryable } from './db.js';
+import { HashQueue, HashQueueFull, type HashQueueOptions } from './hash-queue.js';
+import { createIdempotencyCrypto } from './idempotency.js';
 import { problemText } from './messages.js';
 import { defaultScryptCost, hashSecret, type ScryptCost } from './secrets.js';
 import {
@@ -44,21 +47,53 @@ export interface ServerOptions extends Partial<rules.BackendLimits> {
   registry?: StepRegistry;
   clock?: Clock;
   scryptCost?: ScryptCost;
-  /** Key of the code HMAC; keep it outside the database. */
+  /**
+   * The server's secret, kept outside the database: it keys the code HMAC,
+   * the idempotency fingerprints and the encryption of stored answers.
+   */
   codePepper?: string;
   smsSender?: SmsSender;
   emailSender?: EmailSender;
   captchaVerifier?: CaptchaVerifier;
   /** Storage; default: a fresh in-memory PGlite (migrated). A given database is migrated too. */
   database?: Database;
-  /** Origins allowed by CORS (exact, e.g. `https://praxis.example`); same-origin requests always pass. */
+  /**
+   * Origins of the pages that may call the API (exact, e.g.
+   * `https://praxis.example`), the server's own included when it serves the
+   * pages itself: a request with any other `Origin` is refused. The Host
+   * header is never trusted for this.
+   */
   allowedOrigins?: string[];
   /** Answer CORS with `Access-Control-Allow-Credentials` (for adapters with `credentials: 'include'`). */
   allowCredentials?: boolean;
   /** Production mode: no /dev/outbox, no development SMS sender (default: NODE_ENV === 'production'). */
   production?: boolean;
-  /** Take the client IP from the first `X-Forwarded-For` entry (only behind a proxy you run). */
-  trustProxy?: boolean;
+  /**
+   * Proxies you run in front of the server, each appending to
+   * `X-Forwarded-For` (default 0: the client IP is the socket's). With `n`,
+   * the client IP is the `n`-th entry from the right, the one your outermost
+   * proxy wrote; entries further left are the client's own words.
+   */
+  trustProxyHops?: number;
+  /**
+   * Requests per client address per second, sustained (default 20), and the
+   * burst allowed above it (default 60): past them 429 before any database
+   * work, so a flood from one address costs little.
+   */
+  requestsPerIpPerSecond?: number;
+  requestBurstPerIp?: number;
+  /** Slow hashing: how many at once, how many waiting, how many per client. */
+  hashQueue?: HashQueueOptions;
+  /** Time to receive a request's headers (default 10 s). */
+  headersTimeoutMs?: number;
+  /** Time to receive a whole request, body included (default 30 s): slow bodies are cut off. */
+  requestTimeoutMs?: number;
+  /**
+   * Open connections per client address (default 50). Behind proxies the
+   * socket address is the proxy's, so the cap is off by default there; cap
+   * connections in the proxy instead.
+   */
+  maxConnectionsPerIp?: number;
   /** Path prefix of every route, e.g. `/pforte` (default none). */
   basePath?: string;
   /** Largest accepted request body (default 64 KiB). */
@@ -71,6 +106,8 @@ export interface ServerOptions extends Partial<rules.BackendLimits> {
 export interface PforteServer {
   readonly db: Database;
   readonly service: Service;
+  /** The slow-hash queue, for its statistics. */
+  readonly hashQueue: HashQueue;
   /** The node:http request listener, to mount in your own server. */
   readonly handler: (request: IncomingMessage, response: ServerResponse) => void;
   /** Listens on `port` (0: a free one) at `host`; resolves with the base URL. */
@@ -150,28 +187,27 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
   const clock = options.clock ?? systemClock;
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const proxyHops = options.trustProxyHops ?? 0;
+  const hashQueue = new HashQueue(options.hashQueue);
+  const requestBudget = createRequestBudget(options.requestsPerIpPerSecond ?? 20, options.requestBurstPerIp ?? 60);
+  const idempotency = createIdempotencyCrypto(options.codePepper ?? '');
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const routes = httpRoutes.map((route) => ({
     route,
     pattern: new RegExp(`^${route.path.replace('{flowId}', '([^/]+)')}$`),
   }));
 
+  /** The address the outermost trusted proxy saw: the chain is [client's own entries…, proxies' entries…, socket]. */
   function clientIp(request: IncomingMessage): string {
-    if (options.trustProxy) {
-      const forwarded = request.headers['x-forwarded-for'];
-      const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-      if (first) return first;
-    }
-    return request.socket.remoteAddress ?? 'unknown';
-  }
-
-  function originAllowed(origin: string, host: string | undefined): boolean {
-    if (allowedOrigins.has(origin)) return true;
-    try {
-      return host !== undefined && new URL(origin).host === host;
-    } catch {
-      return false;
-    }
+    const socketAddress = request.socket.remoteAddress ?? 'unknown';
+    if (proxyHops === 0) return socketAddress;
+    const header = request.headers['x-forwarded-for'];
+    const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const chain = [...forwarded, socketAddress];
+    return chain[Math.max(0, chain.length - 1 - proxyHops)]!;
   }
 
   async function readBody(request: IncomingMessage): Promise<string> {
@@ -211,7 +247,7 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
             throw new HttpProblem(422, 'Idempotency-Key reused for a different request');
           }
           if (stored.status === null) throw new HttpProblem(409, 'A request with this Idempotency-Key is in progress');
-          const replay = outcomeFromStored(stored.status, stored.body);
+          const replay = outcomeFromStored(stored.status, stored.body === null ? null : idempotency.open(stored.body));
           return { ...replay, headers: { ...replay.headers, 'Idempotent-Replayed': 'true' } };
         }
       }
@@ -229,19 +265,19 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
         await tx.query('UPDATE idempotency_keys SET status = $2, body = $3 WHERE key = $1', [
           key,
           outcome.status,
-          outcome.body ?? null,
+          outcome.body === undefined ? null : idempotency.seal(outcome.body),
         ]);
       }
       return outcome;
     });
   }
 
-  /** The cheap checks that must pass before any slow hash (the flow, its step, the input), in their own short transaction. */
-  const precheck = <T>(work: (actions: rules.FlowActions) => Promise<T>) => db.transaction((tx) => work(service.actions(tx)));
-  const hash = (secret: string) => hashSecret(secret, scryptCost);
 
   /** The work of one route; slow hashing happens here, after the cheap checks and outside the route's transaction. */
   async function dispatch(route: HttpRoute, flowId: string, input: Record<string, unknown>, context: RequestContext) {
+    /** The cheap checks that must pass before any slow hash (the flow, its step, the input, the throttles), in their own short transaction. */
+    const precheck = <T>(work: (actions: rules.FlowActions) => Promise<T>) => db.transaction((tx) => work(service.actions(tx, context)));
+    const hash = (secret: string) => hashQueue.run(context.ip, () => hashSecret(secret, scryptCost));
     const str = (name: string) => String(input[name]);
     const optional = (name: string) => (input[name] === undefined ? undefined : str(name));
     const run = <T>(work: (actions: rules.FlowActions) => Promise<T>) => (tx: Queryable) => work(service.actions(tx, context));
@@ -316,7 +352,7 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     const path = url.pathname.slice(basePath.length);
     const origin = request.headers.origin;
     if (origin !== undefined) {
-      if (!originAllowed(origin, request.headers.host)) throw new HttpProblem(403, 'Origin not allowed');
+      if (!allowedOrigins.has(origin)) throw new HttpProblem(403, 'Origin not allowed');
       response.setHeader('Access-Control-Allow-Origin', origin);
       response.setHeader('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed');
       if (options.allowCredentials) response.setHeader('Access-Control-Allow-Credentials', 'true');
@@ -354,6 +390,11 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     }
     const match = routes.map(({ route, pattern }) => ({ route, found: pattern.exec(path) })).find(({ found }) => found);
     if (!match) throw new HttpProblem(404, 'Not found');
+    const waitSeconds = requestBudget.spend(clientIp(request), clock.now());
+    if (waitSeconds > 0) {
+      const error = new PforteError('rate_limited', { retryAfterSeconds: waitSeconds });
+      return problemOutcome(error.code, pickLocale(request.headers['accept-language']), error);
+    }
     if (request.method !== 'POST') throw new HttpProblem(405, 'Method not allowed', { Allow: 'POST' });
     const { route } = match;
     let flowId = '';
@@ -382,15 +423,18 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     const keyHeader = request.headers['idempotency-key'];
     const key = typeof keyHeader === 'string' ? keyHeader : undefined;
     if (key !== undefined && !idempotencyKeyPattern.test(key)) throw new HttpProblem(400, 'Malformed Idempotency-Key');
-    const fingerprint = createHash('sha256').update(`${route.method}\n${flowId}\n${text}`).digest('base64url');
     const locale = pickLocale(request.headers['accept-language']);
     const input = parsed.data as Record<string, unknown>;
+    const fingerprint = idempotency.fingerprint(route.method, flowId, input);
     let work: (tx: Queryable) => Promise<unknown>;
     try {
       // No string of the contract may hold a control character or a lone surrogate; refused before anything else.
       rules.checkInputText({ flowId, ...input });
       work = await dispatch(route, flowId, input, { ip: clientIp(request), origin: typeof origin === 'string' ? origin : undefined });
     } catch (error) {
+      if (error instanceof HashQueueFull) {
+        throw new HttpProblem(503, 'Busy: retry shortly', { 'Retry-After': String(error.retryAfterSeconds) });
+      }
       if (!(error instanceof PforteError)) throw error;
       return problemOutcome(error.code, locale, error);
     }
@@ -401,6 +445,8 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     handle(request, response)
       .catch((error: unknown): Outcome => {
         if (error instanceof HttpProblem) return plainProblem(error.status, error.title, error.headers);
+        // A client that went away (or was cut off by a timeout) needs no answer and is no server error.
+        if (request.destroyed) return plainProblem(400, 'Request aborted');
         console.error('pforte-server: unexpected error', error instanceof Error ? error.message : error);
         return problemOutcome('unknown', pickLocale(request.headers['accept-language']));
       })
@@ -409,12 +455,39 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
   };
 
   let server: Server | undefined;
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
+  const maxConnectionsPerIp = options.maxConnectionsPerIp ?? (proxyHops === 0 ? 50 : Infinity);
+  const connectionsByIp = new Map<string, number>();
+
+  /** Refuses a connection past the client address's cap; counts it until it closes. */
+  function admit(socket: Socket): void {
+    const address = socket.remoteAddress ?? 'unknown';
+    const open = connectionsByIp.get(address) ?? 0;
+    if (open >= maxConnectionsPerIp) {
+      socket.destroy();
+      return;
+    }
+    connectionsByIp.set(address, open + 1);
+    socket.once('close', () => {
+      const left = (connectionsByIp.get(address) ?? 1) - 1;
+      if (left === 0) connectionsByIp.delete(address);
+      else connectionsByIp.set(address, left);
+    });
+  }
+
   return {
     db,
     service,
+    hashQueue,
     handler,
     listen(port = 0, host = '127.0.0.1') {
-      server = createServer(handler);
+      server = createServer(
+        // Node checks the timeouts on this interval; its default (30 s) would let a stalled body outlive the request timeout.
+        { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
+        handler,
+      );
+      server.on('connection', admit);
       const listening = server;
       return new Promise((resolve, reject) => {
         listening.once('error', reject);
@@ -434,6 +507,32 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
         });
       }
       if (ownsDatabase) await db.close();
+    },
+  };
+}
+
+/**
+ * A token bucket per client address: `burst` requests at once, refilled at
+ * `perSecond`. Kept in memory, per instance: it guards this process's work.
+ * Full buckets are dropped at most once a minute, so the map holds only active clients.
+ */
+function createRequestBudget(perSecond: number, burst: number) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  const refill = (bucket: { tokens: number; at: number }, now: number) =>
+    Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
+  let lastSweep = 0;
+  return {
+    /** Takes one request from `client`'s bucket; 0 when allowed, else the seconds until one is. */
+    spend(client: string, now: number): number {
+      if (now - lastSweep > 60_000) {
+        lastSweep = now;
+        for (const [key, bucket] of buckets) if (refill(bucket, now) >= burst) buckets.delete(key);
+      }
+      const bucket = buckets.get(client) ?? { tokens: burst, at: now };
+      const tokens = refill(bucket, now);
+      if (tokens < 1) return Math.max(1, Math.ceil((1 - tokens) / perSecond));
+      buckets.set(client, { tokens: tokens - 1, at: now });
+      return 0;
     },
   };
 }

@@ -10,7 +10,7 @@
  *   PFORTE_DEFAULT_PRODUCT=id           the product of flows that start without one (default: the only product)
  *   PFORTE_SEED=./seed.json             invitations, customers, organizations to load (a path or inline JSON)
  *   SMS_CODE_PEPPER=…                   HMAC key for SMS codes, kept outside the database
- *   TRUST_PROXY=1                       client IP from X-Forwarded-For
+ *   TRUST_PROXY_HOPS=1                  proxies you run in front: the client IP is X-Forwarded-For's n-th entry from the right
  *   NODE_ENV=production                 no /dev/outbox; a real SMS sender is required
  */
 import { readFileSync } from 'node:fs';
@@ -27,9 +27,19 @@ const server = await createPforteServer({
   ...(env['PFORTE_DEFAULT_PRODUCT'] ? { defaultProduct: env['PFORTE_DEFAULT_PRODUCT'] } : {}),
   allowedOrigins: list(env['CORS_ORIGINS']),
   codePepper: env['SMS_CODE_PEPPER'] ?? '',
-  trustProxy: env['TRUST_PROXY'] === '1',
+  trustProxyHops: proxyHops(),
   ...(env['PFORTE_SEED'] ? { seed: readSeed(env['PFORTE_SEED']) } : {}),
 });
+/** TRUST_PROXY_HOPS as a count; the old TRUST_PROXY took the client-written end of the header and is refused. */
+function proxyHops(): number {
+  if (env['TRUST_PROXY'] !== undefined) {
+    throw new Error('TRUST_PROXY is replaced by TRUST_PROXY_HOPS: the number of proxies you run in front of the server');
+  }
+  const hops = Number(env['TRUST_PROXY_HOPS'] ?? 0);
+  if (!Number.isInteger(hops) || hops < 0) throw new Error('TRUST_PROXY_HOPS must be a whole number of proxies (0 or more)');
+  return hops;
+}
+
 /** A comma-separated list. */
 function list(value: string | undefined): string[] {
   return (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);

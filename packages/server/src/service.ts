@@ -71,7 +71,7 @@ function createSqlStore(tx: Queryable, options: ServiceOptions, ip: string): rul
       return row && { view: row.view, passwordHash: row.password_hash ?? undefined, pinHash: row.pin_hash, invitationKey: row.invitation_hash };
     },
     async createFlow(view) {
-      await tx.query('INSERT INTO flows (id, created_at, expires_at, locale, product, view) VALUES ($1, $2, $3, $4, $5, $6::jsonb)', [
+      await tx.query('INSERT INTO flows (id, created_at, active_at, expires_at, locale, product, view) VALUES ($1, $2, $2, $3, $4, $5, $6::jsonb)', [
         view.id,
         clock.now(),
         view.expiresAt,
@@ -82,7 +82,7 @@ function createSqlStore(tx: Queryable, options: ServiceOptions, ip: string): rul
     },
     async saveFlow({ view, passwordHash, pinHash, invitationKey }) {
       await tx.query(
-        `UPDATE flows SET view = $2::jsonb, username_key = $3, password_hash = $4, pin_hash = $5, invitation_hash = $6,
+        `UPDATE flows SET view = $2::jsonb, username_key = $3, password_hash = $4, pin_hash = $5, invitation_hash = $6, active_at = $8,
            completed_at = CASE WHEN $7 THEN coalesce(completed_at, $8) END WHERE id = $1`,
         [
           view.id,
@@ -96,17 +96,28 @@ function createSqlStore(tx: Queryable, options: ServiceOptions, ip: string): rul
         ],
       );
     },
-    async isUsernameTaken(key, flowId) {
+    async isUsernameTaken(key, flowId, heldSince) {
       // Serialises two flows choosing the same name at the same moment.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`username:${key}`]);
       const [taken] = await tx.query(
         `SELECT 1 FROM accounts WHERE username_key = $1
          UNION ALL
-         SELECT 1 FROM flows WHERE username_key = $1 AND id <> $2 AND completed_at IS NULL AND expires_at > $3
+         SELECT 1 FROM flows WHERE username_key = $1 AND id <> $2 AND completed_at IS NULL AND expires_at > $3 AND active_at >= $4
          LIMIT 1`,
-        [key, flowId, clock.now()],
+        [key, flowId, clock.now(), heldSince],
       );
       return taken !== undefined;
+    },
+    async recentAttempts(bucket, since) {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`attempts:${bucket}`]);
+      const [row] = await tx.query<{ count: number; first: number | null }>(
+        'SELECT count(*)::int AS count, min(at) AS first FROM attempts WHERE bucket = $1 AND at > $2',
+        [bucket, since],
+      );
+      return { count: row?.count ?? 0, first: row?.first === null || row?.first === undefined ? undefined : Number(row.first) };
+    },
+    async recordAttempt(bucket, at) {
+      await tx.query('INSERT INTO attempts (bucket, at) VALUES ($1, $2)', [bucket, at]);
     },
     async storeCode(flowId, channel, to, code) {
       const { table, recipient } = codeTables[channel];
@@ -287,7 +298,7 @@ export function createService(options: ServiceOptions) {
 
   const service = {
     actions: (tx: Queryable, context: Partial<RequestContext> = {}) =>
-      rules.createFlowActions(createSqlStore(tx, options, context.ip ?? 'unknown'), { catalog, limits, now: () => clock.now(), random }),
+      rules.createFlowActions(createSqlStore(tx, options, context.ip ?? 'unknown'), { catalog, limits, now: () => clock.now(), random }, context),
 
     /** Adds a registration link; returns its token (random unless given). Only the hash is stored. */
     async createInvitation(tx: Queryable, invitation: Omit<rules.InvitationSeed, 'token'> & { token?: string }): Promise<string> {
@@ -343,6 +354,8 @@ export function createService(options: ServiceOptions) {
       for (const table of ['sms_sends', 'email_sends', 'idempotency_keys']) {
         await tx.query(`DELETE FROM ${table} WHERE ${table === 'idempotency_keys' ? 'created_at' : 'sent_at'} < $1`, [now - dayMs]);
       }
+      // Every throttle window is at most a day long.
+      await tx.query('DELETE FROM attempts WHERE at < $1', [now - dayMs]);
     },
   };
   return service;

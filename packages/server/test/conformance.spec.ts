@@ -84,6 +84,9 @@ describe('conformance kit catches a non-conforming adapter', () => {
       'customer.mismatch never reveals which field was wrong',
       'e-mail links are single use, bound to their flow, and confirm the address',
       'organization.full at the maximum; organization.not_found names no field',
+      'attack: a fresh flow does not reset the customer-lookup lock',
+      'attack: organisation joins lock after wrong postal codes, whichever flow guessed',
+      'attack: an abandoned flow holds its username only while it is in use',
     ]);
   });
 });

@@ -41,7 +41,12 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     clock,
     scryptCost: testScrypt,
     production: false,
+    // Every test client is 127.0.0.1 on a shared database: per-client throttles are tested with their own addresses.
     smsPerIpPerHour: 10_000,
+    flowStartsPerIpPerHour: 10_000,
+    hashesPerIpPerHour: 10_000,
+    lookupsPerIpPerHour: 10_000,
+    requestBurstPerIp: 1_000_000,
     ...options,
   });
   const url = await server.listen(0);

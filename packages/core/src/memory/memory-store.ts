@@ -38,21 +38,40 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
   const outbox: OutboxMessage[] = [];
   const accounts: MemoryAccount[] = [];
   const taken = new Set<string>();
+  const savedAt = new Map<string, number>();
+  const attempts = new Map<string, number[]>();
 
   const codeKey = (flowId: string, channel: rules.CodeChannel) => `${channel}:${flowId}`;
 
   const store: rules.FlowStore = {
     loadFlow: async (flowId) => flows.get(flowId),
-    createFlow: async (view) => void flows.set(view.id, { view }),
-    saveFlow: async (flow) => void flows.set(flow.view.id, flow),
-    async isUsernameTaken(key, flowId) {
+    async createFlow(view) {
+      flows.set(view.id, { view });
+      savedAt.set(view.id, now());
+    },
+    async saveFlow(flow) {
+      flows.set(flow.view.id, flow);
+      savedAt.set(flow.view.id, now());
+    },
+    async isUsernameTaken(key, flowId, heldSince) {
       if (taken.has(key) || accounts.some((account) => rules.usernameKey(account.username) === key)) return true;
-      // Open flows reserve their username until they complete or expire.
+      // Open flows reserve their username while they are in use.
       return [...flows.values()].some(
         ({ view }) =>
-          view.id !== flowId && !view.completed && now() < view.expiresAt && view.username !== undefined && rules.usernameKey(view.username) === key,
+          view.id !== flowId &&
+          !view.completed &&
+          now() < view.expiresAt &&
+          (savedAt.get(view.id) ?? 0) >= heldSince &&
+          view.username !== undefined &&
+          rules.usernameKey(view.username) === key,
       );
     },
+    async recentAttempts(bucket, since) {
+      const recent = (attempts.get(bucket) ?? []).filter((at) => at > since);
+      attempts.set(bucket, recent);
+      return { count: recent.length, first: recent[0] };
+    },
+    recordAttempt: async (bucket, at) => void attempts.set(bucket, [...(attempts.get(bucket) ?? []), at]),
     storeCode: async (flowId, channel, _to, code) => void codes.set(codeKey(flowId, channel), code),
     async codeMatches(flowId, channel, entered) {
       const live = codes.get(codeKey(flowId, channel));

@@ -21,6 +21,7 @@ import type { SecondFactorChoiceStep } from '../steps/second-factor-choice.js';
 import type { SmsStep } from '../steps/sms.js';
 import type { TermsStep } from '../steps/terms.js';
 import type { AdapterAction } from '../steps/types.js';
+import { attemptLimits, checkAttempts, windowStart, type AttemptLimit, type RecentAttempts } from './attempts.js';
 import { checkResend, issueCode, verifyCode } from './codes.js';
 import type { BackendLimits } from './defaults.js';
 import { messageTexts } from './messages.js';
@@ -85,8 +86,15 @@ export interface FlowStore {
   createFlow(view: FlowView): Promise<void>;
   /** Writes the view back, with the secrets that changed. */
   saveFlow(flow: StoredFlow): Promise<void>;
-  /** Whether an account or another open flow holds this username key. */
-  isUsernameTaken(key: string, flowId: string): Promise<boolean>;
+  /**
+   * Whether an account, or another open flow saved at or after `heldSince`,
+   * holds this username key. An idle flow's hold lapses, so an abandoned
+   * flow cannot squat a name.
+   */
+  isUsernameTaken(key: string, flowId: string, heldSince: number): Promise<boolean>;
+  /** Attempts recorded in `bucket` after `since`; serialised per bucket where the store has locks. */
+  recentAttempts(bucket: string, since: number): Promise<RecentAttempts>;
+  recordAttempt(bucket: string, at: number): Promise<void>;
   /** Keeps `code` (or its keyed hash) as the flow's one live code on the channel. */
   storeCode(flowId: string, channel: CodeChannel, to: string, code: string): Promise<void>;
   codeMatches(flowId: string, channel: CodeChannel, entered: string): Promise<boolean>;
@@ -135,6 +143,8 @@ export interface FlowActionOptions {
 export interface RequestContext {
   /** The origin of the page that asked, if known: the default origin of e-mail links. */
   origin?: string | undefined;
+  /** The client's IP address, where the backend knows it: the key of the per-client throttles. */
+  ip?: string | undefined;
 }
 
 /**
@@ -143,7 +153,46 @@ export interface RequestContext {
  * {@link FlowStore}. Credentials and PINs come in two parts, so that a
  * backend can hash between the cheap checks and the write.
  */
-export function createFlowActions(store: FlowStore, { catalog, limits, now, random }: FlowActionOptions) {
+export function createFlowActions(store: FlowStore, { catalog, limits, now, random }: FlowActionOptions, context: RequestContext = {}) {
+  const { ip } = context;
+
+  /** Refuses past `limit`; otherwise counts this attempt. */
+  async function spendAttempt(limit: AttemptLimit): Promise<void> {
+    await checkAttemptsLeft(limit);
+    await store.recordAttempt(limit.bucket, now());
+  }
+
+  async function checkAttemptsLeft(limit: AttemptLimit): Promise<void> {
+    const at = now();
+    checkAttempts(limit, await store.recentAttempts(limit.bucket, windowStart(limit, at)), at);
+  }
+
+  /** The throttles of a request that runs a slow hash next: per flow, and per client where known. */
+  async function spendHash(flowId: string): Promise<void> {
+    await spendAttempt(attemptLimits.hashByFlow(limits, flowId));
+    if (ip !== undefined) await spendAttempt(attemptLimits.hashByIp(limits, ip));
+  }
+
+  /**
+   * A guess at a secret pair (customer number and e-mail, organisation and
+   * postal code): per client, and locked after too many wrong ones per flow
+   * and per number, whichever flow they came from.
+   */
+  async function guard<T>(flowId: string, kind: 'customer' | 'organization', number: string, attempt: () => Promise<T | undefined>): Promise<T | undefined> {
+    const wrongLimits = [attemptLimits.wrongLookupByFlow(limits, flowId), attemptLimits.wrongLookupByNumber(limits, kind, number)];
+    for (const limit of wrongLimits) await checkAttemptsLeft(limit);
+    if (ip !== undefined) await spendAttempt(attemptLimits.lookupByIp(limits, ip));
+    const found = await attempt();
+    if (found === undefined) {
+      for (const limit of wrongLimits) await store.recordAttempt(limit.bucket, now());
+    }
+    return found;
+  }
+
+  /** Whether another holds the username: an account, or an open flow active within the hold. */
+  const usernameTaken = (username: string, flowId: string) =>
+    store.isUsernameTaken(rules.usernameKey(username), flowId, now() - limits.usernameHoldSeconds * 1000);
+
   async function load(flowId: string) {
     const flow = await store.loadFlow(flowId);
     const view = rules.checkFlowOpen(flow?.view, now());
@@ -211,6 +260,7 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
     async startRegistration(input: { locale: string; product?: string | undefined }): Promise<StartResult> {
       const locale = checkLocale(input.locale);
       const product = catalog.resolve(input.product);
+      if (ip !== undefined) await spendAttempt(attemptLimits.flowStart(limits, ip));
       const at = now();
       const view = newFlowView(random.id('flow'), product.id, locale, at + limits.flowTtlSeconds * 1000);
       await store.createFlow(view);
@@ -223,14 +273,14 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
       const name = rules.acceptUsername(product, input.username);
       const problem = rules.passwordProblem(product, input.password, name);
       if (problem) throw problem;
+      // A taken username is refused only after the hash, so that its answer takes as long as an accepted one's.
+      await spendHash(flowId);
       return name;
     },
 
     async submitCredentials(flowId: string, username: string, passwordHash: string | null): Promise<{ username: string }> {
       const { flow, product, view } = await forAction(flowId, 'submitCredentials');
-      if (await store.isUsernameTaken(rules.usernameKey(username), flowId)) {
-        throw new PforteError('identifier.unavailable', { field: 'username' });
-      }
+      if (await usernameTaken(username, flowId)) throw new PforteError('identifier.unavailable', { field: 'username' });
       rules.acceptCredentials(product, view, username);
       await store.saveFlow({ ...flow, passwordHash });
       return { username };
@@ -241,6 +291,7 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
       const { product, step } = await forAction<PinStep>(flowId, 'length' in input ? 'issuePin' : 'setPin');
       if ('length' in input) rules.checkPinRequest(product, step, input.length);
       else rules.checkChosenPin(product, step, input.pin);
+      await spendHash(flowId);
     },
 
     async issuePin(flowId: string, length: number, pin: string, pinHash: string | null): Promise<{ pin: string }> {
@@ -357,17 +408,12 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
 
     async lookupCustomer(flowId: string, input: { customerNumber: string; email: string; captchaToken?: string | undefined }) {
       const { flow, view, step } = await forAction<CustomerLookupStep>(flowId, 'lookupCustomer');
-      const at = now();
-      rules.checkLookupLock(view, at);
       if (rules.lookupNeedsCaptcha(step, input.captchaToken)) await useCaptcha(input.captchaToken);
-      const customer = await store.findCustomer(input.customerNumber.trim(), input.email.trim());
-      if (!customer) {
-        rules.lookupFailed(view, at, limits);
-        await store.saveFlow(flow);
-        // Never say which of the two was wrong.
-        throw new PforteError('customer.mismatch');
-      }
-      Object.assign(view, { lookupFailures: 0, customerNumber: customer.customerNumber, email: customer.email });
+      const customerNumber = input.customerNumber.trim();
+      const customer = await guard(flowId, 'customer', customerNumber, () => store.findCustomer(customerNumber, input.email.trim()));
+      // Never say which of the two was wrong.
+      if (!customer) throw new PforteError('customer.mismatch');
+      Object.assign(view, { customerNumber: customer.customerNumber, email: customer.email });
       await store.saveFlow(flow);
       return customer.name === undefined ? {} : { customerName: customer.name };
     },
@@ -393,7 +439,9 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
     async joinOrganization(flowId: string, input: { customerNumber: string; postalCode: string }) {
       const { flow, product, view, step } = await forAction<OrganizationStep>(flowId, 'joinOrganization');
       const cleaned = rules.checkOrganizationInput(product, step, 'join', input);
-      const found = await store.findOrganization(cleaned.customerNumber!, cleaned.postalCode);
+      const found = await guard(flowId, 'organization', cleaned.customerNumber!, () =>
+        store.findOrganization(cleaned.customerNumber!, cleaned.postalCode),
+      );
       if (!found) throw new PforteError('organization.not_found');
       rules.checkOrganizationRoom(product, await store.memberCount(found.organizationId));
       view.organization = { mode: 'join', ...found };
@@ -421,6 +469,8 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
       if (view.username === undefined || flow.passwordHash === undefined) throw new PforteError('step.required');
       const problem = rules.completionProblem(product, view);
       if (problem) throw problem;
+      // The hold may have lapsed while the flow sat idle, and another flow taken the name meanwhile.
+      if (await usernameTaken(view.username, flowId)) throw new PforteError('identifier.unavailable', { field: 'username' });
       if (flow.invitationKey && (await store.isInvitationUsed(flow.invitationKey))) throw new PforteError('link.used');
       let membership: OrganizationMembership | undefined;
       if (view.organization?.mode === 'join') {

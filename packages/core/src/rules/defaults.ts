@@ -14,10 +14,24 @@ export const backendDefaults = {
   invitationValidityDays: 14,
   /** Hours an e-mail confirmation link is valid. */
   emailLinkValidityHours: 24,
-  /** Wrong customer lookups in a row before the lookup is locked. */
+  /**
+   * Wrong customer lookups or organisation joins before they lock: counted per
+   * flow and per customer number (or organisation), so a fresh flow does not
+   * reset the count.
+   */
   maxLookupAttempts: 5,
-  /** How long a locked customer lookup stays locked. */
+  /** The window of `maxLookupAttempts`: a lock lifts when the oldest wrong try in it is this old. */
   lookupLockSeconds: 15 * 60,
+  /** Customer lookups and organisation joins per client IP per hour. */
+  lookupsPerIpPerHour: 30,
+  /** Registrations started per client IP per hour. */
+  flowStartsPerIpPerHour: 60,
+  /** Requests that run a slow hash (credentials, PIN) per client IP per hour. */
+  hashesPerIpPerHour: 60,
+  /** Requests that run a slow hash per flow per hour. */
+  hashesPerFlowPerHour: 20,
+  /** How long an idle open flow keeps its username from others; each action of the flow renews it. */
+  usernameHoldSeconds: 30 * 60,
   /** SMS per phone number per hour, over all flows. */
   smsPerPhonePerHour: 5,
   /** SMS per client IP per hour, over all flows. */

@@ -6,6 +6,7 @@
  * phone metadata of {@link classifyPhoneNumber}.
  */
 export { backendDefaults, type BackendLimits } from './defaults.js';
+export { attemptLimits, checkAttempts, windowStart, type AttemptLimit, type RecentAttempts } from './attempts.js';
 export { checkResend, issueCode, rateLimited, verifyCode } from './codes.js';
 export { isEmailAddress } from './email.js';
 export { checkSmsPhone, classifyPhoneNumber, e164Pattern, type PhoneKind } from './phone.js';
@@ -25,7 +26,6 @@ export {
   checkCaptchaToken,
   checkChosenPin,
   checkFlowOpen,
-  checkLookupLock,
   checkOrganizationInput,
   checkOrganizationRoom,
   checkPinRequest,
@@ -38,7 +38,6 @@ export {
   isActive,
   isDone,
   isTestCaptchaToken,
-  lookupFailed,
   lookupNeedsCaptcha,
   normalizePostalCode,
   passwordProblem,

@@ -12,7 +12,7 @@ import type { SecondFactorChoiceStep } from '../steps/second-factor-choice.js';
 import type { EmailVerificationStep } from '../steps/email-verification.js';
 import type { TermsStep } from '../steps/terms.js';
 import type { AdapterAction, SecondFactorMethod } from '../steps/types.js';
-import { backendDefaults, type BackendLimits } from './defaults.js';
+import { backendDefaults } from './defaults.js';
 import { isEmailAddress } from './email.js';
 import { e164Pattern } from './phone.js';
 import type { Product } from './product.js';
@@ -260,26 +260,6 @@ export function checkOrganizationRoom(product: Product, members: number): void {
   const step = product.config.steps.find((candidate): candidate is OrganizationStep => candidate.id === 'organization');
   const max = step?.maxMembers ?? 5;
   if (members >= max) throw new PforteError('organization.full');
-}
-
-/** Refuses a customer lookup while it is locked ('rate_limited' with the retry). */
-export function checkLookupLock(view: FlowView, now: number): void {
-  if (view.lookupLockedUntil !== undefined && now < view.lookupLockedUntil) {
-    throw new PforteError('rate_limited', { retryAfterSeconds: Math.max(1, Math.ceil((view.lookupLockedUntil - now) / 1000)), now });
-  }
-}
-
-/** Counts a failed customer lookup; after `maxLookupAttempts` in a row the lookup locks. */
-export function lookupFailed(
-  view: FlowView,
-  now: number,
-  limits: Pick<BackendLimits, 'maxLookupAttempts' | 'lookupLockSeconds'> = backendDefaults,
-): void {
-  view.lookupFailures += 1;
-  if (view.lookupFailures >= limits.maxLookupAttempts) {
-    view.lookupFailures = 0;
-    view.lookupLockedUntil = now + limits.lookupLockSeconds * 1000;
-  }
 }
 
 /**

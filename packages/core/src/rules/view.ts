@@ -56,8 +56,6 @@ export interface FlowView {
   profile?: ProfileValues;
   terms?: { acceptedAt: number; recordedAt: number; version?: string };
   customerNumber?: string;
-  lookupFailures: number;
-  lookupLockedUntil?: number;
   captchaVerified: boolean;
   organization?: FlowOrganization;
   secondFactorChoice?: SecondFactorMethod;
@@ -83,7 +81,6 @@ export function newFlowView(id: string, product: string, locale: string, expires
     visible: false,
     skipped: [],
     invitationOpened: false,
-    lookupFailures: 0,
     captchaVerified: false,
     emailCodeVerified: false,
     extra: {},

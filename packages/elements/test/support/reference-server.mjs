@@ -15,6 +15,8 @@ const seed = JSON.parse(readFileSync(new URL('./reference-server-seed.json', imp
 /** The middleware that serves /pforte (ahead of the static files) and the plugin that closes the server. */
 export function referenceServer() {
   let server;
+  /** The test page's origin, from the runner's config: the only origin the server allows. */
+  let pageOrigin;
   const start = async () => {
     const { createPforteServer, readProducts } = await import(`${root}packages/server/dist/src/index.js`);
     return createPforteServer({
@@ -22,6 +24,13 @@ export function referenceServer() {
       production: false,
       products: readProducts([`${root}examples/products`]),
       seed,
+      allowedOrigins: [pageOrigin],
+      // Every test runs from one address: the per-client throttles are the server tests' subject, not these.
+      flowStartsPerIpPerHour: 100_000,
+      hashesPerIpPerHour: 100_000,
+      lookupsPerIpPerHour: 100_000,
+      smsPerIpPerHour: 100_000,
+      requestBurstPerIp: 1_000_000,
       // Cheap hashing for tests; the server's default cost is for production.
       scryptCost: { N: 1024, r: 8, p: 1 },
     });
@@ -38,6 +47,9 @@ export function referenceServer() {
     },
     plugin: {
       name: 'pforte-reference-server',
+      serverStart({ config }) {
+        pageOrigin = `${config.http2 ? 'https' : 'http'}://${config.hostname}:${config.port}`;
+      },
       async serverStop() {
         if (server) await (await server).close();
       },
