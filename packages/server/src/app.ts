@@ -270,7 +270,7 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
       case 'confirmPinSaved':
         return run((actions) => actions.confirmPinSaved(flowId));
       case 'sendSmsCode':
-        return run((actions) => actions.sendSmsCode(flowId, str('phone')));
+        return run((actions) => actions.sendSmsCode(flowId, str('phone'), context));
       case 'verifySmsCode':
         return run((actions) => actions.verifySmsCode(flowId, str('code')));
       case 'skipStep':
