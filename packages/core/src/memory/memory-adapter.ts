@@ -54,7 +54,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       token: () => randomHex(40),
       id: randomId,
     },
-  });
+  }, { origin });
   for (const name of options.takenUsernames ?? []) memory.addTakenUsername(name);
   for (const invitation of options.invitations ?? []) memory.addInvitation(invitation);
   for (const customer of options.customers ?? []) memory.addCustomer(customer);
@@ -137,7 +137,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       call('submitProfile', o, input, () => actions.submitProfile(input.flowId, input.profile as Record<string, unknown>)),
     acceptTerms: (input, o) => call('acceptTerms', o, input, () => actions.acceptTerms(input.flowId, input.acceptedAt, input.version)),
     sendVerificationEmail: (input, o) =>
-      call('sendVerificationEmail', o, input, () => actions.sendVerificationEmail(input.flowId, input.returnUrl, { origin })),
+      call('sendVerificationEmail', o, input, () => actions.sendVerificationEmail(input.flowId, input.returnUrl)),
     confirmEmail: (input, o) => call('confirmEmail', o, input, () => actions.confirmEmail(input.token)),
     lookupCustomer: (input, o) => call('lookupCustomer', o, input, () => actions.lookupCustomer(input.flowId, input)),
     verifyCaptcha: (input, o) => call('verifyCaptcha', o, input, () => actions.verifyCaptcha(input.flowId, input.token)),

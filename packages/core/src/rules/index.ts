@@ -51,7 +51,7 @@ export {
 } from './rules.js';
 export { checkInputText, checkLocale, hasForbiddenCharacters } from './text.js';
 export { newFlowView, type CodeView, type FlowOrganization, type FlowView } from './view.js';
-export { messageTexts } from './messages.js';
+export { messageTexts, webOtpHost, type EmailText, type MessageContext } from './messages.js';
 export {
   createFlowActions,
   type BackendRandom,
