@@ -46,12 +46,14 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
     createFlow: async (view) => void flows.set(view.id, { view }),
     saveFlow: async (flow) => void flows.set(flow.view.id, flow),
     async isUsernameTaken(key, flowId) {
-      if (taken.has(key) || accounts.some((account) => rules.usernameKey(account.username) === key)) return true;
       // Open flows reserve their username until they complete or expire.
-      return [...flows.values()].some(
-        ({ view }) =>
-          view.id !== flowId && !view.completed && now() < view.expiresAt && view.username !== undefined && rules.usernameKey(view.username) === key,
+      const open = [...flows.values()].flatMap(({ view }) =>
+        view.id !== flowId && !view.completed && now() < view.expiresAt && view.username !== undefined ? [view.username] : [],
       );
+      for (const name of [...taken, ...accounts.map((account) => account.username), ...open]) {
+        if ((await rules.usernameKey(name)) === key) return true;
+      }
+      return false;
     },
     storeCode: async (flowId, channel, _to, code) => void codes.set(codeKey(flowId, channel), code),
     async codeMatches(flowId, channel, entered) {
@@ -135,7 +137,7 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
     store,
     outbox,
     accounts,
-    addTakenUsername: (name: string) => void taken.add(rules.usernameKey(name.trim())),
+    addTakenUsername: (name: string) => void taken.add(name),
     addInvitation({ token, createdAt: created, validityDays = invitationValidityDays, used = false, ...details }: rules.InvitationSeed) {
       invitations.set(token, { details, validUntil: (created ?? createdAt) + validityDays * dayMs, validityDays, used });
     },

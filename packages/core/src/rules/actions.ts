@@ -21,13 +21,16 @@ import type { SecondFactorChoiceStep } from '../steps/second-factor-choice.js';
 import type { SmsStep } from '../steps/sms.js';
 import type { TermsStep } from '../steps/terms.js';
 import type { AdapterAction } from '../steps/types.js';
+import type { BreachedPasswordChecker } from './breached-passwords.js';
 import { checkResend, issueCode, verifyCode } from './codes.js';
+import { isCommonPassword } from './common-passwords.js';
 import type { BackendLimits } from './defaults.js';
 import { messageTexts } from './messages.js';
 import { checkSmsPhone, classifyPhoneNumber, e164Pattern } from './phone.js';
 import type { ProductCatalog } from './product.js';
 import * as rules from './rules.js';
 import { checkLocale } from './text.js';
+import { usernameKey } from './username.js';
 import { newFlowView, type FlowView } from './view.js';
 
 /** A channel a code goes out by. */
@@ -129,6 +132,8 @@ export interface FlowActionOptions {
   limits: BackendLimits;
   now(): number;
   random: BackendRandom;
+  /** Asked after every other credentials check, where a backend has one. */
+  breachedPasswordChecker?: BreachedPasswordChecker | undefined;
 }
 
 /** Context of one request. */
@@ -143,7 +148,7 @@ export interface RequestContext {
  * {@link FlowStore}. Credentials and PINs come in two parts, so that a
  * backend can hash between the cheap checks and the write.
  */
-export function createFlowActions(store: FlowStore, { catalog, limits, now, random }: FlowActionOptions) {
+export function createFlowActions(store: FlowStore, { catalog, limits, now, random, breachedPasswordChecker }: FlowActionOptions) {
   async function load(flowId: string) {
     const flow = await store.loadFlow(flowId);
     const view = rules.checkFlowOpen(flow?.view, now());
@@ -220,15 +225,17 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
     /** The cheap checks of credentials, before any hashing; returns the username as it will be stored. */
     async precheckCredentials(flowId: string, input: { username: string; password: string }): Promise<string> {
       const { product } = await forAction(flowId, 'submitCredentials');
-      const name = rules.acceptUsername(product, input.username);
+      const name = await rules.acceptUsername(product, input.username);
       const problem = rules.passwordProblem(product, input.password, name);
       if (problem) throw problem;
+      if (await isCommonPassword(input.password)) throw new PforteError('password.common', { field: 'password' });
+      if (await breachedPasswordChecker?.isBreached(input.password)) throw new PforteError('password.breached', { field: 'password' });
       return name;
     },
 
     async submitCredentials(flowId: string, username: string, passwordHash: string | null): Promise<{ username: string }> {
       const { flow, product, view } = await forAction(flowId, 'submitCredentials');
-      if (await store.isUsernameTaken(rules.usernameKey(username), flowId)) {
+      if (await store.isUsernameTaken(await usernameKey(username), flowId)) {
         throw new PforteError('identifier.unavailable', { field: 'username' });
       }
       rules.acceptCredentials(product, view, username);
