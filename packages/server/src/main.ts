@@ -11,9 +11,12 @@
  *   PFORTE_SEED=./seed.json             invitations, customers, organizations to load (a path or inline JSON)
  *   SMS_CODE_PEPPER=…                   HMAC key for SMS codes, kept outside the database
  *   TRUST_PROXY=1                       client IP from X-Forwarded-For
+ *   PFORTE_BREACH_RANGE_URL=https://…   k-anonymity range API of breached passwords (e.g. https://api.pwnedpasswords.com)
+ *   PFORTE_BREACH_FAIL=open|closed      when that API is down: accept with a warning (default) or refuse with 503
  *   NODE_ENV=production                 no /dev/outbox; a real SMS sender is required
  */
 import { readFileSync } from 'node:fs';
+import { createRangeBreachChecker } from '@pforte/core/rules';
 import { createPforteServer } from './app.js';
 import { readProducts } from './config.js';
 import { openPglite, openPostgres } from './db.js';
@@ -29,10 +32,21 @@ const server = await createPforteServer({
   codePepper: env['SMS_CODE_PEPPER'] ?? '',
   trustProxy: env['TRUST_PROXY'] === '1',
   ...(env['PFORTE_SEED'] ? { seed: readSeed(env['PFORTE_SEED']) } : {}),
+  ...(env['PFORTE_BREACH_RANGE_URL'] ? { breachedPasswordChecker: breachChecker(env['PFORTE_BREACH_RANGE_URL']) } : {}),
 });
 /** A comma-separated list. */
 function list(value: string | undefined): string[] {
   return (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+/** The breached-password check at `baseUrl`; a fail-open one warns each time it had to accept unchecked. */
+function breachChecker(baseUrl: string) {
+  const failMode = env['PFORTE_BREACH_FAIL'] === 'closed' ? 'closed' : 'open';
+  return createRangeBreachChecker({
+    baseUrl,
+    failMode,
+    onUnavailable: (count) => console.warn(`breached-password check unavailable (${count} so far); ${failMode === 'open' ? 'accepted unchecked' : 'refused'}`),
+  });
 }
 
 /** Seed data from inline JSON (starts with `{`) or a file. */
