@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { PforteError, createHttpAdapter } from '@pforte/core';
 import { createRangeBreachChecker, usernameKey } from '@pforte/core/rules';
-import { migrate } from '../src/index.js';
-import { sharedDatabase, startTestServer, type TestServer } from './support.js';
+import { migrate, openPglite } from '../src/index.js';
+import { startTestServer, type TestServer } from './support.js';
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${++counter}`;
@@ -122,7 +122,9 @@ describe('identity: breached passwords and username keys', () => {
   });
 
   it('the username-key migration recomputes stored keys; of existing look-alikes the oldest keeps the key', async () => {
-    const db = await sharedDatabase();
+    // A database of its own: other test processes migrate the shared one whenever they start a server.
+    const db = await openPglite();
+    await migrate(db);
     const stem = unique('m');
     const names = [`${stem}paul`, `${stem}p\u0430ul`, `${stem}Straße`];
     await db.transaction(async (tx) => {
@@ -151,5 +153,6 @@ describe('identity: breached passwords and username keys', () => {
       rows.map((row) => row.username_key),
       [paul, `${paul} acc_${stem}_1`, await usernameKey(`${stem}STRASSE`)],
     );
+    await db.close();
   });
 });
