@@ -30,7 +30,14 @@ import { installWhenStale } from './ensure-installed.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const postgresUrl = process.env.PFORTE_TEST_DATABASE_URL || process.env.DATABASE_URL || '';
-const serverTests = ['--test', '--test-reporter=spec', 'packages/server/dist/test/server.spec.js', 'packages/server/dist/test/conformance.spec.js', 'packages/server/dist/test/identity.spec.js'];
+const serverTests = [
+  '--test',
+  '--test-reporter=spec',
+  'packages/server/dist/test/server.spec.js',
+  'packages/server/dist/test/conformance.spec.js',
+  'packages/server/dist/test/production.spec.js',
+  'packages/server/dist/test/identity.spec.js',
+];
 
 /**
  * name: what `npm test -- <name>` selects. run: commands run one after the

@@ -28,7 +28,8 @@ import {
   type EmailSender,
 } from './email.js';
 import { createService, type RequestContext, type SeedData, type Service } from './service.js';
-import { outboxSmsSender, type SmsSender } from './sms.js';
+import { checkProductionSetup } from './production.js';
+import { missingSmsSender, outboxSmsSender, type SmsSender } from './sms.js';
 
 /** Options of {@link createPforteServer}. Limits default to `backendDefaults` of `@pforte/core/rules`, as the memory adapter's do. */
 export interface ServerOptions extends Partial<rules.BackendLimits> {
@@ -44,7 +45,7 @@ export interface ServerOptions extends Partial<rules.BackendLimits> {
   registry?: StepRegistry;
   clock?: Clock;
   scryptCost?: ScryptCost;
-  /** Key of the code HMAC; keep it outside the database. */
+  /** Key of the code HMAC; keep it outside the database. Production needs at least 32 bytes. */
   codePepper?: string;
   smsSender?: SmsSender;
   emailSender?: EmailSender;
@@ -57,7 +58,11 @@ export interface ServerOptions extends Partial<rules.BackendLimits> {
   allowedOrigins?: string[];
   /** Answer CORS with `Access-Control-Allow-Credentials` (for adapters with `credentials: 'include'`). */
   allowCredentials?: boolean;
-  /** Production mode: no /dev/outbox, no development SMS sender (default: NODE_ENV === 'production'). */
+  /**
+   * Production mode (default: NODE_ENV === 'production'): no /dev/outbox, and
+   * refused without products, a code pepper, or the senders the products'
+   * steps need (see `checkProductionSetup`).
+   */
   production?: boolean;
   /** Take the client IP from the first `X-Forwarded-For` entry (only behind a proxy you run). */
   trustProxy?: boolean;
@@ -106,15 +111,10 @@ const idempotencyKeyPattern = /^[\x21-\x7e]{1,255}$/;
  */
 export async function createPforteServer(options: ServerOptions = {}): Promise<PforteServer> {
   const production = options.production ?? process.env['NODE_ENV'] === 'production';
-  const smsSender = options.smsSender ?? outboxSmsSender;
-  if (production && smsSender.development) {
-    throw new Error('the development SMS sender only records messages: pass a real smsSender in production');
-  }
-  // Products without e-mail steps or captcha need neither: in production the defaults refuse instead of pretending.
+  if (production) checkProductionSetup(options);
+  // Products without SMS, e-mail steps or captcha need none: in production the defaults refuse instead of pretending.
+  const smsSender = options.smsSender ?? (production ? missingSmsSender : outboxSmsSender);
   const emailSender = options.emailSender ?? (production ? missingEmailSender : outboxEmailSender);
-  if (production && emailSender.development) {
-    throw new Error('the development e-mail sender only records messages: pass a real emailSender in production');
-  }
   const captchaVerifier = options.captchaVerifier ?? (production ? refusingCaptchaVerifier : testCaptchaVerifier);
   if (production && captchaVerifier.development) {
     throw new Error('the test captcha verifier accepts test tokens only: pass a real captchaVerifier in production');
@@ -122,9 +122,6 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
   const ownsDatabase = options.database === undefined;
   const db = options.database ?? (await openPglite());
   await migrate(db);
-  if (production && Object.keys(options.products ?? {}).length === 0) {
-    throw new Error('production needs products: pass products (PFORTE_PRODUCTS), or every route would accept every step');
-  }
   const limits: rules.BackendLimits = { ...rules.backendDefaults };
   for (const key of Object.keys(limits) as Array<keyof rules.BackendLimits>) {
     const value = options[key];
@@ -273,7 +270,7 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
       case 'confirmPinSaved':
         return run((actions) => actions.confirmPinSaved(flowId));
       case 'sendSmsCode':
-        return run((actions) => actions.sendSmsCode(flowId, str('phone')));
+        return run((actions) => actions.sendSmsCode(flowId, str('phone'), context));
       case 'verifySmsCode':
         return run((actions) => actions.verifySmsCode(flowId, str('code')));
       case 'skipStep':

@@ -14,9 +14,20 @@ export interface EmailMessage {
 }
 
 /**
- * Sends e-mail; the same contract as `SmsSender`: called inside the
- * transaction that stores the token or code, so when it throws nothing is
- * stored and the caller gets an error.
+ * Sends e-mail: `createSmtpEmailSender` for any SMTP server, or your own
+ * implementation around a provider's API. The same contract as `SmsSender`:
+ * called inside the transaction that stores the token or code, so when it
+ * throws nothing is stored and the caller gets an error; resolve only once
+ * the provider accepted the message. `subject` and `text` are complete (the
+ * person's language, the product's name); `link` and `code` are there for
+ * providers that send templates of their own.
+ *
+ * @example
+ * const emailSender: EmailSender = {
+ *   async send({ to, subject, text }) {
+ *     await provider.send({ from: 'noreply@praxis.example', to, subject, text }); // throws when refused
+ *   },
+ * };
  */
 export interface EmailSender {
   /** Whether this sender only records messages (refused in production). */

@@ -1,6 +1,9 @@
 export { createPforteServer, type PforteServer, type ServerOptions } from './app.js';
 export { migrate, openPglite, openPostgres, type Database, type Queryable } from './db.js';
-export { outboxSmsSender, type SmsMessage, type SmsSender } from './sms.js';
+export { missingSmsSender, outboxSmsSender, type SmsMessage, type SmsSender } from './sms.js';
+export { createSmtpEmailSender, type SmtpEmailSender, type SmtpEmailSenderOptions } from './senders/smtp.js';
+export { createWebhookSmsSender, webhookSignature, type WebhookSmsSenderOptions } from './senders/webhook-sms.js';
+export { checkProductionSetup, optionNames, type ProductionSetup, type SetupNames } from './production.js';
 export {
   missingEmailSender,
   outboxEmailSender,

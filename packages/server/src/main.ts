@@ -9,31 +9,60 @@
  *   PFORTE_PRODUCTS=./products,…        product configs (JSON files, or directories of them): each flow is bound to one
  *   PFORTE_DEFAULT_PRODUCT=id           the product of flows that start without one (default: the only product)
  *   PFORTE_SEED=./seed.json             invitations, customers, organizations to load (a path or inline JSON)
- *   SMS_CODE_PEPPER=…                   HMAC key for SMS codes, kept outside the database
+ *   SMS_CODE_PEPPER=…                   HMAC key for SMS and e-mail codes, kept outside the database (≥ 32 bytes in production)
+ *   SMTP_URL=smtps://user:pw@host:465   e-mail over SMTP (or SMTP_HOST, SMTP_PORT, SMTP_SECURE=1, SMTP_USER, SMTP_PASSWORD)
+ *   MAIL_FROM="Praxis" <noreply@…>      the sender of the e-mails
+ *   SMS_WEBHOOK_URL=https://…           SMS through a signed webhook, with SMS_WEBHOOK_SECRET (≥ 32 bytes)
+ *   SMS_WEBHOOK_TIMEOUT_MS=5000         how long to wait for the webhook
  *   TRUST_PROXY=1                       client IP from X-Forwarded-For
  *   PFORTE_BREACH_RANGE_URL=https://…   k-anonymity range API of breached passwords (e.g. https://api.pwnedpasswords.com)
  *   PFORTE_BREACH_FAIL=open|closed      when that API is down: accept with a warning (default) or refuse with 503
- *   NODE_ENV=production                 no /dev/outbox; a real SMS sender is required
+ *   NODE_ENV=production                 no /dev/outbox; refuses to start without products, pepper and the senders they need
+ *
+ * See the server README's "Production" section.
  */
 import { readFileSync } from 'node:fs';
 import { createRangeBreachChecker } from '@pforte/core/rules';
 import { createPforteServer } from './app.js';
 import { readProducts } from './config.js';
 import { openPglite, openPostgres } from './db.js';
+import { environmentNames, sendersFromEnvironment } from './environment.js';
+import { checkProductionSetup } from './production.js';
 import type { SeedData } from './service.js';
 
 const env = process.env;
+const { products, senders } = configure();
 const database = env['DATABASE_URL'] ? await openPostgres(env['DATABASE_URL']) : await openPglite(env['PGLITE_DATA_DIR']);
 const server = await createPforteServer({
   database,
-  ...(env['PFORTE_PRODUCTS'] ? { products: readProducts(list(env['PFORTE_PRODUCTS'])) } : {}),
+  ...(products ? { products } : {}),
   ...(env['PFORTE_DEFAULT_PRODUCT'] ? { defaultProduct: env['PFORTE_DEFAULT_PRODUCT'] } : {}),
   allowedOrigins: list(env['CORS_ORIGINS']),
   codePepper: env['SMS_CODE_PEPPER'] ?? '',
+  ...senders,
   trustProxy: env['TRUST_PROXY'] === '1',
   ...(env['PFORTE_SEED'] ? { seed: readSeed(env['PFORTE_SEED']) } : {}),
   ...(env['PFORTE_BREACH_RANGE_URL'] ? { breachedPasswordChecker: breachChecker(env['PFORTE_BREACH_RANGE_URL']) } : {}),
 });
+/**
+ * Products and senders from the environment, checked before anything
+ * starts: a setting that is missing or wrong ends the process with one line
+ * naming the variable.
+ */
+function configure() {
+  try {
+    const products = env['PFORTE_PRODUCTS'] ? readProducts(list(env['PFORTE_PRODUCTS'])) : undefined;
+    const senders = sendersFromEnvironment(env);
+    if (env['NODE_ENV'] === 'production') {
+      checkProductionSetup({ products, codePepper: env['SMS_CODE_PEPPER'], ...senders }, environmentNames);
+    }
+    return { products, senders };
+  } catch (error) {
+    console.error(`pforte-server: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
 /** A comma-separated list. */
 function list(value: string | undefined): string[] {
   return (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
@@ -62,6 +91,7 @@ cleanup.unref();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     clearInterval(cleanup);
+    senders.emailSender?.close();
     void server.close().then(() => database.close()).then(() => process.exit(0));
   });
 }

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { PforteError, createHttpAdapter, type PforteAdapter } from '@pforte/core';
 import { fileURLToPath } from 'node:url';
-import { createPforteServer, migrate, readProducts, verifySecret } from '../src/index.js';
-import { outboxCode, outboxEmail, sharedDatabase, startTestServer, testScrypt, type TestServer } from './support.js';
+import { migrate, readProducts, verifySecret } from '../src/index.js';
+import { outboxCode, outboxEmail, sharedDatabase, startTestServer, type TestServer } from './support.js';
 
 const password = 'lange-sichere-Passphrase';
 let counter = 0;
@@ -411,26 +411,6 @@ describe('reference server', () => {
         assert.deepEqual((await client.complete({ flowId })).skipped, ['sms']);
       } finally {
         await product.close();
-      }
-    });
-
-    it('has no outbox and no development sender in production', async () => {
-      const db = await sharedDatabase();
-      await assert.rejects(createPforteServer({ database: db, production: true }), /real smsSender/);
-      const smsSender = { send: async () => undefined };
-      await assert.rejects(createPforteServer({ database: db, production: true, smsSender }), /production needs products/);
-      const production = await createPforteServer({
-        database: db,
-        production: true,
-        products: { praxis: { steps: ['credentials'] } },
-        scryptCost: testScrypt,
-        smsSender,
-      });
-      const url = await production.listen(0);
-      try {
-        assert.equal((await fetch(`${url}/dev/outbox`)).status, 404);
-      } finally {
-        await production.close();
       }
     });
 

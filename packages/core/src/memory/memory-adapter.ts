@@ -128,7 +128,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       }),
     setPin: (input, o) => call('setPin', o, input, () => actions.setPin(input.flowId, input.pin, null)),
     confirmPinSaved: (input, o) => call('confirmPinSaved', o, input, () => actions.confirmPinSaved(input.flowId)),
-    sendSmsCode: (input, o) => call('sendSmsCode', o, input, () => actions.sendSmsCode(input.flowId, input.phone)),
+    sendSmsCode: (input, o) => call('sendSmsCode', o, input, () => actions.sendSmsCode(input.flowId, input.phone, { origin })),
     verifySmsCode: (input, o) => call('verifySmsCode', o, input, () => actions.verifySmsCode(input.flowId, input.code)),
     skipStep: (input, o) => call('skipStep', o, input, () => actions.skipStep(input.flowId, input.step)),
     setVisibility: (input, o) => call('setVisibility', o, input, () => actions.setVisibility(input.flowId, input.visible === true)),

@@ -47,7 +47,7 @@ export interface MemoryAdapterOptions {
   defaultProduct?: string;
   /** Steps of the products' own besides the built-in ones. */
   registry?: StepRegistry;
-  /** Origin of the page the requests come from, for e-mail links (default: `location.origin`). */
+  /** Origin of the page the requests come from, for e-mail links and the WebOTP line of SMS (default: `location.origin`). */
   origin?: string;
   /** Registration links (invitations) that exist. */
   invitations?: MemoryInvitation[];

@@ -25,9 +25,9 @@ import type { BreachedPasswordChecker } from './breached-passwords.js';
 import { checkResend, issueCode, verifyCode } from './codes.js';
 import { isCommonPassword } from './common-passwords.js';
 import type { BackendLimits } from './defaults.js';
-import { messageTexts } from './messages.js';
+import { messageTexts, webOtpHost, type MessageContext } from './messages.js';
 import { checkSmsPhone, classifyPhoneNumber, e164Pattern } from './phone.js';
-import type { ProductCatalog } from './product.js';
+import type { Product, ProductCatalog } from './product.js';
 import * as rules from './rules.js';
 import { checkLocale } from './text.js';
 import { usernameKey } from './username.js';
@@ -138,7 +138,10 @@ export interface FlowActionOptions {
 
 /** Context of one request. */
 export interface RequestContext {
-  /** The origin of the page that asked, if known: the default origin of e-mail links. */
+  /**
+   * The origin of the page that asked, if known: the default origin of e-mail
+   * links, and the host of an SMS's WebOTP line (`@host #code`).
+   */
   origin?: string | undefined;
 }
 
@@ -162,17 +165,29 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
     return { ...loaded, step: rules.requireStep<Step>(loaded.product, loaded.view, action) };
   }
 
-  async function sendCode(flow: StoredFlow, channel: CodeChannel, to: string, step: SmsStep | EmailCodeStep): Promise<CodeSentResult> {
+  /** What a message of the flow speaks of: its product's name, its locale. */
+  const messageContext = (product: Product, view: FlowView): MessageContext => ({ product: product.config.product, locale: view.locale });
+
+  async function sendCode(
+    flow: StoredFlow,
+    product: Product,
+    channel: CodeChannel,
+    to: string,
+    step: SmsStep | EmailCodeStep,
+    context: RequestContext,
+  ): Promise<CodeSentResult> {
     const { view } = flow;
     const at = now();
     checkResend(channel === 'sms' ? view.smsResendAt : view.emailCodeResendAt, at);
     const code = random.digits(step.codeLength);
+    const issued = issueCode(at, step.resendSeconds, limits.codeTtlSeconds);
+    const about = messageContext(product, view);
+    const validityMinutes = Math.max(1, Math.floor((issued.expiresAt - at) / 60_000));
     const message: OutgoingMessage =
       channel === 'sms'
-        ? { channel, to, text: messageTexts.smsCode(code), code, flowId: view.id, sentAt: at }
-        : { channel, to, subject: messageTexts.emailCodeSubject(code), text: messageTexts.emailCode(code), code, flowId: view.id, sentAt: at };
+        ? { channel, to, text: messageTexts.smsCode(code, { ...about, host: webOtpHost(context.origin) }), code, flowId: view.id, sentAt: at }
+        : { channel, to, ...messageTexts.emailCode(code, validityMinutes, about), code, flowId: view.id, sentAt: at };
     await store.countSend(message, step.resendSeconds);
-    const issued = issueCode(at, step.resendSeconds, limits.codeTtlSeconds);
     await store.storeCode(view.id, channel, to, code);
     if (channel === 'sms') Object.assign(view, { phone: to, smsVerified: false, smsCode: issued.code, smsResendAt: issued.resendAvailableAt });
     else Object.assign(view, { emailCodeVerified: false, emailCode: issued.code, emailCodeResendAt: issued.resendAvailableAt });
@@ -272,11 +287,12 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
         view.pinConfirmed = true;
       }),
 
-    async sendSmsCode(flowId: string, phone: string): Promise<CodeSentResult> {
-      const { flow, step } = await forAction<SmsStep>(flowId, 'sendSmsCode');
+    /** `context.origin`, the page that asked, names the host of the SMS's WebOTP line. */
+    async sendSmsCode(flowId: string, phone: string, context: RequestContext = {}): Promise<CodeSentResult> {
+      const { flow, product, step } = await forAction<SmsStep>(flowId, 'sendSmsCode');
       if (!e164Pattern.test(phone)) throw new PforteError('phone.invalid', { field: 'phone' });
       checkSmsPhone(step, await classifyPhoneNumber(phone));
-      return sendCode(flow, 'sms', phone, step);
+      return sendCode(flow, product, 'sms', phone, step, context);
     },
 
     async verifySmsCode(flowId: string, code: string): Promise<void> {
@@ -323,7 +339,7 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
       }),
 
     async sendVerificationEmail(flowId: string, returnUrl: string, context: RequestContext): Promise<EmailSentResult> {
-      const { flow, view, step } = await forAction<EmailVerificationStep>(flowId, 'sendVerificationEmail');
+      const { flow, product, view, step } = await forAction<EmailVerificationStep>(flowId, 'sendVerificationEmail');
       const email = rules.requireEmail(view);
       const token = random.token();
       const link = rules.verificationLink(step, returnUrl, context.origin, token);
@@ -333,8 +349,7 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
       const message: OutgoingMessage = {
         channel: 'email',
         to: email,
-        subject: messageTexts.verificationSubject(),
-        text: messageTexts.verification(link, hours),
+        ...messageTexts.verification(link, hours, messageContext(product, view)),
         link,
         flowId,
         sentAt: at,
@@ -414,8 +429,8 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
       }),
 
     async sendEmailCode(flowId: string): Promise<CodeSentResult> {
-      const { flow, view, step } = await forAction<EmailCodeStep>(flowId, 'sendEmailCode');
-      return sendCode(flow, 'email', rules.requireEmail(view), step);
+      const { flow, product, view, step } = await forAction<EmailCodeStep>(flowId, 'sendEmailCode');
+      return sendCode(flow, product, 'email', rules.requireEmail(view), step, {});
     },
 
     async verifyEmailCode(flowId: string, code: string): Promise<void> {
