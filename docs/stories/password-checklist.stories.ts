@@ -50,7 +50,7 @@ export const NothingTyped: Story = {};
 export const LowercaseOnly: Story = { args: { password: 'sonnig' } };
 
 /** Long enough with upper, lower and digit; symbol still missing. */
-export const SymbolMissing: Story = { args: { password: 'Sonnenschein2026' } };
+export const SymbolMissing: Story = { args: { password: 'Sonnenblumenfeld2026' } };
 
 /** Every rule met. */
 export const AllMet: Story = { args: { password: 'Sonnen-Schein 2026' } };
@@ -64,7 +64,7 @@ export const ContainsProductWord: Story = { args: { password: 'Unsere-Praxis-202
 /** Longer than the maximum: "at most 64 characters" is unmet. */
 export const TooLong: Story = { args: { password: `Aa1!${'x'.repeat(70)}` } };
 
-/** The default `nist` policy with a common German password. */
+/** The default `nist` policy with a common German password: "not a commonly used password" stays unmet. */
 export const NistCommonPassword: Story = { args: { policy: policyPresets.nist, password: 'passwort123' } };
 
 /** The `strict10` preset (seed 000) part-way. */

@@ -603,6 +603,39 @@ const checks: Check[] = [
     },
   },
   {
+    name: 'attack: look-alike usernames end as one account (NFC/NFD, zero-width space, Cyrillic, fullwidth, ß/SS, lone surrogate)',
+    async run({ adapter, start, unique }) {
+      const password = passwordOfLength(16, 'm');
+      const register = async (username: string) => {
+        const { flowId } = await start('conformance-username');
+        return adapter.submitCredentials({ flowId, username, password });
+      };
+      const stem = `u${unique()}-`;
+      const pairs: Array<[string, string, string]> = [
+        ['Ärzte-Team', 'A\u0308rzte-Team', 'identifier.unavailable'],
+        ['anna', 'an\u200Bna', 'identifier.invalid'],
+        ['paul', 'p\u0430ul', 'identifier.invalid'],
+        ['admin', '\uFF41dmin', 'identifier.unavailable'],
+        ['straße', 'STRASSE', 'identifier.unavailable'],
+      ];
+      for (const [first, second, refusal] of pairs) {
+        await register(stem + first);
+        const error = await expectCode(register(stem + second), ['identifier.unavailable', 'identifier.invalid'], JSON.stringify(stem + second));
+        check(error.code === refusal, `${JSON.stringify(second)} after ${JSON.stringify(first)}: expected ${refusal}, got '${error.code}'`);
+      }
+      await expectCode(register(`${stem}r\uD800x`), ['input.invalid', 'identifier.invalid'], 'a lone surrogate');
+    },
+  },
+  {
+    name: 'attack: common passwords are refused whatever the policy (password.common)',
+    async run({ adapter, start, unique }) {
+      for (const password of ['password', '12345678', 'Passwort1!', 'Sommer2026!', 'Hallo123!', 'qwertz123']) {
+        const { flowId } = await start('conformance-username');
+        await expectCode(adapter.submitCredentials({ flowId, username: `c${unique()}`, password }), 'password.common', JSON.stringify(password));
+      }
+    },
+  },
+  {
     name: 'attack: control characters, lone surrogates and unknown products are 4xx, never a crash',
     async run({ adapter, start, flowWithAccount, policy }) {
       await expectCode(adapter.startRegistration({ locale: 'de\u0000' }), 'input.invalid', 'a NUL in the locale');

@@ -40,6 +40,8 @@ export const conformanceProducts = {
   'conformance-organization': { steps: ['credentials', { id: 'organization', maxMembers: 5 }] },
   /** Names only: the profile asks for no e-mail address. */
   'conformance-profile': { steps: ['credentials', { id: 'profile', fields: { firstName: 'required', lastName: 'required' } }] },
+  /** A free username (no e-mail address) and the `min8` policy: length only, yet no common password. */
+  'conformance-username': { username: { kind: 'username' }, passwordPolicy: 'min8', steps: ['credentials'] },
   /** Terms in a named version. */
   'conformance-terms': {
     steps: ['credentials', { id: 'terms', termsUrl: '/agb', privacyUrl: '/datenschutz', version: '2026-01' }],

@@ -4,6 +4,8 @@ export type PforteErrorCode =
   | 'identifier.invalid'
   | 'password.too_short'
   | 'password.rejected'
+  | 'password.common'
+  | 'password.breached'
   | 'phone.invalid'
   | 'pin.invalid'
   | 'pin.trivial'
@@ -38,6 +40,8 @@ export const pforteErrorCodes: readonly PforteErrorCode[] = [
   'identifier.invalid',
   'password.too_short',
   'password.rejected',
+  'password.common',
+  'password.breached',
   'phone.invalid',
   'pin.invalid',
   'pin.trivial',

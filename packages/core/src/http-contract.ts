@@ -176,7 +176,7 @@ export const httpRoutes: readonly HttpRoute[] = [
     request: credentialsRequestSchema,
     response: credentialsResultSchema,
     status: 200,
-    errors: ['identifier.unavailable', 'identifier.invalid', 'password.too_short', 'password.rejected'],
+    errors: ['identifier.unavailable', 'identifier.invalid', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'],
     storesAnswer: true,
   },
   {
@@ -394,6 +394,8 @@ export const problemStatus: Record<PforteErrorCode, number> = {
   'identifier.invalid': 422,
   'password.too_short': 422,
   'password.rejected': 422,
+  'password.common': 422,
+  'password.breached': 422,
   'phone.invalid': 422,
   'pin.invalid': 422,
   'pin.trivial': 422,

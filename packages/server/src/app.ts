@@ -57,6 +57,8 @@ export interface ServerOptions extends Partial<rules.BackendLimits> {
   smsSender?: SmsSender;
   emailSender?: EmailSender;
   captchaVerifier?: CaptchaVerifier;
+  /** Refuses passwords known from breaches, e.g. `createRangeBreachChecker` of `@pforte/core/rules` (default: no such check). */
+  breachedPasswordChecker?: rules.BreachedPasswordChecker;
   /** Storage; default: a fresh in-memory PGlite (migrated). A given database is migrated too. */
   database?: Database;
   /**
@@ -177,6 +179,7 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     smsSender,
     emailSender,
     captchaVerifier,
+    breachedPasswordChecker: options.breachedPasswordChecker,
   });
   if (options.seed) {
     const seed = options.seed;

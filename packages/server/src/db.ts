@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { usernameKey } from '@pforte/core/rules';
 
 /** Something that runs SQL with positional parameters ($1, $2, …). */
 export interface Queryable {
@@ -87,26 +88,60 @@ export async function openPostgres(connectionString: string, options: { max?: nu
 const migrationsDir = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
 /**
- * Applies the SQL files of migrations/ in name order, each once, recorded in
- * schema_migrations. An advisory lock keeps two servers starting at once
- * from applying the same migration twice.
+ * Usernames are compared by the rules' `usernameKey` (the TR 39 skeleton of
+ * the folded name) instead of the lower-cased NFC name: every stored key is
+ * computed anew, which SQL cannot do. Accounts that the new key finds to be
+ * look-alikes of an older one keep their names and can still sign in; the
+ * oldest holds the key, the others get it followed by a space and their id
+ * (a space no username holds), so no new account can take any of the names.
+ */
+async function rekeyUsernames(tx: Queryable): Promise<void> {
+  await tx.query('ALTER TABLE accounts DROP CONSTRAINT accounts_username_key_key');
+  const accounts = await tx.query<{ id: string; username: string }>('SELECT id, username FROM accounts ORDER BY created_at, id');
+  const holders = new Set<string>();
+  for (const { id, username } of accounts) {
+    const key = await usernameKey(username);
+    await tx.query('UPDATE accounts SET username_key = $2 WHERE id = $1', [id, holders.has(key) ? `${key} ${id}` : key]);
+    holders.add(key);
+  }
+  await tx.query('ALTER TABLE accounts ADD CONSTRAINT accounts_username_key_key UNIQUE (username_key)');
+  const flows = await tx.query<{ id: string; username: string }>(
+    "SELECT id, view->>'username' AS username FROM flows WHERE username_key IS NOT NULL AND completed_at IS NULL",
+  );
+  for (const { id, username } of flows) await tx.query('UPDATE flows SET username_key = $2 WHERE id = $1', [id, await usernameKey(username)]);
+}
+
+/** Migrations that need the rules' code, applied in name order among the SQL files. */
+const codeMigrations: Record<string, (tx: Queryable) => Promise<void>> = {
+  '004_username_skeleton_keys': rekeyUsernames,
+};
+
+/**
+ * Applies the SQL files of migrations/ and the {@link codeMigrations} in name
+ * order, each once, recorded in schema_migrations. An advisory lock keeps two
+ * servers starting at once from applying the same migration twice.
  */
 export async function migrate(db: Database): Promise<string[]> {
-  const files = (await readdir(migrationsDir)).filter((file) => file.endsWith('.sql')).sort();
+  const files = (await readdir(migrationsDir)).filter((file) => file.endsWith('.sql'));
+  const versions = [...files, ...Object.keys(codeMigrations)].sort();
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(7012026)');
     await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
     const done = new Set((await tx.query<{ version: string }>('SELECT version FROM schema_migrations')).map((row) => row.version));
     const applied: string[] = [];
-    for (const file of files) {
-      if (done.has(file)) continue;
-      const sql = await readFile(`${migrationsDir}${file}`, 'utf8');
-      // Statements are split on `;` at a line end; the migrations keep to that.
-      for (const statement of sql.split(/;\s*$/m).map((part) => part.trim()).filter((part) => !/^(--[^\n]*\n?\s*)*$/.test(part))) {
-        await tx.query(statement);
+    for (const version of versions) {
+      if (done.has(version)) continue;
+      const code = codeMigrations[version];
+      if (code) await code(tx);
+      else {
+        const sql = await readFile(`${migrationsDir}${version}`, 'utf8');
+        // Statements are split on `;` at a line end; the migrations keep to that.
+        for (const statement of sql.split(/;\s*$/m).map((part) => part.trim()).filter((part) => !/^(--[^\n]*\n?\s*)*$/.test(part))) {
+          await tx.query(statement);
+        }
       }
-      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [file]);
-      applied.push(file);
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+      applied.push(version);
     }
     return applied;
   });

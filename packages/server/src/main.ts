@@ -15,11 +15,14 @@
  *   SMS_WEBHOOK_URL=https://…           SMS through a signed webhook, with SMS_WEBHOOK_SECRET (≥ 32 bytes)
  *   SMS_WEBHOOK_TIMEOUT_MS=5000         how long to wait for the webhook
  *   TRUST_PROXY_HOPS=1                  proxies you run in front: the client IP is X-Forwarded-For's n-th entry from the right
+ *   PFORTE_BREACH_RANGE_URL=https://…   k-anonymity range API of breached passwords (e.g. https://api.pwnedpasswords.com)
+ *   PFORTE_BREACH_FAIL=open|closed      when that API is down: accept with a warning (default) or refuse with 503
  *   NODE_ENV=production                 no /dev/outbox; refuses to start without products, pepper and the senders they need
  *
  * See the server README's "Production" section.
  */
 import { readFileSync } from 'node:fs';
+import { createRangeBreachChecker } from '@pforte/core/rules';
 import { createPforteServer } from './app.js';
 import { readProducts } from './config.js';
 import { openPglite, openPostgres } from './db.js';
@@ -39,6 +42,7 @@ const server = await createPforteServer({
   ...senders,
   trustProxyHops,
   ...(env['PFORTE_SEED'] ? { seed: readSeed(env['PFORTE_SEED']) } : {}),
+  ...(env['PFORTE_BREACH_RANGE_URL'] ? { breachedPasswordChecker: breachChecker(env['PFORTE_BREACH_RANGE_URL']) } : {}),
 });
 /**
  * Products and senders from the environment, checked before anything
@@ -72,6 +76,16 @@ function proxyHops(): number {
 /** A comma-separated list. */
 function list(value: string | undefined): string[] {
   return (value ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
+/** The breached-password check at `baseUrl`; a fail-open one warns each time it had to accept unchecked. */
+function breachChecker(baseUrl: string) {
+  const failMode = env['PFORTE_BREACH_FAIL'] === 'closed' ? 'closed' : 'open';
+  return createRangeBreachChecker({
+    baseUrl,
+    failMode,
+    onUnavailable: (count) => console.warn(`breached-password check unavailable (${count} so far); ${failMode === 'open' ? 'accepted unchecked' : 'refused'}`),
+  });
 }
 
 /** Seed data from inline JSON (starts with `{`) or a file. */

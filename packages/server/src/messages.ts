@@ -18,6 +18,16 @@ const texts: Record<PforteErrorCode, { title: string; de: string; en: string }> 
     de: 'Das Passwort erfüllt die Anforderungen nicht.',
     en: 'The password does not meet the requirements.',
   },
+  'password.common': {
+    title: 'Password too common',
+    de: 'Dieses Passwort wird zu häufig verwendet.',
+    en: 'This password is too commonly used.',
+  },
+  'password.breached': {
+    title: 'Password found in a data breach',
+    de: 'Dieses Passwort ist aus einem Datenleck bekannt.',
+    en: 'This password is known from a data breach.',
+  },
   'phone.invalid': {
     title: 'Invalid phone number',
     de: 'Die Mobilfunknummer ist ungültig.',

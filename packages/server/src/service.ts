@@ -20,6 +20,8 @@ export interface ServiceOptions {
   emailSender: EmailSender;
   /** Checks captcha tokens (the built-in test verifier outside production). */
   captchaVerifier: CaptchaVerifier;
+  /** Asked whether a new password is known from a breach (none: no such check). */
+  breachedPasswordChecker?: rules.BreachedPasswordChecker | undefined;
 }
 
 /** Context of one request. */
@@ -87,7 +89,7 @@ function createSqlStore(tx: Queryable, options: ServiceOptions, ip: string): rul
         [
           view.id,
           JSON.stringify(view),
-          view.username === undefined ? null : rules.usernameKey(view.username),
+          view.username === undefined ? null : await rules.usernameKey(view.username),
           passwordHash ?? null,
           pinHash ?? null,
           invitationKey ?? null,
@@ -238,7 +240,7 @@ function createSqlStore(tx: Queryable, options: ServiceOptions, ip: string): rul
             result.accountId,
             view.id,
             view.username,
-            rules.usernameKey(view.username),
+            await rules.usernameKey(view.username),
             passwordHash,
             view.pin === 'none' ? null : pinHash,
             result.secondFactor === 'sms' ? (view.phone ?? null) : null,
@@ -298,7 +300,13 @@ export function createService(options: ServiceOptions) {
 
   const service = {
     actions: (tx: Queryable, context: Partial<RequestContext> = {}) =>
-      rules.createFlowActions(createSqlStore(tx, options, context.ip ?? 'unknown'), { catalog, limits, now: () => clock.now(), random }, context),
+      rules.createFlowActions(createSqlStore(tx, options, context.ip ?? 'unknown'), {
+        catalog,
+        limits,
+        now: () => clock.now(),
+        random,
+        breachedPasswordChecker: options.breachedPasswordChecker,
+      }, context),
 
     /** Adds a registration link; returns its token (random unless given). Only the hash is stored. */
     async createInvitation(tx: Queryable, invitation: Omit<rules.InvitationSeed, 'token'> & { token?: string }): Promise<string> {

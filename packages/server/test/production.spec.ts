@@ -25,6 +25,7 @@ const webhookSecret = 'test-webhook-secret-of-32-bytes-0123456789';
 const praxis = 'https://praxis.example';
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++counter}`;
+// A German mobile number of the 0151 range: a clock digit in the range's place would sometimes make an unassigned one (0150, 0153…).
 const phone = () => `+49151${String(Date.now() % 1e6).padStart(6, '0')}${String(++counter % 100).padStart(2, '0')}`;
 const praxisportal: PforteConfigInput = {
   product: 'Praxisportal',

@@ -54,17 +54,20 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
       savedAt.set(flow.view.id, now());
     },
     async isUsernameTaken(key, flowId, heldSince) {
-      if (taken.has(key) || accounts.some((account) => rules.usernameKey(account.username) === key)) return true;
       // Open flows reserve their username while they are in use.
-      return [...flows.values()].some(
-        ({ view }) =>
-          view.id !== flowId &&
-          !view.completed &&
-          now() < view.expiresAt &&
-          (savedAt.get(view.id) ?? 0) >= heldSince &&
-          view.username !== undefined &&
-          rules.usernameKey(view.username) === key,
+      const open = [...flows.values()].flatMap(({ view }) =>
+        view.id !== flowId &&
+        !view.completed &&
+        now() < view.expiresAt &&
+        (savedAt.get(view.id) ?? 0) >= heldSince &&
+        view.username !== undefined
+          ? [view.username]
+          : [],
       );
+      for (const name of [...taken, ...accounts.map((account) => account.username), ...open]) {
+        if ((await rules.usernameKey(name)) === key) return true;
+      }
+      return false;
     },
     async recentAttempts(bucket, since) {
       const recent = (attempts.get(bucket) ?? []).filter((at) => at > since);
@@ -154,7 +157,7 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
     store,
     outbox,
     accounts,
-    addTakenUsername: (name: string) => void taken.add(rules.usernameKey(name.trim())),
+    addTakenUsername: (name: string) => void taken.add(name),
     addInvitation({ token, createdAt: created, validityDays = invitationValidityDays, used = false, ...details }: rules.InvitationSeed) {
       invitations.set(token, { details, validUntil: (created ?? createdAt) + validityDays * dayMs, validityDays, used });
     },

@@ -22,13 +22,16 @@ import type { SmsStep } from '../steps/sms.js';
 import type { TermsStep } from '../steps/terms.js';
 import type { AdapterAction } from '../steps/types.js';
 import { attemptLimits, checkAttempts, windowStart, type AttemptLimit, type RecentAttempts } from './attempts.js';
+import type { BreachedPasswordChecker } from './breached-passwords.js';
 import { checkResend, issueCode, verifyCode } from './codes.js';
+import { isCommonPassword } from './common-passwords.js';
 import type { BackendLimits } from './defaults.js';
 import { messageTexts, webOtpHost, type MessageContext } from './messages.js';
 import { checkSmsPhone, classifyPhoneNumber, e164Pattern } from './phone.js';
 import type { Product, ProductCatalog } from './product.js';
 import * as rules from './rules.js';
 import { checkLocale } from './text.js';
+import { usernameKey } from './username.js';
 import { newFlowView, type FlowView } from './view.js';
 
 /** A channel a code goes out by. */
@@ -137,6 +140,8 @@ export interface FlowActionOptions {
   limits: BackendLimits;
   now(): number;
   random: BackendRandom;
+  /** Asked after every other credentials check, where a backend has one. */
+  breachedPasswordChecker?: BreachedPasswordChecker | undefined;
 }
 
 /** Context of one request. */
@@ -156,7 +161,11 @@ export interface RequestContext {
  * {@link FlowStore}. Credentials and PINs come in two parts, so that a
  * backend can hash between the cheap checks and the write.
  */
-export function createFlowActions(store: FlowStore, { catalog, limits, now, random }: FlowActionOptions, context: RequestContext = {}) {
+export function createFlowActions(
+  store: FlowStore,
+  { catalog, limits, now, random, breachedPasswordChecker }: FlowActionOptions,
+  context: RequestContext = {},
+) {
   const { ip } = context;
 
   /** Refuses past `limit`; otherwise counts this attempt. */
@@ -193,8 +202,8 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
   }
 
   /** Whether another holds the username: an account, or an open flow active within the hold. */
-  const usernameTaken = (username: string, flowId: string) =>
-    store.isUsernameTaken(rules.usernameKey(username), flowId, now() - limits.usernameHoldSeconds * 1000);
+  const usernameTaken = async (username: string, flowId: string) =>
+    store.isUsernameTaken(await usernameKey(username), flowId, now() - limits.usernameHoldSeconds * 1000);
 
   async function load(flowId: string) {
     const flow = await store.loadFlow(flowId);
@@ -284,9 +293,11 @@ export function createFlowActions(store: FlowStore, { catalog, limits, now, rand
     /** The cheap checks of credentials, before any hashing; returns the username as it will be stored. */
     async precheckCredentials(flowId: string, input: { username: string; password: string }): Promise<string> {
       const { product } = await forAction(flowId, 'submitCredentials');
-      const name = rules.acceptUsername(product, input.username);
+      const name = await rules.acceptUsername(product, input.username);
       const problem = rules.passwordProblem(product, input.password, name);
       if (problem) throw problem;
+      if (await isCommonPassword(input.password)) throw new PforteError('password.common', { field: 'password' });
+      if (await breachedPasswordChecker?.isBreached(input.password)) throw new PforteError('password.breached', { field: 'password' });
       // A taken username is refused only after the hash, so that its answer takes as long as an accepted one's.
       await spendHash(flowId);
       return name;

@@ -46,9 +46,16 @@ export {
   secondFactorOf,
   skipStep,
   unskip,
-  usernameKey,
   verificationLink,
 } from './rules.js';
+export {
+  createRangeBreachChecker,
+  type BreachedPasswordChecker,
+  type RangeBreachChecker,
+  type RangeBreachCheckerOptions,
+} from './breached-passwords.js';
+export { isCommonPassword } from './common-passwords.js';
+export { hasRefusedUsernameCharacters, isMixedScriptUsername, prepareUsername, usernameKey } from './username.js';
 export { checkInputText, checkLocale, hasForbiddenCharacters } from './text.js';
 export { newFlowView, type CodeView, type FlowOrganization, type FlowView } from './view.js';
 export { messageTexts, webOtpHost, type EmailText, type MessageContext } from './messages.js';

@@ -17,6 +17,7 @@ import { isEmailAddress } from './email.js';
 import { e164Pattern } from './phone.js';
 import type { Product } from './product.js';
 import { hasForbiddenCharacters } from './text.js';
+import { hasRefusedUsernameCharacters, isMixedScriptUsername, prepareUsername } from './username.js';
 import type { FlowView } from './view.js';
 
 /** The flow exists, is open and has not expired: else 'flow.unknown', 'link.used' or 'flow.expired'. */
@@ -76,28 +77,23 @@ export function unskip(view: FlowView, id: StepId): void {
 }
 
 /**
- * The key usernames are compared by: one person, one account, whatever the
- * case or Unicode composition they type.
+ * The username as stored, or 'identifier.invalid' (field 'username'): as
+ * {@link prepareUsername} makes it (trimmed, width-mapped, NFC), the
+ * product's length in code points, no white space, control, format or other
+ * invisible characters, no look-alike mix of scripts, and an e-mail address
+ * where the product signs in with one.
  */
-export function usernameKey(username: string): string {
-  return username.normalize('NFC').toLowerCase();
-}
-
-/**
- * The username as stored, or 'identifier.invalid' (field 'username'): the
- * product's length in code points, no white space or control characters,
- * and an e-mail address where the product signs in with one.
- */
-export function acceptUsername(product: Product, raw: string): string {
-  const name = raw.trim().normalize('NFC');
+export async function acceptUsername(product: Product, raw: string): Promise<string> {
+  const name = prepareUsername(raw);
   const { kind, minLength, maxLength } = product.config.username;
   const length = [...name].length;
   const valid =
     length >= minLength &&
     length <= maxLength &&
-    !/\s/u.test(name) &&
     !hasForbiddenCharacters(name) &&
-    (kind !== 'email' || isEmailAddress(name));
+    !hasRefusedUsernameCharacters(name) &&
+    (kind !== 'email' || isEmailAddress(name)) &&
+    !(await isMixedScriptUsername(name));
   if (!valid) throw new PforteError('identifier.invalid', { field: 'username' });
   return name;
 }

@@ -16,6 +16,12 @@ export function errorMessage(error: PforteError): string {
       return msg('This password is too short.', { id: 'error.password.too_short' });
     case 'password.rejected':
       return msg('This password was not accepted. Please choose another one.', { id: 'error.password.rejected' });
+    case 'password.common':
+      return msg('This password is used too often. Please choose another one.', { id: 'error.password.common' });
+    case 'password.breached':
+      return msg('This password appeared in a data breach and is not safe. Please choose another one.', {
+        id: 'error.password.breached',
+      });
     case 'phone.invalid':
       return msg('Please enter a valid mobile number.', { id: 'error.phone.invalid' });
     case 'pin.invalid':

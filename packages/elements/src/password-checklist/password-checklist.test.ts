@@ -1,5 +1,5 @@
-import { expect, fixture, html } from '@open-wc/testing';
-import { policyPresets } from '@pforte/core';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { isCommonPassword, policyPresets } from '@pforte/core';
 import '../define/password-checklist.js';
 import type { PfortePasswordChecklist } from './password-checklist.js';
 import { setLocale } from '../localization/localization.js';
@@ -20,6 +20,36 @@ function items(element: HTMLElement) {
 describe('<pforte-password-checklist>', () => {
   before(async () => {
     await setLocale('en');
+  });
+
+  const commonLine = (element: HTMLElement) => items(element).find((item) => item.text.startsWith('Not a commonly used password'))!;
+  const listLoaded = () => performance.getEntriesByType('resource').some((entry) => entry.name.includes('generated/common-passwords'));
+
+  it('loads the common-password list only once the person types, then ticks "Not a commonly used password"', async () => {
+    const element = await checklist('', policyPresets.min8);
+    expect(commonLine(element).met).to.be.false;
+    expect(listLoaded(), 'no list before typing').to.be.false;
+    element.password = 'Kolibri-Regenschirm-47';
+    await waitUntil(() => commonLine(element).met, 'the line ticks once the list says the password is not common');
+    expect(listLoaded(), 'the list loaded after typing').to.be.true;
+    await expect(element).to.be.accessible();
+  });
+
+  it('leaves the common-password line unticked for common passwords, whatever the policy', async () => {
+    for (const policy of [policyPresets.min8, policyPresets.nist, policyPresets.strict10]) {
+      const element = await checklist('', policy);
+      element.password = 'Kolibri-Regenschirm-47';
+      await waitUntil(() => commonLine(element).met);
+      for (const password of ['Sommer2026!', 'password', 'Passwort1!']) {
+        element.password = password;
+        expect(await isCommonPassword(password), password).to.be.true;
+        await element.updateComplete;
+        expect(commonLine(element).met, password).to.be.false;
+        expect(element.querySelector('[role="status"]')!.textContent!.trim()).to.match(/^\d of \d requirements met$/);
+        await expect(element).to.be.accessible();
+      }
+      expect(items(element).filter((item) => item.text.startsWith('Not a commonly used password')).length, 'one line').to.equal(1);
+    }
   });
 
   it('is accessible empty, partly met and fully met', async () => {
@@ -88,6 +118,7 @@ describe('<pforte-password-checklist>', () => {
     try {
       const element = await checklist('a');
       expect(items(element).map((item) => item.text)).to.include('Ein Kleinbuchstabe (erfüllt)');
+      expect(items(element).some((item) => item.text.startsWith('Kein häufig verwendetes Passwort'))).to.be.true;
       expect(element.querySelector('[role="status"]')!.textContent!.trim()).to.match(/^\d von \d Anforderungen erfüllt$/);
       await expect(element).to.be.accessible();
     } finally {

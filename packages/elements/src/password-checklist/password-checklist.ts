@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { evaluatePassword, policyPresets } from '@pforte/core';
 import type { PasswordPolicy, PasswordRule } from '@pforte/core';
+import { CommonPasswordController } from '../controllers/common-password-controller.js';
 import { PforteElement } from '../internal/pforte-element.js';
 import { passwordChecklistStyles } from './password-checklist.styles.js';
 
@@ -10,6 +11,9 @@ import { passwordChecklistStyles } from './password-checklist.styles.js';
  * @summary A live list of the password policy's rules, each ticked green as it
  * becomes true. Screen readers hear a short polite summary ("3 of 5
  * requirements met") only when the count changes, never the whole list.
+ *
+ * Every policy ends with "Not a commonly used password", the rule every
+ * backend enforces: its list loads once the person has typed something.
  *
  * Rendered in the light DOM, so it has no CSS parts: style it through the
  * `pf-*` classes and the `--pforte-*` properties.
@@ -35,18 +39,34 @@ export class PfortePasswordChecklist extends PforteElement {
   /** Id of the list, so an input can reference it with `aria-describedby`. */
   @property({ attribute: 'list-id' }) listId = 'pforte-password-rules';
 
+  private readonly common = new CommonPasswordController(this);
+
+  protected override willUpdate(): void {
+    this.common.check(this.password);
+  }
+
   override render() {
     const evaluation = evaluatePassword(this.policy, this.password, { identifier: this.identifier });
+    const notCommon = this.common.commonFor(this.password) === false;
+    // The policy's own blocklist rule shares its line with the common-password rule.
+    const lines = evaluation.results.map((result) => ({
+      text: ruleText(result.rule),
+      met: result.met && (result.rule.kind !== 'notBlocklisted' || notCommon),
+    }));
+    if (!evaluation.results.some((result) => result.rule.kind === 'notBlocklisted')) {
+      lines.push({ text: msg('Not a commonly used password', { id: 'rule.notBlocklisted' }), met: notCommon });
+    }
+    const metCount = lines.filter((line) => line.met).length;
     return html`
       <ul id=${this.listId} aria-label=${msg('Password requirements', { id: 'checklist.label' })}>
-        ${evaluation.results.map(
-          (result) => html`
-            <li class=${result.met ? 'pf-met' : ''}>
-              <span class="pf-mark" aria-hidden="true">${result.met ? '✓' : ''}</span>
+        ${lines.map(
+          (line) => html`
+            <li class=${line.met ? 'pf-met' : ''}>
+              <span class="pf-mark" aria-hidden="true">${line.met ? '✓' : ''}</span>
               <span>
-                ${ruleText(result.rule)}
+                ${line.text}
                 <span class="pf-visually-hidden">
-                  ${result.met ? msg('(met)', { id: 'checklist.met' }) : msg('(not met)', { id: 'checklist.unmet' })}
+                  ${line.met ? msg('(met)', { id: 'checklist.met' }) : msg('(not met)', { id: 'checklist.unmet' })}
                 </span>
               </span>
             </li>
@@ -54,9 +74,7 @@ export class PfortePasswordChecklist extends PforteElement {
         )}
       </ul>
       <p class="pf-visually-hidden" role="status">
-        ${this.password === ''
-          ? ''
-          : msg(str`${evaluation.metCount} of ${evaluation.total} requirements met`, { id: 'checklist.summary' })}
+        ${this.password === '' ? '' : msg(str`${metCount} of ${lines.length} requirements met`, { id: 'checklist.summary' })}
       </p>
     `;
   }

@@ -57,6 +57,8 @@
 'error.organization.invalid.name': `Bitte geben Sie den Namen der Praxis ein.`,
 'error.organization.invalid.postalCode': `Bitte geben Sie eine gültige Postleitzahl ein.`,
 'error.organization.not_found': `Zu dieser Kundennummer und Postleitzahl haben wir keine Praxis gefunden. Bitte prüfen Sie beide Angaben.`,
+'error.password.breached': `Dieses Passwort ist aus einem Datenleck bekannt und nicht sicher. Bitte wählen Sie ein anderes.`,
+'error.password.common': `Dieses Passwort wird zu häufig verwendet. Bitte wählen Sie ein anderes.`,
 'error.password.rejected': `Dieses Passwort wurde nicht akzeptiert. Bitte wählen Sie ein anderes.`,
 'error.password.too_short': `Dieses Passwort ist zu kurz.`,
 'error.phone.invalid': `Bitte geben Sie eine gültige Mobilfunknummer ein.`,
