@@ -1,4 +1,5 @@
-// A classic script: the API is on the global `Pforte` (deferred scripts run in order).
+// A classic script: the API is on the global `Pforte` (deferred scripts run in order);
+// pforte-memory.iife.js added `createMemoryAdapter` to it.
 (function () {
   'use strict';
   var signup = document.querySelector('pforte-signup');

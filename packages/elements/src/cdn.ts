@@ -8,7 +8,8 @@
  * visibility code, and shortly after import every element is defined. The
  * classes of those later elements are therefore not exported here; use
  * `customElements.get('pforte-sms-step')`, or the npm package.
- * Phone metadata and the PDF writer are lazy chunks too.
+ * Phone metadata and the PDF writer are lazy chunks too. The in-browser demo
+ * backend is its own file, `pforte-memory.js`.
  */
 import './define/signup.js';
 import './define/credentials-step.js';
@@ -53,9 +54,6 @@ export type {
   PforteErrorCode,
   StepId,
 } from '@pforte/core';
-// The in-browser demo backend (its own entry in @pforte/core).
-export { createMemoryAdapter } from '@pforte/core/memory';
-export type { MemoryAdapter, MemoryAdapterOptions, OutboxMessage } from '@pforte/core/memory';
 
 /** Resolves once every Pforte element is defined (they load right after this module). */
 export const allElementsDefined: Promise<unknown> = Promise.all([
