@@ -1,4 +1,5 @@
 import { defaultClientConditions, defineConfig } from 'vite';
+import { afterFirstStep, lazyStepNames, oneFileFirstStep, stepFilePath } from './build/cdn-files.js';
 import { minifyTemplates } from './build/minify-templates.js';
 import { versionDefine } from './build/version.js';
 
@@ -12,10 +13,14 @@ const classicEntries: Record<string, { entry: string; fileName: string }> = {
  * The script-tag bundles, built from source with everything bundled in (Lit,
  * a private @lit/localize, @pforte/core):
  *
- * - `dist/cdn/pforte.js`: an ES module that defines every element on import and
- *   re-exports the API. Phone metadata (libphonenumber-js) and the PDF writer
- *   are lazy chunks beside it (`phone-*.js`, `pdf-*.js`), imported by relative
- *   specifiers, so they load from wherever pforte.js is served.
+ * - `dist/cdn/pforte.js`: one ES module with everything the first step needs;
+ *   it defines `<pforte-signup>` and the first step's elements and exports the
+ *   browser API (see src/cdn.ts and build/cdn-files.ts).
+ * - `dist/cdn/steps/<name>.js`: each later step, loaded by `<pforte-signup>`
+ *   when its product configures it. Phone metadata (libphonenumber-js) and the
+ *   PDF writer are lazy chunks (`phone-*.js`, `pdf-*.js`). All of them are
+ *   imported by relative URLs, so they load from wherever pforte.js is served.
+ * - `dist/cdn/pforte-all.js`: every element defined at once, opt-in.
  * - `dist/cdn/pforte-memory.js`: the in-browser demo backend
  *   (`createMemoryAdapter`), loaded only by pages that use it.
  * - `dist/cdn/pforte.iife.js`: the same as a classic script, global `Pforte`.
@@ -29,10 +34,11 @@ const classicEntries: Record<string, { entry: string; fileName: string }> = {
  */
 export default defineConfig(({ mode }) => {
   const classic = classicEntries[mode];
+  const stepEntries = Object.fromEntries(lazyStepNames().map((name) => [`steps/${name}`, afterFirstStep(`define/${name}.ts`)]));
   return {
     resolve: { conditions: ['pforte-source', ...defaultClientConditions] },
     define: versionDefine(),
-    plugins: [minifyTemplates()],
+    plugins: [minifyTemplates(), ...(classic ? [] : [oneFileFirstStep()])],
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: !classic,
@@ -42,16 +48,19 @@ export default defineConfig(({ mode }) => {
       lib: classic
         ? { entry: classic.entry, name: 'Pforte', formats: ['iife'], fileName: () => classic.fileName }
         : {
-            entry: { pforte: 'src/cdn.ts', 'pforte-memory': 'src/cdn-memory.ts' },
+            entry: { pforte: 'src/cdn.ts', 'pforte-all': 'src/cdn-all.ts', 'pforte-memory': afterFirstStep('cdn-memory.ts'), ...stepEntries },
             formats: ['es'],
             fileName: (_format, entryName) => `${entryName}.js`,
           },
       rollupOptions: {
+        // Shared modules go into pforte.js, which then exports them to the later files.
+        preserveEntrySignatures: 'allow-extension',
         output: {
           // Lib mode keeps ES output's whitespace by default; script-tag users get it fully minified.
           minify: true,
           // The memory backend's classic script adds to the `Pforte` global of pforte.iife.js.
           extend: true,
+          paths: stepFilePath,
           chunkFileNames: (chunk) => {
             const ids = chunk.moduleIds.join('\n');
             if (ids.includes('libphonenumber-js')) return 'phone-[hash].js';

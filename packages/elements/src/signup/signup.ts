@@ -79,7 +79,7 @@ export class PforteSignup extends PforteElement {
   })
   config: PforteConfigInput | string | undefined;
 
-  /** The backend. `createMemoryAdapter()` gives a complete in-browser one for demos and tests. */
+  /** The backend. `createMemoryAdapter()` (`@pforte/core/memory`) gives a complete in-browser one for demos and tests. */
   @property({ attribute: false }) adapter: PforteAdapter | undefined;
 
   /** `de` or `en`. Without it: the config's locale, `<html lang>`, the browser, English. */
@@ -133,6 +133,8 @@ export class PforteSignup extends PforteElement {
     const configChanged = changed.has('config') || !this.hasUpdated;
     if (configChanged) this.applyConfig();
     if (configChanged || changed.has('locale')) this.applyLocale();
+    // `flow` is private, so PropertyValues<this> does not name it.
+    if ((changed as Map<PropertyKey, unknown>).has('flow')) this.loadUpcomingSteps();
     const backend = this.backend;
     const backendChanged = changed.has('adapter') || changed.has('endpoint') || changed.has('clock');
     if ((backendChanged || configChanged) && this.resolvedConfig && backend) {
@@ -161,7 +163,6 @@ export class PforteSignup extends PforteElement {
       this.configError = undefined;
       this.flow = createFlowState(result.config.steps);
       setStringOverrides(result.config.strings);
-      for (const step of result.config.steps) void this.loadStep(step.id);
       return;
     }
     this.resolvedConfig = undefined;
@@ -169,6 +170,23 @@ export class PforteSignup extends PforteElement {
     this.configError = result.error;
     console.error(`[pforte] Invalid configuration: ${result.error.message}`);
     emit(this, 'pforte-error', { code: 'config.invalid', path: result.error.path });
+  }
+
+  /**
+   * Loads the code of the current step and of the one after it, so the next
+   * step is there before the person finishes this one, while the steps
+   * further on do not compete with it for a slow connection. Where a choice
+   * routes the flow, every step it may lead to is fetched. Steps the flow never
+   * reaches are never fetched.
+   */
+  private loadUpcomingSteps(): void {
+    const flow = this.flow;
+    if (!flow) return;
+    const shown = activeSteps(flow);
+    const current = currentStep(flow);
+    const at = shown.indexOf(current);
+    const upcoming = current.id === 'secondFactorChoice' ? flow.steps.slice(flow.index) : shown.slice(at, at + 2);
+    for (const step of upcoming) void this.loadStep(step.id);
   }
 
   private async loadStep(id: StepId): Promise<void> {

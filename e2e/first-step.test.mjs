@@ -1,0 +1,88 @@
+/**
+ * What a page fetches, as Chromium requests it: pforte.js alone for a product
+ * whose steps are all in it, and only the configured steps' files otherwise.
+ * The backend is a stub of the HTTP contract (`endpoint`), so the page loads
+ * nothing but Pforte itself. Needs `npm run build`.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchChromium } from './support/browser.mjs';
+import { startStaticServer } from './support/servers.mjs';
+import { assertNoProblems, completeRegistration } from './support/flow.mjs';
+
+const cdn = '/packages/elements/dist/cdn/';
+
+/** Answers the contract's calls for credentials → (visibility →) done. */
+async function stubBackend(page, calls) {
+  await page.route('**/stub-backend/**', async (route) => {
+    const path = new URL(route.request().url()).pathname.replace('/stub-backend', '');
+    calls.push(path);
+    const now = Date.now();
+    const answers = {
+      '/registrations': { status: 201, body: { flowId: 'flow-1', expiresAt: now + 3_600_000, now } },
+      '/registrations/flow-1/credentials': { status: 200, body: { username: JSON.parse(route.request().postData()).username } },
+      '/registrations/flow-1/visibility': { status: 204 },
+      '/registrations/flow-1/complete': {
+        status: 200,
+        body: { accountId: 'account-1', username: 'praxis-team', skipped: [], visible: true, secondFactor: 'none', emailVerified: false },
+      },
+    };
+    const answer = answers[path];
+    if (!answer) return route.fulfill({ status: 404 });
+    return route.fulfill({ status: answer.status, contentType: 'application/json', body: answer.body ? JSON.stringify(answer.body) : undefined });
+  });
+}
+
+describe('files a product fetches', () => {
+  let browser;
+  let server;
+  before(async () => {
+    browser = await launchChromium();
+    server = await startStaticServer();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens the endpoint page with `config` and returns the Pforte files Chromium fetched so far (live list). */
+  async function open(config) {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('console', (message) => message.type() === 'error' && problems.push(`console error: ${message.text()}`));
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    const files = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith(cdn)) files.push(pathname.slice(cdn.length));
+    });
+    const calls = [];
+    await stubBackend(page, calls);
+    await page.goto(`${server.url}e2e/fixtures/endpoint.html?config=${encodeURIComponent(JSON.stringify(config))}`);
+    return { page, context, problems, files, calls };
+  }
+
+  it('credentials → done: nothing beyond pforte.js, from page load to the done step', async () => {
+    const config = { id: 'kurz', username: { kind: 'username' }, steps: ['credentials', 'done'] };
+    const { page, context, problems, files, calls } = await open(config);
+    assert.equal(await completeRegistration(page, { username: 'praxis-team' }), 'Registrierung abgeschlossen');
+    assert.deepEqual(calls, ['/registrations', '/registrations/flow-1/credentials', '/registrations/flow-1/complete']);
+    assert.deepEqual(files, ['pforte.js']);
+    assertNoProblems(problems);
+    await context.close();
+  });
+
+  it('credentials → visibility → done: the visibility step, fetched while the first step is shown, and no other step', async () => {
+    const config = { id: 'sichtbar', username: { kind: 'username' }, steps: ['credentials', 'visibility', 'done'] };
+    const { page, context, problems, files } = await open(config);
+    await page.waitForFunction(() => customElements.get('pforte-visibility-step') !== undefined);
+    // Still on the first step: the next one is there before the person moves on.
+    assert.equal(await page.locator('pforte-signup pforte-credentials-step').count(), 1);
+    const steps = files.filter((file) => file.startsWith('steps/'));
+    assert.deepEqual(steps, ['steps/visibility-step.js']);
+    assert.equal(files[0], 'pforte.js');
+    assertNoProblems(problems);
+    await context.close();
+  });
+});
