@@ -60,7 +60,8 @@ function closure(file, into = new Set()) {
   const source = readFileSync(`${cdnDir}/${file}`, 'utf8');
   for (const [, specifier] of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
     const imported = posix.normalize(posix.join(posix.dirname(file), specifier));
-    if (imported.startsWith('steps/')) continue;
+    // Other steps load only where configured; one country's phone metadata only when a number needs it.
+    if (imported.startsWith('steps/') || imported.startsWith('phone/')) continue;
     closure(imported, into);
   }
   return into;
@@ -148,6 +149,16 @@ try {
     const later = product.config.steps.map(stepIdOf).map(stepFile).filter(Boolean);
     const onUse = [...new Set(later.flatMap((file) => [...closure(file)]))].map((file) => `${cdnPath}${file}`);
     await page.evaluate((urls) => Promise.all(urls.map((url) => import(url))), onUse);
+    // A phone field loads its default country's metadata, as the SMS and profile steps' fields do.
+    const smsStep = product.config.steps.find((entry) => stepIdOf(entry) === 'sms');
+    await page.evaluate(async (country) => {
+      if (!customElements.get('pforte-phone-input')) return;
+      const field = document.createElement('pforte-phone-input');
+      field.setAttribute('default-country', country);
+      document.body.append(field);
+      await field.validate();
+      field.remove();
+    }, smsStep?.defaultCountry ?? 'DE');
     const wholeFlow = [...new Set(fetched)];
     await context.close();
     if (errors.length > 0) throw new Error(`${product.name}: ${errors.join('\n')}`);
@@ -158,7 +169,7 @@ try {
       steps: product.config.steps.map(stepIdOf).join(' → '),
       firstStep: { files: firstStep.length, ...total(firstStep) },
       wholeFlow: { files: wholeFlow.length, ...total(wholeFlow) },
-      phone: total(wholeFlow.filter((file) => file.startsWith('phone-'))),
+      phone: total(wholeFlow.filter((file) => file.startsWith('phone'))),
     });
   }
 

@@ -63,6 +63,8 @@ export default defineConfig(({ mode }) => {
           paths: stepFilePath,
           chunkFileNames: (chunk) => {
             const ids = chunk.moduleIds.join('\n');
+            // One country's phone metadata each, fetched when a number needs it (no hash: the names compress well in the loader table).
+            if (/[\\/]generated[\\/]phone[\\/]countries[\\/]/.test(ids)) return 'phone/[name].js';
             if (ids.includes('libphonenumber-js')) return 'phone-[hash].js';
             if (/[\\/]pdf\.ts$/m.test(ids)) return 'pdf-[hash].js';
             return '[name]-[hash].js';

@@ -74,3 +74,4 @@ export function oneFileFirstStep(): Plugin {
 export function stepFilePath(id: string): string {
   return id.startsWith(stepFilePrefix) ? `./steps/${id.slice(stepFilePrefix.length)}.js` : id;
 }
+
