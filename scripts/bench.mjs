@@ -203,7 +203,8 @@ try {
 
 const seed001 = productRows.find((row) => row.name === 'video-consultation');
 const smallestRow = productRows[0];
-const iife = { raw: rawOf('pforte.iife.js'), gzip: gzipOf('pforte.iife.js') };
+// A page without modules fetches the classic loader and the pforte.js it loads.
+const iife = total(['pforte.iife.js', 'pforte.js']);
 const pforteEvaluated = median(pforteLoads.map((load) => load.evaluatedMs));
 const pforteInteractive = median(pforteLoads.map((load) => load.interactiveMs));
 const hankoEvaluated = median(hankoLoads.map((load) => load.evaluatedMs));
@@ -214,7 +215,7 @@ const goals = [
   { what: 'First step: `pforte.js`, fetched alone for credentials → done', measured: `${kb(smallestRow.firstStep.gzip)} in ${smallestRow.firstStep.files} file${smallestRow.firstStep.files === 1 ? '' : 's'}`, goal: '≤ 20.0 KB in 1 file', met: smallestRow.firstStep.gzip <= 20 * 1024 && smallestRow.firstStep.files === 1 },
   { what: 'Whole seed 001 flow (video-consultation), phone metadata and PDF writer included', measured: kb(seed001.wholeFlow.gzip), goal: '≤ 70.0 KB', met: seed001.wholeFlow.gzip <= 70 * 1024 },
   { what: 'Phone metadata and formatting for a German number (the SMS step)', measured: kb(seed001.phone.gzip), goal: '≤ 10.0 KB', met: seed001.phone.gzip <= 10 * 1024 },
-  { what: 'Classic script `pforte.iife.js`', measured: kb(iife.gzip), goal: '≤ 60.0 KB', met: iife.gzip <= 60 * 1024 },
+  { what: 'Classic script: `pforte.iife.js` and the `pforte.js` it loads (later steps on demand)', measured: kb(iife.gzip), goal: '≤ 60.0 KB', met: iife.gzip <= 60 * 1024 },
   {
     what: `Import evaluated, Fast 3G + ${cpuSlowdown}× CPU, cold, median of ${throttledRuns}: Pforte (credentials → done) / Hanko Elements (${kb(hankoBytes)})`,
     measured: `${Math.round(pforteEvaluated)} ms / ${Math.round(hankoEvaluated)} ms = ${ratio.toFixed(2)}×`,

@@ -3,10 +3,10 @@ import { afterFirstStep, lazyStepNames, oneFileFirstStep, stepFilePath } from '.
 import { minifyTemplates } from './build/minify-templates.js';
 import { versionDefine } from './build/version.js';
 
-/** Classic-script builds: one entry each (a classic script cannot code-split), all on the global `Pforte`. */
+/** Classic-script builds: one small loader each, which imports its ES file from beside itself (src/classic/). */
 const classicEntries: Record<string, { entry: string; fileName: string }> = {
-  iife: { entry: 'src/cdn.ts', fileName: 'pforte.iife.js' },
-  'iife-memory': { entry: 'src/cdn-memory.ts', fileName: 'pforte-memory.iife.js' },
+  iife: { entry: 'src/classic/pforte.ts', fileName: 'pforte.iife.js' },
+  'iife-memory': { entry: 'src/classic/memory.ts', fileName: 'pforte-memory.iife.js' },
 };
 
 /**
@@ -23,10 +23,10 @@ const classicEntries: Record<string, { entry: string; fileName: string }> = {
  * - `dist/cdn/pforte-all.js`: every element defined at once, opt-in.
  * - `dist/cdn/pforte-memory.js`: the in-browser demo backend
  *   (`createMemoryAdapter`), loaded only by pages that use it.
- * - `dist/cdn/pforte.iife.js`: the same as a classic script, global `Pforte`.
- *   A classic script cannot code-split, so the lazy parts are inlined: one
- *   self-contained file that works from any host and under `script-src 'self'`
- *   without knowing where its chunks live. `pforte-memory.iife.js` adds
+ * - `dist/cdn/pforte.iife.js`: for pages without module scripts, a small
+ *   classic script that loads `pforte.js` from beside itself and puts its API
+ *   on the global `Pforte` (`Pforte.ready`): the same files, the same first
+ *   step, the later steps on demand. `pforte-memory.iife.js` adds
  *   `createMemoryAdapter` to the same global.
  *
  * `vite build -c vite.cdn.config.ts` builds the ES files; `--mode iife` and
@@ -58,8 +58,6 @@ export default defineConfig(({ mode }) => {
         output: {
           // Lib mode keeps ES output's whitespace by default; script-tag users get it fully minified.
           minify: true,
-          // The memory backend's classic script adds to the `Pforte` global of pforte.iife.js.
-          extend: true,
           paths: stepFilePath,
           chunkFileNames: (chunk) => {
             const ids = chunk.moduleIds.join('\n');
