@@ -85,4 +85,21 @@ describe('files a product fetches', () => {
     assertNoProblems(problems);
     await context.close();
   });
+
+  it('a phone field fetches the metadata of its country, and of another when a number of it is typed', async () => {
+    const config = { id: 'telefon', username: { kind: 'username' }, steps: ['credentials', 'sms', 'done'] };
+    const { page, context, problems, files } = await open(config);
+    const signup = page.locator('pforte-signup');
+    await signup.getByLabel('Benutzername').fill('praxis-team');
+    await signup.getByLabel('Passwort', { exact: true }).fill('Ruhige-Praxis-2026!');
+    const german = page.waitForRequest(/\/phone\/DE\.js$/);
+    await signup.getByRole('button', { name: 'Bestätigen & Fortfahren' }).click();
+    await german;
+    const french = page.waitForRequest(/\/phone\/FR\.js$/);
+    await signup.getByLabel('Mobilfunknummer').pressSequentially('+33 6 12 34 56 78');
+    await french;
+    assert.deepEqual(files.filter((file) => file.startsWith('phone/')), ['phone/DE.js', 'phone/FR.js']);
+    assertNoProblems(problems);
+    await context.close();
+  });
 });
