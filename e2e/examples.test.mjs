@@ -62,7 +62,7 @@ describe('examples', () => {
   it('script-tag-classic: the classic script and window.Pforte, under the strict policy', async () => {
     const { page, context, problems } = await openPage(browser, `${repository.url}examples/script-tag-classic/`);
     assert.equal(await page.evaluate(() => document.querySelectorAll('script:not([src])').length), 0);
-    assert.equal(await page.evaluate(() => window.Pforte.ready.then((Pforte) => typeof Pforte.parseConfig)), 'function');
+    assert.equal(await page.evaluate(() => window.Pforte.ready.then((Pforte) => typeof Pforte.PforteSignup)), 'function');
     assert.equal(await completeRegistration(page, { username: 'empfang@praxis.example' }), 'Registrierung abgeschlossen');
     await page.waitForFunction(() => document.body.dataset.registered === 'empfang@praxis.example');
     assertNoProblems(problems);

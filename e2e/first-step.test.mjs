@@ -6,11 +6,23 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { launchChromium } from './support/browser.mjs';
 import { startStaticServer } from './support/servers.mjs';
 import { assertNoProblems, completeRegistration } from './support/flow.mjs';
 
 const cdn = '/packages/elements/dist/cdn/';
+const cdnDir = fileURLToPath(new URL('../packages/elements/dist/cdn/', import.meta.url));
+
+/** pforte-validation.js and the chunks it imports: the config and answer schemas with zod, loaded beside the first step. */
+function validationFiles(file = 'pforte-validation.js', into = new Set()) {
+  into.add(file);
+  for (const [, imported] of readFileSync(`${cdnDir}${file}`, 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) {
+    if (imported !== 'pforte.js' && !into.has(imported)) validationFiles(imported, into);
+  }
+  return into;
+}
 
 /** Answers the contract's calls for credentials → (visibility →) done. */
 async function stubBackend(page, calls) {
@@ -63,12 +75,13 @@ describe('files a product fetches', () => {
     return { page, context, problems, files, calls };
   }
 
-  it('credentials → done: nothing beyond pforte.js, from page load to the done step', async () => {
+  it('credentials → done: pforte.js renders the first step; besides it only the validation, no step file', async () => {
     const config = { id: 'kurz', username: { kind: 'username' }, steps: ['credentials', 'done'] };
     const { page, context, problems, files, calls } = await open(config);
     assert.equal(await completeRegistration(page, { username: 'praxis-team' }), 'Registrierung abgeschlossen');
     assert.deepEqual(calls, ['/registrations', '/registrations/flow-1/credentials', '/registrations/flow-1/complete']);
-    assert.deepEqual(files, ['pforte.js']);
+    assert.equal(files[0], 'pforte.js');
+    assert.deepEqual(new Set(files.slice(1)), validationFiles());
     assertNoProblems(problems);
     await context.close();
   });

@@ -1,5 +1,5 @@
 import { defaultClientConditions, defineConfig } from 'vite';
-import { afterFirstStep, lazyStepNames, oneFileFirstStep, stepFilePath } from './build/cdn-files.js';
+import { afterFirstStep, lazyStepNames, oneFileFirstStep, stepFilePath, validationEntry } from './build/cdn-files.js';
 import { minifyTemplates } from './build/minify-templates.js';
 import { versionDefine } from './build/version.js';
 
@@ -48,7 +48,7 @@ export default defineConfig(({ mode }) => {
       lib: classic
         ? { entry: classic.entry, name: 'Pforte', formats: ['iife'], fileName: () => classic.fileName }
         : {
-            entry: { pforte: 'src/cdn.ts', 'pforte-all': 'src/cdn-all.ts', 'pforte-memory': afterFirstStep('cdn-memory.ts'), ...stepEntries },
+            entry: { pforte: 'src/cdn.ts', 'pforte-all': 'src/cdn-all.ts', 'pforte-memory': afterFirstStep('cdn-memory.ts'), 'pforte-validation': validationEntry, ...stepEntries },
             formats: ['es'],
             fileName: (_format, entryName) => `${entryName}.js`,
           },

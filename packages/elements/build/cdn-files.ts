@@ -4,6 +4,8 @@ import { srcDir } from './entries.js';
 
 /** Prefix of the lazily loaded step files while they are external to the bundle graph. */
 const stepFilePrefix = 'pforte-step-file:';
+/** Prefix of other lazily loaded files while they are external to the bundle graph. */
+const lazyFilePrefix = 'pforte-lazy-file:';
 /** Prefix of an entry that runs after pforte.js (see {@link afterFirstStep}). */
 const afterPrefix = 'pforte-after-first-step:';
 
@@ -49,6 +51,10 @@ export function oneFileFirstStep(): Plugin {
       // Vite's lib mode hands entries over as paths below the package root.
       const entry = source.indexOf(afterPrefix);
       if (entry !== -1) return `\0${source.slice(entry)}`;
+      // The validation with zod (core's load-validation.ts): a file of its own too, `pforte-validation.js`.
+      if (source === './validation.js' && importer && /[\\/]core[\\/]src[\\/]load-validation\.ts$/.test(importer)) {
+        return { id: `${lazyFilePrefix}pforte-validation`, external: true };
+      }
       // The step loaders of <pforte-signup>, and pforte-all.js, which loads every step file.
       const match = /^\.\.?\/define\/([\w-]+)\.js$/.exec(source);
       if (!match || !importer || !/[\\/](signup[\\/]step-loaders|cdn-all)\.ts$/.test(importer)) return null;
@@ -56,7 +62,9 @@ export function oneFileFirstStep(): Plugin {
     },
     load(id) {
       if (!id.startsWith(`\0${afterPrefix}`)) return null;
-      const module = JSON.stringify(`${srcDir}/${id.slice(afterPrefix.length + 1)}`);
+      const path = id.slice(afterPrefix.length + 1);
+      // `core:` names a module of @pforte/core's sources.
+      const module = JSON.stringify(path.startsWith('core:') ? `${srcDir}/../../core/src/${path.slice('core:'.length)}` : `${srcDir}/${path}`);
       return `import ${JSON.stringify(`${srcDir}/cdn.ts`)};\nexport * from ${module};\n`;
     },
     transform(code, id) {
@@ -70,8 +78,12 @@ export function oneFileFirstStep(): Plugin {
   };
 }
 
-/** `output.paths` of the ES build: a step's file, relative to the chunk that loads it (pforte.js, top level). */
+/** `output.paths` of the ES build: a lazily loaded file, relative to the chunk that loads it (pforte.js, top level). */
 export function stepFilePath(id: string): string {
+  if (id.startsWith(lazyFilePrefix)) return `./${id.slice(lazyFilePrefix.length)}.js`;
   return id.startsWith(stepFilePrefix) ? `./steps/${id.slice(stepFilePrefix.length)}.js` : id;
 }
+
+/** The entry of `pforte-validation.js`: core's validation module, after pforte.js. */
+export const validationEntry = afterFirstStep('core:validation.ts');
 

@@ -23,5 +23,7 @@ import './define/code-input.js';
 import './define/phone-input.js';
 
 export * from './cdn.js';
+// Config validation with zod, which pforte.js loads only on demand.
+export { parseConfig, safeParseConfig } from '@pforte/core';
 /** Resolves at once: every Pforte element is defined when this module has run. Kept for pages written against earlier versions. */
 export const allElementsDefined: Promise<void> = Promise.resolve();

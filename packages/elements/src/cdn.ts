@@ -25,7 +25,9 @@ export type { PforteLocale, StringOverrides } from './localization/localization.
 export { version } from './internal/define.js';
 export type * from './events.js';
 // The browser-facing part of @pforte/core; server-side pieces (HTTP route
-// schemas, the problem format) stay out of the script-tag bundle.
+// schemas, the problem format) stay out of the script-tag bundle, and so does
+// zod: `parseConfig` and `safeParseConfig` are exported by pforte-all.js, or
+// await `loadValidation()`.
 export {
   ConfigError,
   createHttpAdapter,
@@ -33,11 +35,10 @@ export {
   evaluatePassword,
   guardAdapter,
   isPforteError,
-  parseConfig,
+  loadValidation,
   passwordRulesAttribute,
   PforteError,
   policyPresets,
-  safeParseConfig,
   stepIds,
   systemClock,
 } from '@pforte/core';
