@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import type { PforteAdapter } from './adapter.js';
 import { resultSchemas } from './adapter-schemas.js';
 import { stepIds } from './steps/ids.js';
+import type { PforteErrorCode } from './errors.js';
 import { httpRouteBases, type HttpRouteBase } from './http-routes.js';
 
 /**
@@ -127,10 +128,44 @@ export const problemMediaType = 'application/problem+json';
 
 /** One route of the contract. */
 export interface HttpRoute extends HttpRouteBase {
+  summary: string;
+  /** Error codes besides the ones every route may answer. */
+  errors: PforteErrorCode[];
+  /** Whether the server stores the answer under the Idempotency-Key (false only where it holds a secret). */
+  storesAnswer: boolean;
   request: z.ZodMiniType;
   /** Schema of the 200/201 body; `undefined`: the answer is 204 without a body. */
   response: z.ZodMiniType | undefined;
 }
+
+/** Error codes every route may answer. */
+export const commonErrorCodes: PforteErrorCode[] = ['rate_limited', 'flow.unknown', 'flow.expired', 'link.used'];
+
+/** What each route is for, the errors it may answer besides the common ones, and whether its answer is stored. */
+const routeDocs: Record<keyof PforteAdapter, Pick<HttpRoute, 'summary' | 'errors' | 'storesAnswer'>> = {
+  startRegistration: { summary: 'Open a registration flow', errors: ['link.expired'], storesAnswer: true },
+  submitCredentials: { summary: 'Set username and password (again after going back)', errors: ['identifier.unavailable', 'identifier.invalid', 'password.too_short', 'password.rejected'], storesAnswer: true },
+  issuePin: { summary: 'Generate a service PIN and return it this once', errors: ['step.required', 'pin.invalid'], storesAnswer: false },
+  setPin: { summary: 'Set a service PIN the person chose', errors: ['step.required', 'pin.invalid', 'pin.trivial'], storesAnswer: true },
+  confirmPinSaved: { summary: 'Record that the PIN is stored safely', errors: ['step.required'], storesAnswer: true },
+  sendSmsCode: { summary: 'Send a code by SMS (replaces an earlier code)', errors: ['step.required', 'phone.invalid'], storesAnswer: true },
+  verifySmsCode: { summary: 'Check the SMS code (single use)', errors: ['step.required', 'code.invalid', 'code.expired', 'code.max_attempts'], storesAnswer: true },
+  skipStep: { summary: 'Put off an optional step', errors: ['step.required'], storesAnswer: true },
+  setVisibility: { summary: 'Opt in to or out of the contact search', errors: ['step.required'], storesAnswer: true },
+  openInvitation: { summary: 'Open a registration link (invitation) and read its details', errors: ['link.invalid', 'link.expired'], storesAnswer: true },
+  lookupCustomer: { summary: 'Find the customer by customer number and the e-mail address on file', errors: ['customer.mismatch', 'captcha.invalid'], storesAnswer: true },
+  verifyCaptcha: { summary: 'Check a captcha token (single use)', errors: ['captcha.invalid'], storesAnswer: true },
+  submitProfile: { summary: 'Store the personal data (again after going back)', errors: ['profile.invalid'], storesAnswer: true },
+  acceptTerms: { summary: 'Record that the terms and the privacy notice were accepted', errors: ['terms.required'], storesAnswer: true },
+  sendVerificationEmail: { summary: 'Send an e-mail with a confirmation link (fragment token)', errors: ['step.required'], storesAnswer: true },
+  confirmEmail: { summary: 'Confirm the e-mail address with the token from the link; returns the flow to resume', errors: ['link.invalid', 'link.expired'], storesAnswer: true },
+  registerOrganization: { summary: 'Register a new organization with the person as its first member', errors: ['step.required', 'organization.invalid'], storesAnswer: true },
+  joinOrganization: { summary: 'Ask to join an existing organization (pending until a member approves)', errors: ['step.required', 'organization.not_found', 'organization.full', 'organization.invalid'], storesAnswer: true },
+  chooseSecondFactor: { summary: 'Choose the second factor (none, e-mail code, SMS code)', errors: [], storesAnswer: true },
+  sendEmailCode: { summary: "Send a one-time code to the flow's e-mail address (replaces an earlier code)", errors: ['step.required'], storesAnswer: true },
+  verifyEmailCode: { summary: 'Check the e-mail code (single use)', errors: ['step.required', 'code.invalid', 'code.expired', 'code.max_attempts'], storesAnswer: true },
+  complete: { summary: 'Create the account and close the flow', errors: ['step.required', 'terms.required', 'organization.full', 'organization.not_found'], storesAnswer: true },
+};
 
 /** The body schema of each route's request. */
 const requestSchemas: Record<keyof PforteAdapter, z.ZodMiniType> = {
@@ -161,6 +196,7 @@ const requestSchemas: Record<keyof PforteAdapter, z.ZodMiniType> = {
 /** Every route, in flow order, with its request and answer schemas. */
 export const httpRoutes: readonly HttpRoute[] = httpRouteBases.map((route) => ({
   ...route,
+  ...routeDocs[route.method],
   request: requestSchemas[route.method],
   response: resultSchemas[route.method],
 }));
@@ -181,4 +217,39 @@ export function parseProblem(json: unknown): Problem | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export { commonErrorCodes, isPforteErrorCode, problemStatus } from './http-routes.js';
+export { isPforteErrorCode } from './http-routes.js';
+
+/** HTTP status a server answers for each error code. */
+export const problemStatus: Record<PforteErrorCode, number> = {
+  'identifier.unavailable': 409,
+  'identifier.invalid': 422,
+  'password.too_short': 422,
+  'password.rejected': 422,
+  'phone.invalid': 422,
+  'pin.invalid': 422,
+  'pin.trivial': 422,
+  'code.invalid': 422,
+  'code.expired': 410,
+  'code.max_attempts': 422,
+  rate_limited: 429,
+  'flow.expired': 410,
+  'flow.unknown': 404,
+  'link.expired': 410,
+  'link.used': 410,
+  'link.invalid': 404,
+  'profile.invalid': 422,
+  'customer.mismatch': 422,
+  'captcha.invalid': 422,
+  'organization.not_found': 404,
+  'organization.full': 409,
+  'organization.invalid': 422,
+  'terms.required': 409,
+  'step.required': 409,
+  'step.unavailable': 404,
+  'product.unknown': 404,
+  'input.invalid': 422,
+  network: 503,
+  timeout: 504,
+  'response.invalid': 502,
+  unknown: 500,
+};
