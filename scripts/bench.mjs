@@ -149,6 +149,8 @@ try {
     const later = product.config.steps.map(stepIdOf).map(stepFile).filter(Boolean);
     const onUse = [...new Set(later.flatMap((file) => [...closure(file)]))].map((file) => `${cdnPath}${file}`);
     await page.evaluate((urls) => Promise.all(urls.map((url) => import(url))), onUse);
+    // The config validation the first submit waits for (it loads beside the first step).
+    await page.evaluate((url) => import(url).then((pforte) => pforte.loadValidation()), `${cdnPath}pforte.js`);
     // A phone field loads its default country's metadata, as the SMS and profile steps' fields do.
     const smsStep = product.config.steps.find((entry) => stepIdOf(entry) === 'sms');
     await page.evaluate(async (country) => {
