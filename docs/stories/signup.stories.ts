@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createManualClock, createMemoryAdapter, PforteError } from '@pforte/elements';
-import type { ManualClock, MemoryAdapter, PforteConfigInput } from '@pforte/elements';
+import { createManualClock, PforteError } from '@pforte/elements';
+import { createMemoryAdapter, type MemoryAdapter } from '@pforte/core/memory';
+import type { ManualClock, PforteConfigInput } from '@pforte/elements';
 import '@pforte/elements';
 import { badConfig } from './support/configs.js';
 import { click, typeInto, until } from './support/drive.js';

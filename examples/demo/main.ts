@@ -1,5 +1,5 @@
 import '@pforte/elements';
-import { createMemoryAdapter } from '@pforte/elements';
+import { createMemoryAdapter } from '@pforte/core/memory';
 import type { PforteConfigInput, PforteSignup } from '@pforte/elements';
 import { demoProducts } from './products.js';
 import { demoBackendData } from '../products/catalog.js';

@@ -17,8 +17,11 @@ export {
   type PasswordRule,
   type RuleResult,
 } from './policy.js';
+export { ConfigError } from './config-error.js';
+export { configDefaults } from './config-defaults.js';
+export { draftConfig } from './config-draft.js';
+export { stepIds, type StepId } from './steps/ids.js';
 export {
-  ConfigError,
   configSchema,
   formatConfigPath,
   parseConfig,
@@ -26,7 +29,6 @@ export {
   safeParseConfig,
   stepEntrySchema,
   profileFields,
-  stepIds,
   type CaptchaStep,
   type CredentialsStep,
   type CustomerLookupStep,
@@ -46,7 +48,6 @@ export {
   type SecondFactorMethod,
   type SmsStep,
   type StepEntry,
-  type StepId,
   type TermsStep,
   type VisibilityStep,
 } from './config.js';
@@ -69,19 +70,7 @@ export { formatCountdown, laterDeadline, secondsUntil, toClientDeadline, type Re
 export { loadPhoneSupport, type PhoneParseResult, type PhoneSupport } from './phone.js';
 export { cryptoRandom, generatePin, isTrivialPin } from './pin.js';
 export {
-  codeSentResultSchema,
-  completeResultSchema,
-  credentialsResultSchema,
-  customerLookupResultSchema,
-  emailConfirmedResultSchema,
-  emailSentResultSchema,
   guardAdapter,
-  invitationDetailsSchema,
-  issuePinResultSchema,
-  joinOrganizationResultSchema,
-  organizationResultSchema,
-  smsSentResultSchema,
-  startResultSchema,
   type CallOptions,
   type CodeSentResult,
   type CompleteResult,
@@ -96,6 +85,23 @@ export {
   type SmsSentResult,
   type StartResult,
 } from './adapter.js';
+export {
+  codeSentResultSchema,
+  completeResultSchema,
+  credentialsResultSchema,
+  customerLookupResultSchema,
+  emailConfirmedResultSchema,
+  emailSentResultSchema,
+  invitationDetailsSchema,
+  issuePinResultSchema,
+  joinOrganizationResultSchema,
+  organizationResultSchema,
+  smsSentResultSchema,
+  startResultSchema,
+  parseResult,
+  resultSchemas,
+} from './adapter-schemas.js';
+export { loadValidation } from './load-validation.js';
 export {
   captchaRequestSchema,
   commonErrorCodes,

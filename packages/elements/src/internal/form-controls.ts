@@ -3,7 +3,6 @@ import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
-import '../localization/step-messages.js';
 
 /** The autofill tokens of the steps' text fields (`off` where autofill would only guess). */
 export type FieldAutocomplete =

@@ -9,14 +9,16 @@ import {
   createFlowState,
   createHttpAdapter,
   currentStep,
+  draftConfig,
   flowProgress,
   goBack,
   guardAdapter,
-  safeParseConfig,
+  loadValidation,
   skip,
 } from '@pforte/core';
 import { PforteError, systemClock } from '@pforte/core';
 import type {
+  CallOptions,
   Clock,
   CompleteResult,
   ConfigError,
@@ -79,7 +81,7 @@ export class PforteSignup extends PforteElement {
   })
   config: PforteConfigInput | string | undefined;
 
-  /** The backend. `createMemoryAdapter()` gives a complete in-browser one for demos and tests. */
+  /** The backend. `createMemoryAdapter()` (`@pforte/core/memory`) gives a complete in-browser one for demos and tests. */
   @property({ attribute: false }) adapter: PforteAdapter | undefined;
 
   /** `de` or `en`. Without it: the config's locale, `<html lang>`, the browser, English. */
@@ -106,8 +108,17 @@ export class PforteSignup extends PforteElement {
   /** Lazily loaded steps whose elements are defined, and those whose code failed to load. */
   @state() private loadedSteps: ReadonlySet<StepId> = new Set();
   @state() private failedSteps: ReadonlySet<StepId> = new Set();
+  /** The config's validation could not be loaded (offline). */
+  @state() private validationFailed = false;
 
   private guardedAdapter: PforteAdapter | undefined;
+  /** Resolves once the current config passed the full validation; never for an invalid one. */
+  private configValidated: Promise<void> = Promise.resolve();
+  /** The validation of the current config; an answer for an older config is ignored. */
+  private configValidation: Promise<unknown> | undefined;
+  private markFlowStarted: () => void = () => {};
+  /** Resolves once the backend opened the flow (`flowId` is known). */
+  private readonly flowStarted = new Promise<void>((resolve) => (this.markFlowStarted = resolve));
   private endpointAdapter: { endpoint: string; adapter: PforteAdapter } | undefined;
   private readonly startCall = new AdapterCallController(this);
   private readonly completeCall = new AdapterCallController(this);
@@ -133,10 +144,13 @@ export class PforteSignup extends PforteElement {
     const configChanged = changed.has('config') || !this.hasUpdated;
     if (configChanged) this.applyConfig();
     if (configChanged || changed.has('locale')) this.applyLocale();
+    // `flow` is private, so PropertyValues<this> does not name it.
+    if ((changed as Map<PropertyKey, unknown>).has('flow')) this.loadUpcomingSteps();
     const backend = this.backend;
     const backendChanged = changed.has('adapter') || changed.has('endpoint') || changed.has('clock');
-    if ((backendChanged || configChanged) && this.resolvedConfig && backend) {
-      this.guardedAdapter = guardAdapter(backend, { timeoutMs: this.resolvedConfig.requestTimeoutMs, clock: this.clock });
+    // Without a draft (a config that is no object yet) the backend is connected once the validated config arrives.
+    if ((backendChanged || configChanged || !this.guardedAdapter) && this.resolvedConfig && backend) {
+      this.guardedAdapter = this.gated(guardAdapter(backend, { timeoutMs: this.resolvedConfig.requestTimeoutMs, clock: this.clock }));
       if (!this.flowId) void (this.pendingEmailToken ? this.resume(this.pendingEmailToken) : this.start());
     }
   }
@@ -154,21 +168,90 @@ export class PforteSignup extends PforteElement {
     stepElement.focusHeading();
   }
 
+  /**
+   * Renders the first step from a draft of the config (read without the
+   * schema, so the first step need not wait for zod) while the full validation
+   * loads; every call after the start waits for it (see {@link gated}). An
+   * invalid config then replaces the step with the error naming its path
+   * before anything the person entered is sent.
+   */
   private applyConfig(): void {
-    const result = safeParseConfig(this.config ?? {});
-    if (result.ok) {
-      this.resolvedConfig = result.config;
-      this.configError = undefined;
-      this.flow = createFlowState(result.config.steps);
-      setStringOverrides(result.config.strings);
-      for (const step of result.config.steps) void this.loadStep(step.id);
-      return;
-    }
+    const input = this.config ?? {};
+    const draft = draftConfig(input);
+    this.resolvedConfig = draft;
+    this.configError = undefined;
+    this.validationFailed = false;
+    this.flow = draft ? createFlowState(draft.steps) : undefined;
+    if (draft) setStringOverrides(draft.strings);
+    let passed: () => void = () => {};
+    this.configValidated = new Promise((resolve) => (passed = resolve));
+    const validation = loadValidation().then((validation) => validation.safeParseConfig(input));
+    this.configValidation = validation;
+    validation.then(
+      (result) => {
+        if (this.configValidation !== validation) return;
+        if (!result.ok) {
+          this.rejectConfig(result.error);
+          return;
+        }
+        this.resolvedConfig = result.config;
+        // Nothing was submitted yet, so the flow is still at its start: it now holds the steps' resolved options.
+        this.flow = createFlowState(result.config.steps);
+        setStringOverrides(result.config.strings);
+        passed();
+      },
+      () => {
+        if (this.configValidation === validation) this.validationFailed = true;
+      },
+    );
+  }
+
+  private rejectConfig(error: ConfigError): void {
     this.resolvedConfig = undefined;
     this.flow = undefined;
-    this.configError = result.error;
-    console.error(`[pforte] Invalid configuration: ${result.error.message}`);
-    emit(this, 'pforte-error', { code: 'config.invalid', path: result.error.path });
+    this.configError = error;
+    console.error(`[pforte] Invalid configuration: ${error.message}`);
+    emit(this, 'pforte-error', { code: 'config.invalid', path: error.path });
+  }
+
+  /**
+   * The adapter the steps get: every call but the start waits until the
+   * config passed its validation, and never goes out for an invalid one. The
+   * first step shows while the flow starts, so a call about the flow also
+   * waits for it, and goes out with its id.
+   */
+  private gated(adapter: PforteAdapter): PforteAdapter {
+    const gated: Record<string, unknown> = {};
+    for (const method of Object.keys(adapter) as (keyof PforteAdapter)[]) {
+      const call = (adapter[method] as (input: object, options?: CallOptions) => Promise<unknown>).bind(adapter);
+      gated[method] =
+        method === 'startRegistration'
+          ? call
+          : async (input: object, options?: CallOptions) => {
+              await this.configValidated;
+              if (!('flowId' in input)) return call(input, options);
+              await this.flowStarted;
+              return call({ ...input, flowId: this.flowId }, options);
+            };
+    }
+    return gated as unknown as PforteAdapter;
+  }
+
+  /**
+   * Loads the code of the current step and of the one after it, so the next
+   * step is there before the person finishes this one, while the steps
+   * further on do not compete with it for a slow connection. Where a choice
+   * routes the flow, every step it may lead to is fetched. Steps the flow never
+   * reaches are never fetched.
+   */
+  private loadUpcomingSteps(): void {
+    const flow = this.flow;
+    if (!flow) return;
+    const shown = activeSteps(flow);
+    const current = currentStep(flow);
+    const at = shown.indexOf(current);
+    const upcoming = current.id === 'secondFactorChoice' ? flow.steps.slice(flow.index) : shown.slice(at, at + 2);
+    for (const step of upcoming) void this.loadStep(step.id);
   }
 
   private async loadStep(id: StepId): Promise<void> {
@@ -201,7 +284,10 @@ export class PforteSignup extends PforteElement {
     const started = await this.startCall.run((signal) =>
       adapter.startRegistration({ locale, ...(product ? { product } : {}), ...(invitation ? { invitation } : {}) }, { signal }),
     );
-    if (started) this.flowId = started.flowId;
+    if (started) {
+      this.flowId = started.flowId;
+      this.markFlowStarted();
+    }
     else if (this.startCall.error) emit(this, 'pforte-error', { code: this.startCall.error.code });
   }
 
@@ -247,6 +333,7 @@ export class PforteSignup extends PforteElement {
     while (done.has(currentStep(flow).id) && currentStep(flow).id !== 'done') flow = advance(flow);
     this.flow = flow;
     this.flowId = confirmed.flowId;
+    this.markFlowStarted();
     if (currentStep(flow).id === 'done') void this.complete();
   }
 
@@ -331,13 +418,15 @@ export class PforteSignup extends PforteElement {
 
   override render() {
     if (this.configError) return this.renderConfigError(this.configError);
+    if (this.validationFailed) return this.renderFailure(new PforteError('network'), () => this.applyConfig());
     if (!this.localeReady) return nothing;
     if (!this.backend) {
       return html`<div class="pf-alert" role="alert">
         ${msg('This registration cannot start: no backend is connected.', { id: 'signup.noAdapter' })}
       </div>`;
     }
-    if (!this.flowId) return this.renderStart();
+    // The first step shows while the flow starts (its calls wait for it, see gated); a link's flow resumes first.
+    if (!this.flowId && (this.startCall.error || this.pendingEmailToken || !this.flow || this.flow.index !== 0)) return this.renderStart();
     const flow = this.flow!;
     const step = currentStep(flow);
     const { position, total } = flowProgress(flow);
