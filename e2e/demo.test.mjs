@@ -38,7 +38,7 @@ describe('demo page on the memory adapter (served without the reference server)'
     const { page, context, consoleLines, problems } = await openPage(browser, server.url);
     const heading = page.locator('pforte-signup h2');
     await heading.waitFor();
-    assert.equal(await heading.textContent(), 'Benutzername und Passwort festlegen');
+    assert.equal(await heading.textContent(), 'E-Mail-Adresse eingeben und Passwort festlegen');
     // Without the server behind /pforte the memory adapter is the only backend.
     assert.deepEqual(await page.locator('#backend option').evaluateAll((options) => options.map((option) => option.value)), ['memory']);
 

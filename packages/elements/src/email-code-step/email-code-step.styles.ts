@@ -1,10 +1,8 @@
 import { css } from 'lit';
 
 export const emailCodeStepStyles = css`
-  @layer pforte {
-    :where(pforte-email-code-step) :where(.pf-resend) {
-      /* The countdown changes every second; fixed-width digits keep the button from jittering. */
-      font-variant-numeric: tabular-nums;
-    }
+  :where(pforte-email-code-step):not(#_) :where(.pf-resend) {
+    /* The countdown changes every second; fixed-width digits keep the button from jittering. */
+    font-variant-numeric: tabular-nums;
   }
 `;

@@ -7,7 +7,7 @@ import { isTrivialPin, PforteError, systemClock } from '@pforte/core';
 import type { Clock } from '@pforte/core';
 import { PforteFormStepElement } from '../internal/form-step-element.js';
 import type { FieldErrors } from '../internal/form-step-element.js';
-import { renderActions } from '../internal/form-controls.js';
+import { renderActions, renderVisibilityToggle } from '../internal/form-controls.js';
 import { uniqueId } from '../internal/pforte-element.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
@@ -184,15 +184,12 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
         name: 'pin',
         value: this.chosenPin,
         onValue: (value) => (this.chosenPin = value),
-        trailing: html`<button
-          type="button"
-          class="pf-toggle"
-          aria-controls="${this.idsOf('pin').input} ${this.idsOf('repeat').input}"
-          aria-pressed=${this.pinVisible ? 'true' : 'false'}
-          @click=${this.toggleVisibility}
-        >
-          ${msg('Show PIN', { id: 'pin.show' })}
-        </button>`,
+        inside: renderVisibilityToggle({
+          label: msg('Show PIN', { id: 'pin.show' }),
+          controls: `${this.idsOf('pin').input} ${this.idsOf('repeat').input}`,
+          visible: this.pinVisible,
+          onToggle: () => this.toggleVisibility(),
+        }),
       })}
       ${this.renderTextField('repeat', {
         ...pin,

@@ -23,6 +23,7 @@
 'credentials.email.invalid': `Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.`,
 'credentials.email.missing': `Bitte geben Sie Ihre E-Mail-Adresse ein.`,
 'credentials.heading': `Benutzername und Passwort festlegen`,
+'credentials.heading.email': `E-Mail-Adresse eingeben und Passwort festlegen`,
 'credentials.intro': `Die Passwortanforderungen sehen Sie unten; erfüllte Anforderungen werden während der Eingabe grün abgehakt.`,
 'credentials.password': `Passwort`,
 'credentials.password.missing': `Bitte legen Sie ein Passwort fest.`,
