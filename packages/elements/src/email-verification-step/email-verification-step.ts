@@ -209,7 +209,7 @@ export class PforteEmailVerificationStep extends PforteStepElement {
           : msg('Send e-mail', { id: 'emailVerification.send' }),
       className: 'pf-resend',
       busy: this.sending.pending,
-      disabled: waiting,
+      waiting,
       onClick: this.onResend,
     };
   }

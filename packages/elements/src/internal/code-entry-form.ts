@@ -58,7 +58,7 @@ export function renderCodeEntryForm(options: CodeEntryFormOptions): TemplateResu
               ? msg(str`New code in ${formatCountdown(entry.resend.secondsLeft)}`, { id: 'sms.resend.wait' })
               : msg('Send new code', { id: 'sms.resend' }),
             className: 'pf-resend',
-            disabled: waiting,
+            waiting,
             onClick: options.onResend,
           },
         ],

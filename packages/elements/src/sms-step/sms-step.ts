@@ -89,8 +89,9 @@ export class PforteSmsStep extends PforteCodeStepElement {
         ${renderActions({
           pending,
           primary: this.sendCodeButton(),
+          // A code went out (in this visit, or before Back and forth: the deadline survives both).
           secondary:
-            this.entry.sentCodeLength === undefined
+            this.entry.sentCodeLength === undefined && this.resend.deadline === undefined
               ? []
               : [
                   {
