@@ -30,6 +30,14 @@ export const passwordChecklistStyles = css`
     font-size: 0.75rem;
     line-height: 1;
   }
+  :where(pforte-password-checklist):not(#_) :where(li.pf-broken) {
+    color: var(--pforte-color-danger);
+  }
+  :where(pforte-password-checklist):not(#_) :where(li.pf-broken .pf-mark) {
+    border-color: var(--pforte-color-danger);
+    background: var(--pforte-color-danger);
+    color: var(--pforte-color-surface);
+  }
   :where(pforte-password-checklist):not(#_) :where(li.pf-met .pf-mark) {
     border-color: var(--pforte-color-success);
     background: var(--pforte-color-success);

@@ -1,15 +1,30 @@
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { evaluatePassword, policyPresets } from '@pforte/core';
 import type { PasswordPolicy, PasswordRule } from '@pforte/core';
 import { PforteElement } from '../internal/pforte-element.js';
+import { browserScheduler } from '../controllers/resend-controller.js';
+import type { Scheduler } from '../controllers/resend-controller.js';
 import { passwordChecklistStyles } from './password-checklist.styles.js';
 
 /**
- * @summary A live list of the password policy's rules, each ticked green as it
- * becomes true. Screen readers hear a short polite summary ("3 of 5
- * requirements met") only when the count changes, never the whole list.
+ * Rules a password keeps by not doing something (too long, containing the
+ * username, being a common password). Any short password keeps them, so they
+ * are never ticked: they stay neutral until broken. The others are what a
+ * password must achieve; only they are ticked and counted.
+ */
+const limitKinds: ReadonlySet<PasswordRule['kind']> = new Set(['maxLength', 'notIdentifier', 'notBlocklisted']);
+
+/**
+ * @summary A live list of the password policy's rules: what a password must
+ * achieve (length, letters, digits) is ticked green as it becomes true; what
+ * it must avoid (too long, the username, a common password) stays neutral
+ * and turns red only when broken. With an empty field nothing is ticked or
+ * red. Screen readers hear a short polite summary ("1 of 4 requirements
+ * met") once the person pauses typing, and only when it changed; never the
+ * whole list, never on every keystroke.
  *
  * Rendered in the light DOM, so it has no CSS parts: style it through the
  * `pf-*` classes and the `--pforte-*` properties.
@@ -35,30 +50,77 @@ export class PfortePasswordChecklist extends PforteElement {
   /** Id of the list, so an input can reference it with `aria-describedby`. */
   @property({ attribute: 'list-id' }) listId = 'pforte-password-rules';
 
+  /** Milliseconds of quiet after the last change before screen readers hear the summary. */
+  @property({ type: Number, attribute: 'announce-delay' }) announceDelay = 1200;
+
+  /** Timers of the announcement; inject a manual scheduler in tests. */
+  @property({ attribute: false }) scheduler: Scheduler = browserScheduler;
+
+  @state() private announcement = '';
+  private announceTimer: unknown;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('password') || changed.has('policy') || changed.has('identifier')) this.scheduleAnnouncement();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelAnnouncement();
+  }
+
   override render() {
-    const evaluation = evaluatePassword(this.policy, this.password, { identifier: this.identifier });
     return html`
       <ul id=${this.listId} aria-label=${msg('Password requirements', { id: 'checklist.label' })}>
-        ${evaluation.results.map(
-          (result) => html`
-            <li class=${result.met ? 'pf-met' : ''}>
-              <span class="pf-mark" aria-hidden="true">${result.met ? '✓' : ''}</span>
-              <span>
-                ${ruleText(result.rule)}
-                <span class="pf-visually-hidden">
-                  ${result.met ? msg('(met)', { id: 'checklist.met' }) : msg('(not met)', { id: 'checklist.unmet' })}
-                </span>
-              </span>
+        ${this.states().map(({ rule, state }) => {
+          const status =
+            state === 'met' ? msg('(met)', { id: 'checklist.met' }) : state === 'open' || state === 'broken' ? msg('(not met)', { id: 'checklist.unmet' }) : '';
+          return html`
+            <li class=${state === 'met' ? 'pf-met' : state === 'broken' ? 'pf-broken' : ''}>
+              <span class="pf-mark" aria-hidden="true">${state === 'met' ? '✓' : state === 'broken' ? '✕' : ''}</span>
+              <span>${ruleText(rule)} <span class="pf-visually-hidden">${status}</span></span>
             </li>
-          `,
-        )}
+          `;
+        })}
       </ul>
-      <p class="pf-visually-hidden" role="status">
-        ${this.password === ''
-          ? ''
-          : msg(str`${evaluation.metCount} of ${evaluation.total} requirements met`, { id: 'checklist.summary' })}
-      </p>
+      <p class="pf-visually-hidden" role="status">${this.announcement}</p>
     `;
+  }
+
+  /** Each rule's state for the current password: `met`, `open` (still to achieve), `kept` (a limit not broken) or `broken`. */
+  private states(): { rule: PasswordRule; state: 'met' | 'open' | 'kept' | 'broken' }[] {
+    const empty = this.password === '';
+    const { results } = evaluatePassword(this.policy, this.password, { identifier: this.identifier });
+    return results.map(({ rule, met }) => {
+      if (limitKinds.has(rule.kind)) return { rule, state: !empty && !met ? 'broken' : 'kept' };
+      return { rule, state: !empty && met ? 'met' : 'open' };
+    });
+  }
+
+  /** "Does not contain your username (not met). 2 of 4 requirements met": broken limits first, then the count. */
+  private summary(): string {
+    const states = this.states();
+    const broken = states.filter(({ state }) => state === 'broken').map(({ rule }) => `${ruleText(rule)} ${msg('(not met)', { id: 'checklist.unmet' })}.`);
+    const requirements = states.filter(({ state }) => state === 'met' || state === 'open');
+    const met = requirements.filter(({ state }) => state === 'met').length;
+    return [...broken, msg(str`${met} of ${requirements.length} requirements met`, { id: 'checklist.summary' })].join(' ');
+  }
+
+  private scheduleAnnouncement(): void {
+    this.cancelAnnouncement();
+    if (this.password === '') {
+      this.announcement = '';
+      return;
+    }
+    this.announceTimer = this.scheduler.setTimeout(() => {
+      this.announceTimer = undefined;
+      this.announcement = this.summary();
+    }, this.announceDelay);
+  }
+
+  private cancelAnnouncement(): void {
+    if (this.announceTimer === undefined) return;
+    this.scheduler.clearTimeout(this.announceTimer);
+    this.announceTimer = undefined;
   }
 }
 
