@@ -20,6 +20,14 @@ import '../localization/step-messages.js';
 type PinField = 'pin' | 'repeat';
 
 /**
+ * Flows whose generated PIN this page has shown. A PIN is shown once: when
+ * the person comes back to the step (Back and Continue re-create it), a new
+ * PIN is issued only on request, because it makes the first one, perhaps
+ * already printed, worthless. Holds flow ids only, never a PIN.
+ */
+const shownFlows = new Set<string>();
+
+/**
  * @summary The service PIN, with which the person proves who they are to
  * support. `generated`: the backend issues a PIN, shown once, large and
  * grouped, to copy, print or save as PDF. `chosen`: the person types a PIN
@@ -66,6 +74,10 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
   @state() private stored = false;
   @state() private status = '';
   @state() private copyFallback = false;
+  /** The confirmation box was not ticked on "Continue". */
+  @state() private storedError = '';
+  /** A PIN was re-issued on request: the previous one no longer works. */
+  @state() private reissued = false;
 
   private issueStarted = false;
   /** Set once the step is done: the PIN is gone and must not be issued again. */
@@ -75,6 +87,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
   private readonly ids = {
     copy: uniqueId('pforte-pin-copy'),
     copyHint: uniqueId('pforte-pin-copy-hint'),
+    storedError: uniqueId('pforte-pin-stored-error'),
   };
 
   override disconnectedCallback(): void {
@@ -89,7 +102,8 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('mode')) this.fieldErrors = {};
     const canIssue = this.mode === 'generated' && this.adapter !== undefined && this.isConnected;
-    if (canIssue && !this.issueStarted && !this.finished && this.pin === undefined) void this.issue();
+    const shownBefore = shownFlows.has(this.flowId);
+    if (canIssue && !shownBefore && !this.issueStarted && !this.finished && this.pin === undefined) void this.issue();
   }
 
   override render() {
@@ -114,7 +128,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
       ${generated ? this.renderGenerated() : nothing}
       ${this.renderForm(html`
         ${generated ? nothing : this.renderChosenFields()}
-        ${(generated && this.pin === undefined) || this.finished ? nothing : this.renderConfirmation()}
+        ${(generated && this.pin === undefined && !this.awaitingReissue) || this.finished ? nothing : this.renderConfirmation()}
       `)}
     `;
   }
@@ -123,6 +137,23 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
     const pin = this.pin;
     if (this.finished) {
       return html`<p role="status">${msg('Your service PIN is set up.', { id: 'pin.finished' })}</p>`;
+    }
+    if (this.awaitingReissue) {
+      return html`
+        <div class="pf-notice" role="note">
+          <p>
+            ${msg('Your service PIN was already shown and cannot be shown again.', { id: 'pin.shownBefore' })}
+            ${msg(
+              'If you stored it, continue. If not, create a new PIN: the previous one then stops working, also on a printout or PDF.',
+              { id: 'pin.shownBefore.hint' },
+            )}
+          </p>
+          ${renderActions({
+            pending: this.pending,
+            secondary: [{ label: msg('Create a new PIN', { id: 'pin.reissue' }), onClick: this.onReissue }],
+          })}
+        </div>
+      `;
     }
     if (pin === undefined) {
       const error = this.issuing.error;
@@ -159,6 +190,11 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
               ${msg('The PIN is selected. Press Ctrl+C (on a Mac: Cmd+C) to copy it.', { id: 'pin.copy.manual' })}
             </p>
           </div>`
+        : nothing}
+      ${this.reissued
+        ? html`<p class="pf-notice" role="status">
+            ${msg('This is your new service PIN. The previous one no longer works.', { id: 'pin.reissued' })}
+          </p>`
         : nothing}
       <div class="pf-actions pf-pin-tools">
         <button type="button" @click=${this.onCopy}>${msg('Copy', { id: 'pin.copy' })}</button>
@@ -203,12 +239,35 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
 
   private renderConfirmation() {
     return html`
-      <label class="pf-check">
-        <input type="checkbox" name="pin-stored" .checked=${live(this.stored)} @change=${this.onStoredChange} />
-        <span>${msg('I have stored my service PIN safely.', { id: 'pin.stored' })}</span>
-      </label>
-      ${this.renderFooter({ submitDisabled: !this.stored })}
+      <div class="pf-field">
+        <label class="pf-check">
+          <input
+            type="checkbox"
+            name="pin-stored"
+            .checked=${live(this.stored)}
+            aria-invalid=${this.storedError ? 'true' : 'false'}
+            aria-describedby=${this.ids.storedError}
+            @change=${this.onStoredChange}
+          />
+          <span>${msg('I have stored my service PIN safely.', { id: 'pin.stored' })}</span>
+        </label>
+        <p class="pf-error" id=${this.ids.storedError}>${this.storedError}</p>
+      </div>
+      ${this.renderFooter()}
     `;
+  }
+
+  /** The PIN was shown on an earlier visit and none is issued now: offer a new one explicitly. */
+  private get awaitingReissue(): boolean {
+    return this.mode === 'generated' && shownFlows.has(this.flowId) && this.pin === undefined && !this.issuing.pending && !this.finished;
+  }
+
+  private onReissue(): void {
+    this.stored = false;
+    this.storedError = '';
+    void this.issue().then(() => {
+      if (this.pin !== undefined) this.reissued = true;
+    });
   }
 
   private async issue(): Promise<void> {
@@ -217,6 +276,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
     const result = await this.issuing.run((signal) =>
       adapter.issuePin({ flowId: this.flowId, length: this.length }, { signal }),
     );
+    if (result) shownFlows.add(this.flowId);
     if (result && this.isConnected) this.pin = result.pin;
     else if (this.issuing.error) this.reportError(this.issuing.error);
   }
@@ -318,6 +378,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
 
   private onStoredChange(event: Event): void {
     this.stored = (event.target as HTMLInputElement).checked;
+    if (this.stored) this.storedError = '';
   }
 
   /** PIN errors of the backend belong to the typed PIN. */
@@ -341,9 +402,15 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
   }
 
   protected override async onSubmit(): Promise<void> {
-    if (!this.stored) return;
     const chosen = this.mode === 'chosen';
-    if (!chosen && this.pin === undefined) return;
+    if (!this.stored) {
+      // "Continue" stays usable and says why it cannot go on yet.
+      this.storedError = msg('Please confirm that you have stored your service PIN safely.', { id: 'pin.stored.missing' });
+      await this.updateComplete;
+      this.querySelector<HTMLInputElement>('input[name="pin-stored"]')?.focus();
+      return;
+    }
+    if (!chosen && this.pin === undefined && !shownFlows.has(this.flowId)) return;
     const pin = this.chosenPin;
     await this.submitStep({
       check: () => (chosen ? this.localErrors() : {}),

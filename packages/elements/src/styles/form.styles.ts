@@ -122,6 +122,20 @@ export const formStyles = css`
   :where(.pf-root):not(#_) :where(.pf-alert:empty) {
     display: none;
   }
+  /* Something to know before going on (not an error): a framed note with a coloured edge. */
+  :where(.pf-root):not(#_) :where(.pf-notice) {
+    display: grid;
+    gap: 0.75rem;
+    margin: 0;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--pforte-color-border);
+    border-inline-start: 4px solid var(--pforte-color-primary);
+    border-radius: var(--pforte-radius);
+    background: var(--pforte-color-surface-raised);
+  }
+  :where(.pf-root):not(#_) :where(.pf-notice) :where(p) {
+    margin: 0;
+  }
   :where(.pf-root):not(#_) :where(.pf-server-message) {
     display: block;
     margin-top: 0.25rem;
