@@ -224,6 +224,24 @@ const scenes: Scene[] = [
     },
   },
   { name: 'pin-shown', render: pin, act: (root) => until('the PIN', () => text(root, '.pf-pin') !== '') },
+  {
+    name: 'pin-shown-before',
+    render: async () => {
+      const { adapter, flowId, clock } = await withBackend({}, { account: true });
+      // The PIN was shown on an earlier visit of the step (in this page): coming back offers a new one explicitly.
+      const first = document.createElement('pforte-pin-step');
+      Object.assign(first, { adapter, clock, flowId, mode: 'generated', length: 6 });
+      document.body.append(first);
+      await until('the first PIN', () => first.querySelector('.pf-pin') !== null);
+      first.remove();
+      return html`<pforte-pin-step .adapter=${adapter} .clock=${clock} flow-id=${flowId} mode="generated" length="6" can-go-back></pforte-pin-step>`;
+    },
+    act: async (root) => {
+      await until('the notice', () => root.querySelector('.pf-notice') !== null);
+      await click(root, submit);
+      await until('the confirmation error', () => text(root, '.pf-error') !== '');
+    },
+  },
   { name: 'sms-number', render: () => sms(true) },
   {
     name: 'sms-invalid-number',
@@ -286,8 +304,7 @@ const scenes: Scene[] = [
     name: 'done',
     render: async () => {
       current = undefined;
-      return html`<pforte-done-step product="Zahnarztportal" username="anna.schmidt@example.com" sign-in-url="#anmelden"
-        .organization=${{ name: 'Zahnarztpraxis Dr. Weber', status: 'pending' }}></pforte-done-step>`;
+      return html`<pforte-done-step product="Videosprechstunde" username="dr.berger" sign-in-url="#anmelden"></pforte-done-step>`;
     },
   },
 ];

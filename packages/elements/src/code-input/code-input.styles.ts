@@ -18,12 +18,15 @@ export const codeInputStyles = css`
     background-image: repeating-linear-gradient(
       to right,
       transparent 0 0.15ch,
-      var(--pforte-color-surface-raised) 0.15ch 1.85ch,
+      color-mix(in srgb, var(--pforte-color-border) 30%, var(--pforte-color-surface)) 0.15ch 1.85ch,
       transparent 1.85ch 2ch
     );
     background-size: calc(var(--pf-code-length, 6) * 2ch) 100%;
     background-repeat: no-repeat;
     background-position: 0 0;
     background-clip: padding-box;
+  }
+  :where(pforte-code-input):not(#_) :where(.pf-code-hint) {
+    margin: 0;
   }
 `;

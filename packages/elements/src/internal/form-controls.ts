@@ -200,7 +200,7 @@ export function renderActions(options: ActionsOptions): TemplateResult {
     <div class="pf-actions">
       ${primary ? renderButton({ ...primary, className: ['pf-primary', primary.className].filter(Boolean).join(' ') }, pending) : nothing}
       ${(options.secondary ?? []).map((button) => renderButton(button, pending))}
-      ${options.onBack ? renderButton({ label: msg('Back', { id: 'common.back' }), onClick: options.onBack }, pending) : nothing}
+      ${options.onBack ? renderButton({ label: msg('Back', { id: 'common.back' }), className: 'pf-back', onClick: options.onBack }, pending) : nothing}
     </div>
   `;
 }

@@ -18,22 +18,4 @@ export const invitationStepStyles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
-  :where(pforte-invitation-step):not(#_) :where(a) {
-    color: var(--pforte-color-primary);
-  }
-  :where(pforte-invitation-step):not(#_) :where(a.pf-button) {
-    display: inline-flex;
-    align-items: center;
-    min-height: 2.75rem;
-    padding: 0.5rem 1rem;
-    font-weight: 600;
-    border-radius: var(--pforte-radius);
-    color: var(--pforte-color-on-primary);
-    background: var(--pforte-color-primary);
-    text-decoration: none;
-  }
-  :where(pforte-invitation-step):not(#_) :where(a:focus-visible) {
-    outline: 2px solid var(--pforte-color-focus);
-    outline-offset: 2px;
-  }
 `;

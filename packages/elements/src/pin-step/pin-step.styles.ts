@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const pinStepStyles = css`
   :where(pforte-pin-step):not(#_) :where(.pf-pin-box) {
+    margin-bottom: var(--pforte-space);
     padding: var(--pforte-space);
     border: 1px solid var(--pforte-color-border);
     border-radius: var(--pforte-radius);
@@ -20,8 +21,20 @@ export const pinStepStyles = css`
   :where(pforte-pin-step):not(#_) :where(.pf-pin-group + .pf-pin-group) {
     margin-inline-start: 0.6em;
   }
+  :where(pforte-pin-step):not(#_) :where(.pf-notice) {
+    margin-bottom: var(--pforte-space);
+  }
+  /* The PIN card's actions, beneath the PIN in one row of equal buttons. */
   :where(pforte-pin-step):not(#_) :where(.pf-pin-tools) {
-    justify-content: flex-start;
+    display: grid;
+    grid-template-columns: repeat(3, minmax(0, 1fr));
+    gap: 0.5rem;
+    margin-top: 0.75rem;
+  }
+  :where(pforte-pin-step):not(#_) :where(.pf-pin-tools) :where(button) {
+    padding-inline: 0.5rem;
+    line-height: 1.25;
+    background: var(--pforte-color-surface);
   }
   :where(pforte-pin-step):not(#_) :where(.pf-status) {
     margin: 0;

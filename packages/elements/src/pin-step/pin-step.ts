@@ -174,6 +174,11 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
           </span>
           <span class="pf-visually-hidden">${[...pin].join(' ')}</span>
         </p>
+        <div class="pf-pin-tools">
+          <button type="button" @click=${this.onCopy}>${msg('Copy', { id: 'pin.copy' })}</button>
+          <button type="button" @click=${this.onPrint}>${msg('Print', { id: 'pin.print' })}</button>
+          <button type="button" @click=${this.onSavePdf}>${msg('Save as PDF', { id: 'pin.pdf' })}</button>
+        </div>
       </div>
       ${this.copyFallback
         ? html`<div class="pf-field">
@@ -196,11 +201,6 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
             ${msg('This is your new service PIN. The previous one no longer works.', { id: 'pin.reissued' })}
           </p>`
         : nothing}
-      <div class="pf-actions pf-pin-tools">
-        <button type="button" @click=${this.onCopy}>${msg('Copy', { id: 'pin.copy' })}</button>
-        <button type="button" @click=${this.onPrint}>${msg('Print', { id: 'pin.print' })}</button>
-        <button type="button" @click=${this.onSavePdf}>${msg('Save as PDF', { id: 'pin.pdf' })}</button>
-      </div>
       <p class="pf-status" role="status">${this.status}</p>
     `;
   }

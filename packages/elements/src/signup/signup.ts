@@ -51,7 +51,7 @@ const finalSteps: ReadonlySet<StepId> = new Set(['invitation', 'customerLookup',
  * against a backend adapter, keeps what was entered across steps, and moves
  * focus to each new step's heading.
  *
- * @event {CustomEvent<PforteStepChangeDetail>} pforte-step-change - A step is shown; `detail: {step, index, total}`.
+ * @event {CustomEvent<PforteStepChangeDetail>} pforte-step-change - A step is shown; `detail: {step, index, position, total}`: `position` of `total` as the step indicator counts them (done not counted), `index` in the configured step list.
  * @event {CustomEvent<PforteCompleteDetail>} pforte-complete - The registration finished; `detail` is the adapter's result (no secrets).
  * @event {CustomEvent<PforteErrorDetail>} pforte-error - A step failed or the config is invalid; `detail.code` (and `detail.path` for configs).
  *
@@ -147,7 +147,9 @@ export class PforteSignup extends PforteElement {
     if (index === undefined || index === this.shownStepIndex || !stepElement) return;
     const isFirstShown = this.shownStepIndex === undefined;
     this.shownStepIndex = index;
-    emit(this, 'pforte-step-change', { step: stepElement.step, index, total: this.flow!.steps.length });
+    // The same numbers as the step indicator ("Step 2 of 5"), so a page's own indicator agrees with the widget's.
+    const { position, total } = flowProgress(this.flow!);
+    emit(this, 'pforte-step-change', { step: stepElement.step, index, position, total });
     // Focus follows the flow only once the person is in it, not on page load.
     if (isFirstShown) return;
     await stepElement.updateComplete;

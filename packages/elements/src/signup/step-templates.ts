@@ -185,6 +185,7 @@ export function renderStepElement(step: ResolvedStep, context: StepContext): Tem
         data-pforte-step
         product=${config.product}
         username=${context.completeResult?.username ?? ''}
+        sign-in-url=${config.signInUrl ?? ''}
         .organization=${context.completeResult?.organization ??
         stored<{ organization?: DoneOrganization }>('organization')?.organization}
       ></pforte-done-step>`;

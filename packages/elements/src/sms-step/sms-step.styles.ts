@@ -1,10 +1,6 @@
 import { css } from 'lit';
 
 export const smsStepStyles = css`
-  :where(pforte-sms-step):not(#_) :where(.pf-resend) {
-    /* The countdown changes every second; fixed-width digits keep the button from jittering. */
-    font-variant-numeric: tabular-nums;
-  }
   :where(pforte-sms-step):not(#_) :where(.pf-sent) {
     display: flex;
     flex-wrap: wrap;

@@ -8,7 +8,7 @@ import type { PfortePhoneInput } from '../phone-input/phone-input.js';
 import { smsStepStyles } from './sms-step.styles.js';
 import '../define/phone-input.js';
 import '../localization/step-messages.js';
-import { renderCodeEntryForm, renderCodeStepNavigation } from '../internal/code-entry-form.js';
+import { codeStepSecondary, renderCodeEntryForm } from '../internal/code-entry-form.js';
 import { renderActions } from '../internal/form-controls.js';
 
 type Phase = 'phone' | 'code';
@@ -90,8 +90,8 @@ export class PforteSmsStep extends PforteCodeStepElement {
           pending,
           primary: this.sendCodeButton(),
           // A code went out (in this visit, or before Back and forth: the deadline survives both).
-          secondary:
-            this.entry.sentCodeLength === undefined && this.resend.deadline === undefined
+          secondary: [
+            ...(this.entry.sentCodeLength === undefined && this.resend.deadline === undefined
               ? []
               : [
                   {
@@ -99,9 +99,11 @@ export class PforteSmsStep extends PforteCodeStepElement {
                     className: 'pf-link',
                     onClick: () => void this.backToCode(),
                   },
-                ],
+                ]),
+            ...codeStepSecondary({ optional: this.optional, onSkip: this.onSkip }),
+          ],
+          ...(this.canGoBack ? { onBack: this.onBack } : {}),
         })}
-        ${renderCodeStepNavigation(this.codeFormOptions(''))}
       </form>
     `;
   }

@@ -11,6 +11,10 @@ export const formStyles = css`
     display: grid;
     gap: 0.25rem;
   }
+  /* A field's hint and error sit right under it; the form's gap spaces the fields. */
+  :where(.pf-root):not(#_) :where(.pf-field) :where(p) {
+    margin: 0;
+  }
   :where(.pf-root):not(#_) :where(label) {
     font-weight: 600;
   }
@@ -26,26 +30,6 @@ export const formStyles = css`
   }
   :where(.pf-root):not(#_) :where(.pf-input-wrap) :where(input) {
     padding-inline-end: 3rem;
-  }
-  :where(.pf-root):not(#_) :where(button.pf-reveal) {
-    position: absolute;
-    inset-block: 0.25rem;
-    inset-inline-end: 0.25rem;
-    display: grid;
-    place-items: center;
-    min-height: 0;
-    width: 2.5rem;
-    padding: 0;
-    border: 0;
-    border-radius: calc(var(--pforte-radius) - 0.125rem);
-    color: var(--pforte-color-muted);
-    background: transparent;
-  }
-  :where(.pf-root):not(#_) :where(button.pf-reveal[aria-pressed='true']) {
-    color: var(--pforte-color-primary);
-  }
-  :where(.pf-root):not(#_) :where(button.pf-reveal:hover) {
-    background: var(--pforte-color-surface-raised);
   }
   :where(.pf-root):not(#_) :where(input:not([type='checkbox']), select) {
     flex: 1;
@@ -84,6 +68,21 @@ export const formStyles = css`
     background: transparent;
     cursor: pointer;
   }
+  :where(.pf-root):not(#_) :where(a) {
+    color: var(--pforte-color-primary);
+  }
+  /* A link that is a step's main way forward ("Sign in"): drawn as the primary button. */
+  :where(.pf-root):not(#_) :where(a.pf-button) {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
+    padding: 0.5rem 1rem;
+    font-weight: 600;
+    border-radius: var(--pforte-radius);
+    color: var(--pforte-color-on-primary);
+    background: var(--pforte-color-primary);
+    text-decoration: none;
+  }
   :where(.pf-root):not(#_) :where(button.pf-primary) {
     color: var(--pforte-color-on-primary);
     background: var(--pforte-color-primary);
@@ -93,16 +92,51 @@ export const formStyles = css`
     padding-inline: 0.25rem;
     text-decoration: underline;
   }
+  :where(.pf-root):not(#_) :where(button.pf-reveal) {
+    position: absolute;
+    inset-block: 0.25rem;
+    inset-inline-end: 0.25rem;
+    display: grid;
+    place-items: center;
+    min-height: 0;
+    width: 2.5rem;
+    padding: 0;
+    border: 0;
+    border-radius: calc(var(--pforte-radius) - 0.125rem);
+    color: var(--pforte-color-muted);
+    background: transparent;
+  }
+  :where(.pf-root):not(#_) :where(button.pf-reveal[aria-pressed='true']) {
+    color: var(--pforte-color-primary);
+  }
+  :where(.pf-root):not(#_) :where(button.pf-reveal:hover) {
+    background: var(--pforte-color-surface-raised);
+  }
   :where(.pf-root):not(#_) :where(button:disabled, button[aria-disabled='true']) {
     cursor: not-allowed;
     opacity: 0.6;
   }
+  /*
+   * The action row, the same on every step: the main action first, then the
+   * quieter ones, and "Back" always at the far end.
+   */
   :where(.pf-root):not(#_) :where(.pf-actions) {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
-    justify-content: space-between;
+    gap: 0.5rem 0.75rem;
+    justify-content: flex-start;
     align-items: center;
+  }
+  :where(.pf-root):not(#_) :where(.pf-actions) :where(button.pf-back) {
+    margin-inline-start: auto;
+  }
+  /* The resend of a code step: a quiet link right under the code, away from the main actions. */
+  :where(.pf-root):not(#_) :where(.pf-resend-row) {
+    margin-top: -0.5rem;
+  }
+  :where(.pf-root):not(#_) :where(.pf-resend) {
+    /* The countdown changes every second; fixed-width digits keep the button from jittering. */
+    font-variant-numeric: tabular-nums;
   }
   :where(.pf-root):not(#_) :where(.pf-error) {
     color: var(--pforte-color-danger);

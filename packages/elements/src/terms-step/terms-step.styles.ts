@@ -9,9 +9,6 @@ export const termsStepStyles = css`
     padding: 0;
     list-style: none;
   }
-  :where(pforte-terms-step):not(#_) :where(a) {
-    color: var(--pforte-color-primary);
-  }
   :where(pforte-terms-step):not(#_) :where(.pf-check) {
     padding: 0.75rem;
     border: 1px solid var(--pforte-color-border);

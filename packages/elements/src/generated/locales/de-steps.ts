@@ -98,6 +98,7 @@
 'phone.label': `Mobilfunknummer`,
 'phone.missing': `Bitte geben Sie Ihre Mobilfunknummer ein.`,
 'phone.notMobile': `Das ist keine Mobilfunknummer. Bitte geben Sie eine Nummer ein, die SMS empfangen kann.`,
+'phone.tooShort': `Diese Nummer ist für eine Mobilfunknummer zu kurz. Bitte prüfen Sie sie.`,
 'pin.chosen.format': str`Bitte geben Sie genau ${0} Ziffern ein.`,
 'pin.chosen.label': str`Service-PIN (${0} Ziffern)`,
 'pin.chosen.mismatch': `Die beiden PINs stimmen nicht überein.`,
