@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { isTrivialPin, PforteError, systemClock } from '@pforte/core';
-import type { Clock } from '@pforte/core';
+import type { Clock, PforteAdapter } from '@pforte/core';
 import { PforteFormStepElement } from '../internal/form-step-element.js';
 import type { FieldErrors } from '../internal/form-step-element.js';
 import { renderActions, renderVisibilityToggle } from '../internal/form-controls.js';
@@ -20,12 +20,12 @@ import '../localization/step-messages.js';
 type PinField = 'pin' | 'repeat';
 
 /**
- * Flows whose generated PIN this page has shown. A PIN is shown once: when
- * the person comes back to the step (Back and Continue re-create it), a new
- * PIN is issued only on request, because it makes the first one, perhaps
- * already printed, worthless. Holds flow ids only, never a PIN.
+ * Flows (per backend) whose generated PIN this page has shown. A PIN is shown
+ * once: when the person comes back to the step (Back and Continue re-create
+ * it), a new PIN is issued only on request, because it makes the first one,
+ * perhaps already printed, worthless. Holds flow ids only, never a PIN.
  */
-const shownFlows = new Set<string>();
+const shownFlows = new WeakMap<PforteAdapter, Set<string>>();
 
 /**
  * @summary The service PIN, with which the person proves who they are to
@@ -102,7 +102,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('mode')) this.fieldErrors = {};
     const canIssue = this.mode === 'generated' && this.adapter !== undefined && this.isConnected;
-    const shownBefore = shownFlows.has(this.flowId);
+    const shownBefore = this.shownBefore;
     if (canIssue && !shownBefore && !this.issueStarted && !this.finished && this.pin === undefined) void this.issue();
   }
 
@@ -259,7 +259,12 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
 
   /** The PIN was shown on an earlier visit and none is issued now: offer a new one explicitly. */
   private get awaitingReissue(): boolean {
-    return this.mode === 'generated' && shownFlows.has(this.flowId) && this.pin === undefined && !this.issuing.pending && !this.finished;
+    return this.mode === 'generated' && this.shownBefore && this.pin === undefined && !this.issuing.pending && !this.finished;
+  }
+
+  /** Whether this page showed a PIN of this flow before. */
+  private get shownBefore(): boolean {
+    return this.adapter !== undefined && (shownFlows.get(this.adapter)?.has(this.flowId) ?? false);
   }
 
   private onReissue(): void {
@@ -276,7 +281,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
     const result = await this.issuing.run((signal) =>
       adapter.issuePin({ flowId: this.flowId, length: this.length }, { signal }),
     );
-    if (result) shownFlows.add(this.flowId);
+    if (result) shownFlows.set(adapter, (shownFlows.get(adapter) ?? new Set<string>()).add(this.flowId));
     if (result && this.isConnected) this.pin = result.pin;
     else if (this.issuing.error) this.reportError(this.issuing.error);
   }
@@ -410,7 +415,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
       this.querySelector<HTMLInputElement>('input[name="pin-stored"]')?.focus();
       return;
     }
-    if (!chosen && this.pin === undefined && !shownFlows.has(this.flowId)) return;
+    if (!chosen && this.pin === undefined && !this.shownBefore) return;
     const pin = this.chosenPin;
     await this.submitStep({
       check: () => (chosen ? this.localErrors() : {}),
