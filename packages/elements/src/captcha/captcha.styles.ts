@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const captchaStyles = css`
   :where(pforte-captcha):not(#_) :where(.pf-captcha) {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
     padding: 0.75rem;
     border: 1px solid var(--pforte-color-border);
@@ -10,6 +11,7 @@ export const captchaStyles = css`
   }
   :where(pforte-captcha):not(#_) :where(.pf-captcha-test) {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5rem;
   }
   :where(pforte-captcha):not(#_) :where(.pf-captcha-prompt, .pf-captcha-solved) {

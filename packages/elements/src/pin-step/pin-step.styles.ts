@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 export const pinStepStyles = css`
   :where(pforte-pin-step):not(#_) :where(.pf-pin-box) {
+    container-type: inline-size;
     margin-bottom: var(--pforte-space);
     padding: var(--pforte-space);
     border: 1px solid var(--pforte-color-border);
@@ -30,6 +31,12 @@ export const pinStepStyles = css`
     grid-template-columns: repeat(3, minmax(0, 1fr));
     gap: 0.5rem;
     margin-top: 0.75rem;
+  }
+  /* Too narrow for three buttons side by side (a 320 px phone): one beneath the other, all equal. */
+  @container (max-width: 19rem) {
+    :where(pforte-pin-step):not(#_) :where(.pf-pin-tools) {
+      grid-template-columns: minmax(0, 1fr);
+    }
   }
   :where(pforte-pin-step):not(#_) :where(.pf-pin-tools) :where(button) {
     padding-inline: 0.5rem;

@@ -36,7 +36,9 @@ import { renderAlert } from '../localization/error-messages.js';
 import { emit } from '../events.js';
 import type { PforteStepDoneDetail } from '../events.js';
 import { signupStyles } from './signup.styles.js';
-import { EmailLinkController } from '../controllers/email-link-controller.js';
+import { EmailLinkController, productParameter } from '../controllers/email-link-controller.js';
+import { EmailConfirmationChannel } from '../controllers/email-confirmation-channel.js';
+import type { EmailConfirmationMessage } from '../controllers/email-confirmation-channel.js';
 import type { CaptchaProvider } from '../captcha/captcha-provider.js';
 import { lazyStepLoaders } from './step-loaders.js';
 import { renderStepElement } from './step-templates.js';
@@ -118,6 +120,11 @@ export class PforteSignup extends PforteElement {
   private smsDraftPhone = '';
   /** An e-mail confirmation token from the URL that arrived before a flow existed. */
   private pendingEmailToken: string | undefined;
+  /** This tab opened a confirmation link, and the tab where the flow started went on with it. */
+  @state() private continuedElsewhere = false;
+  /** This tab opened a confirmation link of another product's registration than its config's. */
+  @state() private foreignLink = false;
+  private readonly confirmations = new EmailConfirmationChannel(this, (message) => this.onConfirmationMessage(message));
 
   constructor() {
     super();
@@ -238,6 +245,12 @@ export class PforteSignup extends PforteElement {
     const adapter = this.guardedAdapter;
     const config = this.resolvedConfig;
     if (!adapter || !config) return;
+    // The link names the product its registration belongs to; this page's config must be that product.
+    const linkProduct = new URLSearchParams(location.search).get(productParameter);
+    if (linkProduct && config.id && linkProduct !== config.id) {
+      this.foreignLink = true;
+      return;
+    }
     const confirmed = await this.startCall.run((signal) => adapter.confirmEmail({ token }, { signal }));
     if (!confirmed) {
       if (this.startCall.error) emit(this, 'pforte-error', { code: this.startCall.error.code, step: 'emailVerification' });
@@ -249,7 +262,20 @@ export class PforteSignup extends PforteElement {
     while (done.has(currentStep(flow).id) && currentStep(flow).id !== 'done') flow = advance(flow);
     this.flow = flow;
     this.flowId = confirmed.flowId;
+    // The tab that waits on "check your inbox" may take it from here (it answers "continuing").
+    this.confirmations.post({ kind: 'confirmed', flowId: confirmed.flowId });
     if (currentStep(flow).id === 'done') void this.complete();
+  }
+
+  private onConfirmationMessage(message: EmailConfirmationMessage): void {
+    if (!this.flow || message.flowId !== this.flowId) return;
+    if (message.kind === 'continuing') {
+      this.continuedElsewhere = true;
+      return;
+    }
+    if (currentStep(this.flow).id !== 'emailVerification') return;
+    this.confirmations.post({ kind: 'continuing', flowId: this.flowId });
+    this.onStepDone({ step: 'emailVerification', values: { emailVerified: true } });
   }
 
   private onStepDone(detail: PforteStepDoneDetail): void {
@@ -338,6 +364,21 @@ export class PforteSignup extends PforteElement {
       return html`<div class="pf-alert" role="alert">
         ${msg('This registration cannot start: no backend is connected.', { id: 'signup.noAdapter' })}
       </div>`;
+    }
+    if (this.foreignLink) {
+      return html`<div class="pf-alert" role="alert">
+        ${msg('This confirmation link belongs to a registration for another product. Please open it on the page where you registered.', {
+          id: 'signup.link.otherProduct',
+        })}
+      </div>`;
+    }
+    if (this.continuedElsewhere) {
+      return html`<h2 tabindex="-1">${msg('E-mail address confirmed', { id: 'signup.confirmedElsewhere.heading' })}</h2>
+        <p role="status">
+          ${msg('Your registration continues in the tab where you started it. You can close this tab.', {
+            id: 'signup.confirmedElsewhere',
+          })}
+        </p>`;
     }
     if (!this.flowId) return this.renderStart();
     const flow = this.flow!;

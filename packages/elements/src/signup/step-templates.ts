@@ -109,6 +109,7 @@ export function renderStepElement(step: ResolvedStep, context: StepContext): Tem
         .adapter=${adapter}
         flow-id=${flowId}
         email=${known.email ?? ''}
+        product-id=${config.id ?? ''}
         resend-seconds=${step.resendSeconds}
         .clock=${clock}
         .resendDeadline=${context.resendDeadlines.emailVerification}

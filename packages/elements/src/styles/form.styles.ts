@@ -4,11 +4,14 @@ import { css } from 'lit';
 export const formStyles = css`
   :where(.pf-root):not(#_) :where(form) {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--pforte-space);
     margin: 0;
   }
   :where(.pf-root):not(#_) :where(.pf-field) {
     display: grid;
+    /* Never wider than the step: an input row shrinks instead of pushing the field out. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.25rem;
   }
   /* A field's hint and error sit right under it; the form's gap spaces the fields. */

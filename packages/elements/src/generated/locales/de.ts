@@ -78,7 +78,10 @@
 'rule.symbol': `Ein Sonderzeichen (z. B. ! ? # oder ein Leerzeichen)`,
 'rule.uppercase': `Ein Großbuchstabe`,
 'signup.configInvalid': `Diese Registrierung kann nicht starten: Ihre Konfiguration ist ungültig.`,
+'signup.confirmedElsewhere': `Ihre Registrierung geht in dem Tab weiter, in dem Sie sie begonnen haben. Sie können diesen Tab schließen.`,
+'signup.confirmedElsewhere.heading': `E-Mail-Adresse bestätigt`,
 'signup.finishing': `Ihre Registrierung wird abgeschlossen…`,
+'signup.link.otherProduct': `Dieser Bestätigungslink gehört zur Registrierung für ein anderes Produkt. Bitte öffnen Sie ihn auf der Seite, auf der Sie sich registriert haben.`,
 'signup.noAdapter': `Diese Registrierung kann nicht starten: Es ist kein Backend verbunden.`,
 'signup.progress': str`Schritt ${0} von ${1}`,
     };
