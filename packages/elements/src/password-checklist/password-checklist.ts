@@ -34,6 +34,7 @@ const limitKinds: ReadonlySet<PasswordRule['kind']> = new Set(['maxLength', 'not
  * @cssproperty --pforte-color-text - Text.
  * @cssproperty --pforte-color-border - Borders.
  * @cssproperty --pforte-color-surface - Background.
+ * @cssproperty --pforte-color-danger - A broken limit (too long, contains the username, a common password).
  */
 export class PfortePasswordChecklist extends PforteElement {
   static override pforteStyles = [...PforteElement.pforteStyles, passwordChecklistStyles];

@@ -41,6 +41,7 @@ const shownFlows = new WeakMap<PforteAdapter, Set<string>>();
  * @event {CustomEvent<PforteErrorDetail>} pforte-error - A call failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-surface-raised - Background of the PIN box.
+ * @cssproperty --pforte-color-surface - Background of the PIN box's buttons.
  * @cssproperty --pforte-color-border - Border of the PIN box and fields.
  * @cssproperty --pforte-color-success - The "Copied" confirmation.
  * @cssproperty --pforte-color-primary - Buttons and focus.

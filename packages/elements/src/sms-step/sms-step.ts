@@ -30,7 +30,7 @@ const booleanWithFalse = { fromAttribute: (value: string | null) => value !== nu
  *
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-danger - Errors of the number and the code.
- * @cssproperty --pforte-color-surface-raised - Fill of the code boxes.
+ * @cssproperty --pforte-color-border - Tint of the code boxes.
  */
 export class PforteSmsStep extends PforteCodeStepElement {
   static override pforteStyles = [...PforteCodeStepElement.pforteStyles, smsStepStyles];
