@@ -7,8 +7,9 @@
  * failure the actual image and a diff image are written to visual/output/.
  * `npm run visual:update` rewrites the baselines; look at them before committing.
  *
- * Each page is also checked for horizontal overflow: no scene may be wider
- * than its container, and the page must not scroll sideways.
+ * Each page is also checked for horizontal overflow (and a 320 px phone
+ * besides): no scene may be wider than its container, and the page must not
+ * scroll sideways.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,12 +22,37 @@ const layouts = [
   { viewport: 1280, width: 480 },
 ];
 
+/** Every element wider than its box (scrolling sideways), and how far the page scrolls sideways. */
+function horizontalOverflow(page) {
+  return page.evaluate(() => ({
+    page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    scenes: [...document.querySelectorAll('section[data-scene]')]
+      .filter((section) =>
+        [section, ...section.querySelectorAll('*')].some((element) => {
+          const style = getComputedStyle(element);
+          return element.clientWidth > 0 && style.display !== 'inline' && style.overflowX !== 'hidden' && element.scrollWidth > element.clientWidth + 1;
+        }),
+      )
+      .map((section) => section.dataset.scene),
+  }));
+}
+
 describe('screenshots of every step', () => {
   let harness;
   before(async () => {
     harness = await openHarness();
   });
   after(() => harness?.close());
+
+  it('no step scrolls sideways on a 320 px phone (German, the longer texts)', async () => {
+    const page = await harness.open({ host: 'site', locale: 'de', theme: 'light', width: 288, viewport: 320 });
+    try {
+      assert.deepEqual(page.problems, []);
+      assert.deepEqual(await horizontalOverflow(page.page), { page: 0, scenes: [] });
+    } finally {
+      await page.close();
+    }
+  });
 
   for (const locale of ['de', 'en']) {
     for (const theme of ['light', 'dark']) {
@@ -35,13 +61,7 @@ describe('screenshots of every step', () => {
           const page = await harness.open({ host: 'site', locale, theme, width, viewport });
           try {
             assert.deepEqual(page.problems, []);
-            const overflow = await page.page.evaluate(() => ({
-              page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-              scenes: [...document.querySelectorAll('section[data-scene]')]
-                .filter((section) => [section, ...section.querySelectorAll('*')].some((element) => element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX !== 'hidden' && element.clientWidth > 0 && getComputedStyle(element).display !== 'inline'))
-                .map((section) => section.dataset.scene),
-            }));
-            assert.deepEqual(overflow, { page: 0, scenes: [] }, 'horizontal overflow');
+            assert.deepEqual(await horizontalOverflow(page.page), { page: 0, scenes: [] }, 'horizontal overflow');
             const mismatches = [];
             for (const scene of await harness.scenes(page.page)) {
               const result = await matchBaseline(`${scene}.${locale}-${theme}-${viewport}`, await harness.shot(page.page, scene));
