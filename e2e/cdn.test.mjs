@@ -24,7 +24,7 @@ describe('CDN bundle next to other code', () => {
     const { page, context, problems, consoleLines } = await openPage(browser, `${server.url}e2e/fixtures/host-localize.html`);
     await page.waitForFunction(() => document.body.dataset.hostReady === 'true');
     assert.equal(await page.locator('#host-text').textContent(), 'Willkommen in der Praxis');
-    assert.equal(await page.locator('pforte-signup h2').textContent(), 'E-Mail-Adresse eingeben und Passwort festlegen');
+    assert.equal(await page.locator('pforte-signup h2').textContent(), 'Benutzername und Passwort festlegen');
     assert.equal(await completeRegistration(page, { username: 'gastgeber-1' }), 'Registrierung abgeschlossen');
     // The host's text is still translated after Pforte switched its own locale.
     assert.equal(await page.locator('#host-text').textContent(), 'Willkommen in der Praxis');

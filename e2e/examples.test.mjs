@@ -50,7 +50,7 @@ describe('examples', () => {
 
   it('script-tag: the ES module bundle, a JSON config attribute, the backend from a module file', async () => {
     const { page, context, problems, consoleLines } = await openPage(browser, `${repository.url}examples/script-tag/`);
-    assert.equal(await page.locator('pforte-signup h2').textContent(), 'E-Mail-Adresse eingeben und Passwort festlegen');
+    assert.equal(await page.locator('pforte-signup h2').textContent(), 'Benutzername und Passwort festlegen');
     assert.equal(await completeRegistration(page, { username: 'praxis-team' }), 'Registrierung abgeschlossen');
     await page.waitForFunction(() => document.body.dataset.registered === 'praxis-team');
     assert.ok(!consoleLines.join('\n').includes(testPassword));
@@ -114,7 +114,7 @@ describe('examples', () => {
   ]) {
     it(label, async () => {
       const { page, context, problems } = await openPage(browser, built[name].server.url);
-      assert.equal(await page.locator('pforte-signup h2').textContent(), 'E-Mail-Adresse eingeben und Passwort festlegen');
+      assert.equal(await page.locator('pforte-signup h2').textContent(), 'Benutzername und Passwort festlegen');
       const username = name === 'react' ? 'react-nutzer' : `${name}@praxis.example`;
       assert.equal(await completeRegistration(page, { username }), 'Registrierung abgeschlossen');
       await page.waitForFunction((expected) => document.querySelector('#status')?.textContent?.includes(`Registriert: ${expected}`), username);

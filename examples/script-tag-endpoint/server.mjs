@@ -70,5 +70,5 @@ export async function startExample({ upstream, port = 0, host = '127.0.0.1' }) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const upstream = process.env.PFORTE_UPSTREAM ?? 'http://127.0.0.1:8787';
   const { url } = await startExample({ upstream, port: Number(process.env.PORT ?? 4180) });
-  console.log(`script-tag-endpoint: ${url} (API proxied to ${upstream}/pforte)`);
+  process.stdout.write(`script-tag-endpoint: ${url} (API proxied to ${upstream}/pforte)\n`);
 }
