@@ -21,6 +21,8 @@ export function widgetStyles(page) {
       ...['appearance', 'accent-color', 'cursor', 'overflow-x', 'overflow-y', 'transform', 'filter', 'clip-path', 'top', 'left'],
       ...['flex-direction', 'flex-wrap', 'flex-grow', 'flex-shrink', 'flex-basis', 'justify-content', 'align-items', 'row-gap', 'column-gap', 'grid-template-columns'],
     ];
+    // SVG shapes are not CSS boxes (margins, borders, box sizing do nothing to them): what they paint is compared.
+    const svgProperties = ['display', 'visibility', 'opacity', 'width', 'height', 'color', 'fill', 'stroke', 'stroke-width', 'transform'];
     const result = {};
     for (const section of document.querySelectorAll('section[data-scene]')) {
       const widget = section.firstElementChild;
@@ -32,7 +34,8 @@ export function widgetStyles(page) {
         const values = {};
         // An absolutely placed element's offsets are resolved against the page: they say nothing about its look.
         const placed = style.position === 'absolute' || style.position === 'fixed';
-        for (const property of properties) {
+        const shape = element.closest('svg') !== null && element.localName !== 'svg';
+        for (const property of shape ? svgProperties : [...properties, ...(element.localName === 'svg' ? ['fill', 'stroke'] : [])]) {
           if (property.startsWith('--') || (element === widget && skipped.has(property))) continue;
           if (placed && offsets.has(property)) continue;
           values[property] = style.getPropertyValue(property);

@@ -111,7 +111,7 @@ export function renderVisibilityToggle(options: VisibilityToggleOptions): Templa
     aria-pressed=${options.visible ? 'true' : 'false'}
     @click=${options.onToggle}
   >
-    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
       ${options.visible ? eyeOff : eye}
     </svg>
   </button>`;

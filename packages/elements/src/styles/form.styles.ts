@@ -109,6 +109,10 @@ export const formStyles = css`
     color: var(--pforte-color-muted);
     background: transparent;
   }
+  :where(.pf-root):not(#_) :where(button.pf-reveal) :where(svg) {
+    width: 1.25rem;
+    height: 1.25rem;
+  }
   :where(.pf-root):not(#_) :where(button.pf-reveal[aria-pressed='true']) {
     color: var(--pforte-color-primary);
   }

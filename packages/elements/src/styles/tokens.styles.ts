@@ -51,16 +51,28 @@ export const tokenStyles = css`
     }
   }
   /*
-   * Everything inside goes back to the browser's defaults first (SVG keeps its presentation attributes);
+   * Everything inside goes back to the browser's defaults first (an SVG icon's
+   * shapes keep their geometry attributes, which a reset would erase);
    * the rules after this one, the element's own among them, then apply.
    */
-  :where(.pf-root):not(#_) :where(:not(svg, svg *)),
-  :where(.pf-root):not(#_) :where(:not(svg, svg *))::before,
-  :where(.pf-root):not(#_) :where(:not(svg, svg *))::after,
-  :where(.pf-root):not(#_) :where(:not(svg, svg *))::placeholder,
-  :where(.pf-root):not(#_) :where(:not(svg, svg *))::marker {
+  :where(.pf-root):not(#_) :where(:not(svg *)),
+  :where(.pf-root):not(#_) :where(:not(svg *))::before,
+  :where(.pf-root):not(#_) :where(:not(svg *))::after,
+  :where(.pf-root):not(#_) :where(:not(svg *))::placeholder,
+  :where(.pf-root):not(#_) :where(:not(svg *))::marker {
     all: revert;
     box-sizing: border-box;
+  }
+  /* The widget's icons: line drawings in the text colour; their shapes inherit this paint. */
+  :where(.pf-root):not(#_) :where(svg) {
+    display: block;
+    flex: none;
+    overflow: hidden;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
   }
   /*
    * The element itself: its text settings are set in full, so nothing the page
