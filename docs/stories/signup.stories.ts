@@ -122,8 +122,8 @@ export const StringOverrides: Story = {
     config: {
       ...shortFlow,
       strings: {
-        de: { 'credentials.heading': 'Zugang für Ihre Praxis anlegen' },
-        en: { 'credentials.heading': 'Create access for your practice' },
+        de: { 'credentials.heading.email': 'Zugang für Ihre Praxis anlegen' },
+        en: { 'credentials.heading.email': 'Create access for your practice' },
       },
     },
   },

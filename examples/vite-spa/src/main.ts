@@ -26,7 +26,7 @@ await setLocale('de');
 
 // Typed through HTMLElementEventMap: `event.detail` is PforteStepChangeDetail / CompleteResult.
 signup.addEventListener('pforte-step-change', (event) => {
-  stepInfo.textContent = `Schritt ${event.detail.index + 1} von ${event.detail.total}`;
+  stepInfo.textContent = `Schritt ${event.detail.position} von ${event.detail.total}`;
 });
 signup.addEventListener('pforte-complete', (event) => {
   const { username, secondFactor } = event.detail;

@@ -4,7 +4,7 @@ import type { CountryCode, MetadataJson } from 'libphonenumber-js/core';
 /** Result of {@link PhoneSupport.parse}. */
 export type PhoneParseResult =
   | { ok: true; e164: string; national: string }
-  | { ok: false; reason: 'invalid' | 'not_mobile' };
+  | { ok: false; reason: 'invalid' | 'not_mobile' | 'too_short' };
 
 /**
  * Phone number helpers backed by libphonenumber-js, loaded on demand with the
@@ -111,6 +111,9 @@ export function loadPhoneSupport(): Promise<PhoneSupport> {
         return code ? data.countryCallingCodes[code]! : [country];
       };
       const ready = (input: string, country: string) => neededFor(input, country).every((needed) => needed in countries || !data.countryMetadata[needed]);
+      /** Whether one or two more digits would make a valid mobile number: a number typed a digit short, not a landline. */
+      const startsMobileNumber = (number: { number: string }) =>
+        ['0', '00'].some((more) => lib.parsePhoneNumberFromString(`${number.number}${more}`, {}, metadata)?.isValid() ?? false);
       return {
         isPrepared: ready,
         async prepare(input, country) {
@@ -129,7 +132,7 @@ export function loadPhoneSupport(): Promise<PhoneSupport> {
           if (!number.isValid()) {
             const generalPattern = number.country && generalPatternOf(number.country);
             if (generalPattern && !generalPattern.test(number.nationalNumber)) return { ok: false, reason: 'invalid' };
-            if (mobileOnly) return { ok: false, reason: 'not_mobile' };
+            if (mobileOnly) return { ok: false, reason: startsMobileNumber(number) ? 'too_short' : 'not_mobile' };
           }
           return { ok: true, e164: number.number, national: number.formatNational() };
         },

@@ -47,6 +47,13 @@ describe('phone (lazy libphonenumber-js, metadata per country)', () => {
     equal(landline.ok && landline.e164, '+49301234567');
   });
 
+  it('says a mobile number typed a digit short is too short, not a landline', async () => {
+    const phone = await loadPhoneSupport();
+    deepEqual(phone.parse('0151 1234567', 'DE'), { ok: false, reason: 'too_short' });
+    deepEqual(phone.parse('0151 123456', 'DE'), { ok: false, reason: 'too_short' });
+    deepEqual(phone.parse('030 1234567', 'DE'), { ok: false, reason: 'not_mobile' });
+  });
+
   it('rejects garbage and numbers of impossible length', async () => {
     const phone = await loadPhoneSupport();
     for (const input of ['', 'abc', '0151', '+49 17', '+49 151 1234567890123']) {

@@ -107,9 +107,11 @@ export class PfortePhoneInput extends PforteElement {
     }
     this.e164 = '';
     this.localError =
-      result.reason === 'not_mobile'
-        ? msg('This is not a mobile number. Please enter a number that can receive SMS.', { id: 'phone.notMobile' })
-        : errorMessage(new PforteError('phone.invalid'));
+      result.reason === 'too_short'
+        ? msg('This number is too short for a mobile number. Please check it.', { id: 'phone.tooShort' })
+        : result.reason === 'not_mobile'
+          ? msg('This is not a mobile number. Please enter a number that can receive SMS.', { id: 'phone.notMobile' })
+          : errorMessage(new PforteError('phone.invalid'));
     return undefined;
   }
 

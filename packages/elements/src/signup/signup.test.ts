@@ -56,7 +56,7 @@ describe('<pforte-signup>', () => {
     await until(() => document.activeElement === heading, 'focus on done heading');
     expect(heading.textContent).to.equal('Registration complete');
     expect(element.textContent).to.contain('You can now use Videosprechstunde.');
-    expect(steps).to.deep.equal([{ step: 'done', index: 1, total: 2 }]);
+    expect(steps).to.deep.equal([{ step: 'done', index: 1, position: 1, total: 1 }]);
     expect(complete).to.include({ username: 'dr.berger', visible: false, secondFactor: 'none' });
     expect(adapter.accounts.map((account) => account.username)).to.deep.equal(['dr.berger']);
   });
@@ -68,7 +68,8 @@ describe('<pforte-signup>', () => {
     try {
       const { element } = await signup();
       await until(() => steps.length === 1, 'first step-change');
-      expect(steps[0]).to.deep.equal({ step: 'credentials', index: 0, total: 2 });
+      // The same count as the indicator's "Step 1 of 1".
+      expect(steps[0]).to.deep.equal({ step: 'credentials', index: 0, position: 1, total: 1 });
       expect(element.contains(document.activeElement)).to.be.false;
     } finally {
       document.removeEventListener('pforte-step-change', listener);

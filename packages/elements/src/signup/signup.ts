@@ -38,7 +38,9 @@ import { renderAlert } from '../localization/error-messages.js';
 import { emit } from '../events.js';
 import type { PforteStepDoneDetail } from '../events.js';
 import { signupStyles } from './signup.styles.js';
-import { EmailLinkController } from '../controllers/email-link-controller.js';
+import { EmailLinkController, productParameter } from '../controllers/email-link-controller.js';
+import { EmailConfirmationChannel } from '../controllers/email-confirmation-channel.js';
+import type { EmailConfirmationMessage } from '../controllers/email-confirmation-channel.js';
 import type { CaptchaProvider } from '../captcha/captcha-provider.js';
 import { lazyStepLoaders } from './step-loaders.js';
 import { renderStepElement } from './step-templates.js';
@@ -53,7 +55,7 @@ const finalSteps: ReadonlySet<StepId> = new Set(['invitation', 'customerLookup',
  * against a backend adapter, keeps what was entered across steps, and moves
  * focus to each new step's heading.
  *
- * @event {CustomEvent<PforteStepChangeDetail>} pforte-step-change - A step is shown; `detail: {step, index, total}`.
+ * @event {CustomEvent<PforteStepChangeDetail>} pforte-step-change - A step is shown; `detail: {step, index, position, total}`: `position` of `total` as the step indicator counts them (done not counted), `index` in the configured step list.
  * @event {CustomEvent<PforteCompleteDetail>} pforte-complete - The registration finished; `detail` is the adapter's result (no secrets).
  * @event {CustomEvent<PforteErrorDetail>} pforte-error - A step failed or the config is invalid; `detail.code` (and `detail.path` for configs).
  *
@@ -129,6 +131,11 @@ export class PforteSignup extends PforteElement {
   private smsDraftPhone = '';
   /** An e-mail confirmation token from the URL that arrived before a flow existed. */
   private pendingEmailToken: string | undefined;
+  /** This tab opened a confirmation link, and the tab where the flow started went on with it. */
+  @state() private continuedElsewhere = false;
+  /** This tab opened a confirmation link of another product's registration than its config's. */
+  @state() private foreignLink = false;
+  private readonly confirmations = new EmailConfirmationChannel(this, (message) => this.onConfirmationMessage(message));
 
   constructor() {
     super();
@@ -161,7 +168,9 @@ export class PforteSignup extends PforteElement {
     if (index === undefined || index === this.shownStepIndex || !stepElement) return;
     const isFirstShown = this.shownStepIndex === undefined;
     this.shownStepIndex = index;
-    emit(this, 'pforte-step-change', { step: stepElement.step, index, total: this.flow!.steps.length });
+    // The same numbers as the step indicator ("Step 2 of 5"), so a page's own indicator agrees with the widget's.
+    const { position, total } = flowProgress(this.flow!);
+    emit(this, 'pforte-step-change', { step: stepElement.step, index, position, total });
     // Focus follows the flow only once the person is in it, not on page load.
     if (isFirstShown) return;
     await stepElement.updateComplete;
@@ -322,6 +331,12 @@ export class PforteSignup extends PforteElement {
     const adapter = this.guardedAdapter;
     const config = this.resolvedConfig;
     if (!adapter || !config) return;
+    // The link names the product its registration belongs to; this page's config must be that product.
+    const linkProduct = new URLSearchParams(location.search).get(productParameter);
+    if (linkProduct && config.id && linkProduct !== config.id) {
+      this.foreignLink = true;
+      return;
+    }
     const confirmed = await this.startCall.run((signal) => adapter.confirmEmail({ token }, { signal }));
     if (!confirmed) {
       if (this.startCall.error) emit(this, 'pforte-error', { code: this.startCall.error.code, step: 'emailVerification' });
@@ -334,7 +349,20 @@ export class PforteSignup extends PforteElement {
     this.flow = flow;
     this.flowId = confirmed.flowId;
     this.markFlowStarted();
+    // The tab that waits on "check your inbox" may take it from here (it answers "continuing").
+    this.confirmations.post({ kind: 'confirmed', flowId: confirmed.flowId });
     if (currentStep(flow).id === 'done') void this.complete();
+  }
+
+  private onConfirmationMessage(message: EmailConfirmationMessage): void {
+    if (!this.flow || message.flowId !== this.flowId) return;
+    if (message.kind === 'continuing') {
+      this.continuedElsewhere = true;
+      return;
+    }
+    if (currentStep(this.flow).id !== 'emailVerification') return;
+    this.confirmations.post({ kind: 'continuing', flowId: this.flowId });
+    this.onStepDone({ step: 'emailVerification', values: { emailVerified: true } });
   }
 
   private onStepDone(detail: PforteStepDoneDetail): void {
@@ -424,6 +452,21 @@ export class PforteSignup extends PforteElement {
       return html`<div class="pf-alert" role="alert">
         ${msg('This registration cannot start: no backend is connected.', { id: 'signup.noAdapter' })}
       </div>`;
+    }
+    if (this.foreignLink) {
+      return html`<div class="pf-alert" role="alert">
+        ${msg('This confirmation link belongs to a registration for another product. Please open it on the page where you registered.', {
+          id: 'signup.link.otherProduct',
+        })}
+      </div>`;
+    }
+    if (this.continuedElsewhere) {
+      return html`<h2 tabindex="-1">${msg('E-mail address confirmed', { id: 'signup.confirmedElsewhere.heading' })}</h2>
+        <p role="status">
+          ${msg('Your registration continues in the tab where you started it. You can close this tab.', {
+            id: 'signup.confirmedElsewhere',
+          })}
+        </p>`;
     }
     // The first step shows while the flow starts (its calls wait for it, see gated); a link's flow resumes first.
     if (!this.flowId && (this.startCall.error || this.pendingEmailToken || !this.flow || this.flow.index !== 0)) return this.renderStart();
