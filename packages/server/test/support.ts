@@ -1,4 +1,5 @@
-import { createManualClock, type ManualClock } from '@pforte/core';
+import assert from 'node:assert/strict';
+import { PforteError, createManualClock, type ManualClock } from '@pforte/core';
 import {
   createPforteServer,
   openPglite,
@@ -87,4 +88,15 @@ export function seedHooks(server: () => PforteServer) {
     addOrganization: (organization: { name: string; customerNumber: string; postalCode: string; members: number }) =>
       seed({ organizations: [organization] }),
   };
+}
+
+/** The PforteError `promise` rejects with; fails when it resolves or throws anything else. */
+export async function rejection(promise: Promise<unknown>): Promise<PforteError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof PforteError, String(error));
+    return error;
+  }
+  assert.fail('expected a rejection');
 }
