@@ -4,7 +4,7 @@
  * reverse proxy to the Pforte reference server, all on one origin.
  *
  *   /assets/pforte/*  the widget's CDN build (packages/elements/dist/cdn/)
- *   /api/pforte/*     proxied to the reference server's /pforte/* (PFORTE_UPSTREAM)
+ *   /api/pforte/*     proxied to the reference server's API (PFORTE_UPSTREAM, its base URL)
  *   /                 this folder's index.html
  *
  * Run the reference server with this page's origin allowed
@@ -15,6 +15,8 @@ import { createServer, request as httpRequest } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const cdn = fileURLToPath(new URL('../../packages/elements/dist/cdn/', import.meta.url));
@@ -26,23 +28,29 @@ function below(base, path) {
   return file.startsWith(base.endsWith(sep) ? base : base + sep) ? file : undefined;
 }
 
-async function sendFile(response, file) {
+const gzipped = promisify(gzip);
+
+/** Sends a file, gzipped when the browser accepts it (the widget's files shrink to about a third). */
+async function sendFile(request, response, file) {
   try {
     const body = await readFile(file);
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
+    const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', vary: 'accept-encoding' };
+    if (!/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return void response.writeHead(200, headers).end(body);
+    const compressed = await gzipped(body);
+    response.writeHead(200, { ...headers, 'content-encoding': 'gzip' }).end(compressed);
   } catch {
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   }
 }
 
 /**
- * Forwards `/api/pforte/…` to `${upstream}/pforte/…` as it came (method,
+ * Forwards `/api/pforte/…` to `${upstream}/…` as it came (method,
  * headers, body), and the answer back. The browser sees one origin; the
  * backend sees that origin in `Origin` and allows it because it is listed
  * (`CORS_ORIGINS`), never because it matches a Host header.
  */
 function proxy(request, response, upstream) {
-  const target = new URL(request.url.replace(/^\/api\/pforte/, '/pforte'), upstream);
+  const target = new URL(`${upstream.replace(/\/+$/, '')}${request.url.slice('/api/pforte'.length)}`);
   const outgoing = httpRequest(target, { method: request.method, headers: request.headers }, (answer) => {
     response.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(response);
@@ -51,16 +59,21 @@ function proxy(request, response, upstream) {
   request.pipe(outgoing);
 }
 
-/** Starts the page's server on `port` (0: a free one); resolves with its URL and a close function. */
+/**
+ * Starts the page's server on `port` (0: a free one), forwarding the API to
+ * `upstream`, the backend's base URL (`http://127.0.0.1:8787` for `npm start`'s
+ * reference server, or one with a base path such as `…/pforte`); resolves
+ * with its URL and a close function.
+ */
 export async function startExample({ upstream, port = 0, host = '127.0.0.1' }) {
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     if (pathname.startsWith('/api/pforte/')) return proxy(request, response, upstream);
     if (pathname.startsWith('/assets/pforte/')) {
       const file = below(cdn, pathname.slice('/assets/pforte/'.length));
-      return file ? void sendFile(response, file) : void response.writeHead(403).end();
+      return file ? void sendFile(request, response, file) : void response.writeHead(403).end();
     }
-    if (pathname === '/' || pathname === '/index.html') return void sendFile(response, join(here, 'index.html'));
+    if (pathname === '/' || pathname === '/index.html') return void sendFile(request, response, join(here, 'index.html'));
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   await new Promise((resolve) => server.listen(port, host, resolve));
@@ -71,5 +84,5 @@ export async function startExample({ upstream, port = 0, host = '127.0.0.1' }) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const upstream = process.env.PFORTE_UPSTREAM ?? 'http://127.0.0.1:8787';
   const { url } = await startExample({ upstream, port: Number(process.env.PORT ?? 4180) });
-  process.stdout.write(`script-tag-endpoint: ${url} (API proxied to ${upstream}/pforte)\n`);
+  process.stdout.write(`script-tag-endpoint: ${url} (API proxied to ${upstream})\n`);
 }
