@@ -9,6 +9,26 @@ import { startDemo } from '../scripts/start.mjs';
 
 const password = 'Ruhige-Praxis-2026!';
 
+/**
+ * The layout shift (as Lighthouse sums it, input-driven shifts left out) from
+ * the page's start until its widget shows a heading, the backend hint (filled
+ * in after the page's status and health checks) has its text and `ready`
+ * (a selector) is there.
+ */
+async function layoutShiftWhileLoading(page, ready = 'pforte-signup h2') {
+  await page.evaluate(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.locator('pforte-signup h2').waitFor();
+  await page.locator(ready).waitFor();
+  await page.waitForFunction(() => document.querySelector('#backend-hint')?.textContent !== '');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return page.evaluate(() => window.__shift);
+}
+
 describe('demo page on the memory adapter (served without the reference server)', () => {
   let server;
   let browser;
@@ -51,20 +71,14 @@ describe('demo page on the memory adapter (served without the reference server)'
     await context.close();
   });
 
-  it('keeps its layout still while the widget loads (no layout shift)', async () => {
-    const { page, context, problems } = await openPage(browser, server.url);
-    await page.evaluate(() => {
-      window.__shift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    await page.locator('pforte-signup h2').waitFor();
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    const shift = await page.evaluate(() => window.__shift);
-    assert.ok(shift < 0.05, `cumulative layout shift ${shift}`);
-    assert.deepEqual(problems, []);
-    await context.close();
+  it('keeps its layout still while the widget loads (no layout shift), on a desktop and on a phone', async () => {
+    for (const viewport of [undefined, { width: 390, height: 844 }]) {
+      const { page, context, problems } = await openPage(browser, server.url, { viewport });
+      const shift = await layoutShiftWhileLoading(page);
+      assert.ok(shift < 0.05, `cumulative layout shift ${shift} at ${viewport?.width ?? 'the default'} px`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
   });
 
   it('completes a registration in German with the keyboard only', async () => {
@@ -114,6 +128,17 @@ describe('demo page on the reference server (npm start: Chromium → <pforte-sig
     await browser?.close();
     await demo?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("keeps its layout still while the server's hint and reset button arrive, on phones and a tablet", async () => {
+    for (const width of [320, 412, 800]) {
+      const { page, context, problems } = await openPage(browser, demo.url, { viewport: { width, height: 823 } });
+      const shift = await layoutShiftWhileLoading(page, '#reset-data:not([hidden])');
+      assert.ok(shift < 0.01, `cumulative layout shift ${shift} at ${width} px`);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), width, `horizontal scrolling at ${width} px`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
   });
 
   it('completes the seed 001 flow in German with the keyboard only, and the account is in the database', { timeout: 120_000 }, async () => {

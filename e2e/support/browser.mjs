@@ -23,8 +23,8 @@ export function launchChromium() {
  * Opens a page that fails the test on any console error or uncaught
  * exception, and records every console line for secret checks.
  */
-export async function openPage(browser, url, { locale = 'de-DE' } = {}) {
-  const context = await browser.newContext({ locale });
+export async function openPage(browser, url, { locale = 'de-DE', viewport } = {}) {
+  const context = await browser.newContext({ locale, ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   const consoleLines = [];
   const problems = [];

@@ -1,5 +1,4 @@
 import '@pforte/elements';
-import { createMemoryAdapter } from '@pforte/core/memory';
 import type { PforteConfigInput, PforteSignup } from '@pforte/elements';
 import { demoProducts } from './products.js';
 import { applyPageTexts, pageText } from './page-texts.js';
@@ -125,18 +124,43 @@ async function serverProblem(timeoutMs = 20_000): Promise<string | undefined> {
   }
 }
 
-/** The outbox of one mounted widget: read now, and stop polling. */
+/** Steps that send the person a message (an SMS or an e-mail) while they are shown. */
+const sendingSteps = new Set<string>(['sms', 'emailCode', 'emailVerification']);
+
+/**
+ * The outbox of one mounted widget: `refresh()` reads it now; `follow(true)`
+ * keeps reading it (a code is sent while its step is open) until
+ * `follow(false)` or `stop()`. Only steps that send are followed, so the page
+ * asks nothing of the server while a person types a password.
+ */
 interface OutboxSource {
   refresh(): void;
+  follow(on: boolean): void;
   stop(): void;
+}
+
+function pollingSource(refresh: () => void, intervalMs: number, onStop: () => void = () => {}): OutboxSource {
+  let timer: number | undefined;
+  const follow = (on: boolean) => {
+    if (on && timer === undefined) timer = window.setInterval(refresh, intervalMs);
+    if (!on && timer !== undefined) {
+      window.clearInterval(timer);
+      timer = undefined;
+    }
+  };
+  return {
+    refresh,
+    follow,
+    stop: () => {
+      follow(false);
+      onStop();
+    },
+  };
 }
 
 /** The memory adapter's outbox, read in place. */
 function memoryOutbox(outbox: ReadonlyArray<OutboxMessage>): OutboxSource {
-  const refresh = () => renderOutbox(outbox);
-  // The outbox changes while a step is open (a code is sent), so poll it cheaply.
-  const timer = window.setInterval(refresh, 500);
-  return { refresh, stop: () => window.clearInterval(timer) };
+  return pollingSource(() => renderOutbox(outbox), 500);
 }
 
 /** The reference server's development outbox (GET /dev/outbox), messages since `since`. */
@@ -160,36 +184,38 @@ function serverOutbox(since: number): OutboxSource {
       .catch(() => undefined)
       .finally(() => (busy = false));
   };
-  const timer = window.setInterval(refresh, 1000);
-  return {
-    refresh,
-    stop: () => {
-      stopped = true;
-      window.clearInterval(timer);
-    },
-  };
+  return pollingSource(refresh, 1000, () => (stopped = true));
 }
 
-let outbox: OutboxSource = { refresh: () => {}, stop: () => {} };
+let outbox: OutboxSource = { refresh: () => {}, follow: () => {}, stop: () => {} };
+
+/** The in-browser backend's module, fetched when it is first chosen: a page on the reference server never loads it. */
+let memoryModule: Promise<typeof import('@pforte/core/memory')> | undefined;
+
+/** Counts mounts, so that of two quick changes only the later one mounts. */
+let mounts = 0;
 
 /** Mounts a fresh widget for the chosen product and backend. */
-function mount(): void {
+async function mount(): Promise<void> {
+  const mountNumber = ++mounts;
+  const onServer = backendSelect.value === 'server';
+  const memory = onServer ? undefined : await (memoryModule ??= import('@pforte/core/memory'));
+  if (mountNumber !== mounts) return;
   outbox.stop();
   const product = demoProducts[productSelect.value] ?? Object.values(demoProducts)[0]!;
   const widget = document.createElement('pforte-signup') as PforteSignup;
   widget.config = product.config as PforteConfigInput;
-  if (backendSelect.value === 'server') {
+  if (memory) {
+    const adapter = memory.createMemoryAdapter({ ...demoBackendData, takenUsernames: ['taken@example.com', 'vergeben'] });
+    widget.adapter = adapter;
+    outbox = memoryOutbox(adapter.outbox);
+  } else {
     // The same attribute a product team sets: `<pforte-signup endpoint="/pforte">` → the HTTP adapter.
     widget.setAttribute('endpoint', serverEndpoint);
     // Allow for a little clock difference between this page and the server.
     outbox = serverOutbox(Date.now() - 5000);
-  } else {
-    const adapter = createMemoryAdapter({ ...demoBackendData, takenUsernames: ['taken@example.com', 'vergeben'] });
-    widget.adapter = adapter;
-    outbox = memoryOutbox(adapter.outbox);
   }
   if (product.invitation) widget.invitation = product.invitation;
-  const onServer = backendSelect.value === 'server';
   resetButton.hidden = !(onServer && resettable);
   resetHint.hidden = resetButton.hidden;
   describeBackend();
@@ -197,6 +223,7 @@ function mount(): void {
   widget.style.colorScheme = themeSelect.value;
   widget.addEventListener('pforte-step-change', (event) => {
     logEvent(`pforte-step-change ${JSON.stringify(event.detail)}`);
+    outbox.follow(sendingSteps.has(event.detail.step));
     outbox.refresh();
   });
   widget.addEventListener('pforte-complete', (event) => logEvent(`pforte-complete ${JSON.stringify(event.detail)}`));
@@ -221,8 +248,8 @@ function renderOutbox(messages: ReadonlyArray<OutboxMessage>): void {
   );
 }
 
-productSelect.addEventListener('change', mount);
-backendSelect.addEventListener('change', mount);
+productSelect.addEventListener('change', () => void mount());
+backendSelect.addEventListener('change', () => void mount());
 themeSelect.addEventListener('change', () => {
   slot.querySelector<HTMLElement>('pforte-signup')?.style.setProperty('color-scheme', themeSelect.value);
 });
@@ -245,12 +272,12 @@ resetButton.addEventListener('click', () => {
       if (!response.ok || !result.ok) throw new Error(result.error ?? `answered ${response.status}`);
       const problem = await serverProblem();
       if (problem) throw new Error(problem);
-      mount();
+      await mount();
       resetStatus.textContent = text('resetDone');
     })
-    .catch((error: unknown) => {
+    .catch(async (error: unknown) => {
       resetStatus.textContent = text('resetFailed', error instanceof Error ? error.message : String(error));
-      mount();
+      await mount();
     })
     .finally(() => (resetButton.disabled = false));
 });
@@ -268,5 +295,5 @@ void (async () => {
       memoryReason = { text: problem };
     }
   }
-  mount();
+  await mount();
 })();
