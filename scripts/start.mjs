@@ -6,6 +6,7 @@
  *   npm start                                  page on 127.0.0.1:5173 (or the next free port)
  *   npm start -- --port 8080 --server-port 8787
  *   PORT=8080 PFORTE_SERVER_PORT=8787 npm start
+ *   npm start -- --build                       the page's production build (what Lighthouse measures)
  *
  * 1. Installs the locked packages (npm ci) when node_modules is missing or
  *    older than package-lock.json, as `npm test` does.
@@ -21,6 +22,10 @@
  *    backend is active and why) and `POST reset` (stops the server, deletes
  *    its PGlite data and starts it again, seeded afresh). The page's "Reset
  *    demo data" button calls it. Neither route exists in packages/server.
+ *    With `--build`, it builds the page (`vite build`, into dist/demo/) and
+ *    serves that build instead (Vite's preview server: minified, compressed
+ *    files), with the same proxy and layer: the page as a person would load
+ *    it from a real site, which is what scripts/lighthouse.mjs measures.
  *
  * When the server does not start or answer, the page still runs, on the
  * in-browser memory adapter, and both the terminal and the page say why.
@@ -38,7 +43,7 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 const serverMain = join(root, 'packages/server/dist/src/main.js');
 
 /** The first port from `wanted` on that is free on 127.0.0.1 (0: any free port). */
-async function freePort(wanted) {
+export async function freePort(wanted) {
   for (let candidate = wanted; ; candidate++) {
     const found = await new Promise((resolveFound) => {
       const probe = createNetServer();
@@ -195,6 +200,7 @@ export async function startDemo({
   logLevel = 'info',
   log = console.log,
   onServerExit,
+  build = false,
 } = {}) {
   ensureServerBuilt({ log });
   // The page's port is fixed before the server starts: the server allows calls only from origins it is told.
@@ -258,50 +264,57 @@ export async function startDemo({
   };
 
   /** Development-only routes of `npm start`, beside the proxy (never part of packages/server). */
+  const devRoutesHandler = (request, response) => {
+    const send = (status, body) => {
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(JSON.stringify(body));
+    };
+    const path = (request.url ?? '').split('?')[0];
+    if (request.method === 'GET' && path === '/status') {
+      send(200, { ...backend, resettable: backend.kind === 'server', dataDir: shownDataDir });
+    } else if (request.method === 'POST' && path === '/reset') {
+      // A custom header: a cross-site form or image cannot send it without a preflight.
+      if (request.headers['x-pforte-dev'] !== 'reset') return send(403, { ok: false, error: 'x-pforte-dev: reset header missing' });
+      reset().then(
+        () => send(200, { ok: true }),
+        (error) => send(500, { ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+    } else send(404, { ok: false, error: 'unknown development route' });
+  };
   const devRoutes = {
     name: 'pforte-start-dev-routes',
-    configureServer(viteServer) {
-      viteServer.middlewares.use('/__pforte-dev/', (request, response) => {
-        const send = (status, body) => {
-          response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-          response.end(JSON.stringify(body));
-        };
-        const path = (request.url ?? '').split('?')[0];
-        if (request.method === 'GET' && path === '/status') {
-          send(200, { ...backend, resettable: backend.kind === 'server', dataDir: shownDataDir });
-        } else if (request.method === 'POST' && path === '/reset') {
-          // A custom header: a cross-site form or image cannot send it without a preflight.
-          if (request.headers['x-pforte-dev'] !== 'reset') return send(403, { ok: false, error: 'x-pforte-dev: reset header missing' });
-          reset().then(
-            () => send(200, { ok: true }),
-            (error) => send(500, { ok: false, error: error instanceof Error ? error.message : String(error) }),
-          );
-        } else send(404, { ok: false, error: 'unknown development route' });
-      });
-    },
+    configureServer: (viteServer) => void viteServer.middlewares.use('/__pforte-dev/', devRoutesHandler),
+    configurePreviewServer: (previewServer) => void previewServer.middlewares.use('/__pforte-dev/', devRoutesHandler),
   };
 
   let vite;
   try {
-    const { createServer } = await import('vite');
-    vite = await createServer({
+    const { build: buildPage, createServer, preview } = await import('vite');
+    const options = {
       configFile: join(root, 'vite.config.ts'),
       logLevel,
       plugins: [devRoutes],
       define: { __PFORTE_VERSION__: JSON.stringify(elementsVersion) },
-      server: {
-        port: pagePort,
-        strictPort: true,
-        proxy:
-          proxyPort === undefined
-            ? {}
-            : {
-                // Same origin for the page; the server allows that origin because it is in CORS_ORIGINS.
-                '/pforte': { target: `http://127.0.0.1:${proxyPort}`, rewrite: (path) => path.replace(/^\/pforte/, '') || '/' },
-              },
-      },
-    });
-    await vite.listen();
+    };
+    const serverOptions = {
+      port: pagePort,
+      strictPort: true,
+      proxy:
+        proxyPort === undefined
+          ? {}
+          : {
+              // Same origin for the page; the server allows that origin because it is in CORS_ORIGINS.
+              '/pforte': { target: `http://127.0.0.1:${proxyPort}`, rewrite: (path) => path.replace(/^\/pforte/, '') || '/' },
+            },
+    };
+    if (build) {
+      log('Building the demo page (vite build) …');
+      await buildPage({ ...options, logLevel: logLevel === 'info' ? 'warn' : logLevel });
+      vite = await preview({ ...options, preview: serverOptions });
+    } else {
+      vite = await createServer({ ...options, server: serverOptions });
+      await vite.listen();
+    }
   } catch (error) {
     await server?.stop();
     throw error;
@@ -342,12 +355,15 @@ function portOption(args, name, variable) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
-    console.log('Usage: npm start [-- --port <page port> --server-port <server port>]   (or PORT, PFORTE_SERVER_PORT)');
+    console.log('Usage: npm start [-- --port <page port> --server-port <server port> --build]   (or PORT, PFORTE_SERVER_PORT)');
+    console.log('  --build   serve the page\'s production build (vite build) instead of its sources');
     process.exit(0);
   }
-  const unknown = args.filter((arg, index) => arg.startsWith('-') && !/^--(server-)?port(=|$)/.test(arg) && !/^--(server-)?port$/.test(args[index - 1] ?? ''));
+  const unknown = args.filter(
+    (arg, index) => arg.startsWith('-') && arg !== '--build' && !/^--(server-)?port(=|$)/.test(arg) && !/^--(server-)?port$/.test(args[index - 1] ?? ''),
+  );
   if (unknown.length > 0) {
-    console.error(`npm start: unknown option ${unknown[0]}; usage: npm start [-- --port <page port> --server-port <server port>]`);
+    console.error(`npm start: unknown option ${unknown[0]}; usage: npm start [-- --port <page port> --server-port <server port> --build]`);
     process.exit(2);
   }
   installWhenStale();
@@ -363,6 +379,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   demo = await startDemo({
     port: portOption(args, 'port', 'PORT'),
     serverPort: portOption(args, 'server-port', 'PFORTE_SERVER_PORT') ?? 0,
+    build: args.includes('--build'),
     // A server that dies on its own takes the demo with it, rather than leaving a page without a backend.
     onServerExit: ({ code, signal }) => {
       if (stopping) return;
