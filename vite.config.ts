@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig } from 'vite';
-import type { Plugin } from 'vite';
+import type { Connect, Plugin } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -12,23 +12,24 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  */
 function docsAsText(): Plugin {
   const types: Record<string, string> = { '.md': 'text/plain', '.mdx': 'text/plain', '.json': 'application/json' };
+  const serveDocs: Connect.NextHandleFunction = (request, response, next) => {
+    const path = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
+    const type = types[/\.[a-z]+$/.exec(path)?.[0] ?? ''];
+    if (!type || path.includes('..')) return next();
+    const file = path === '/README.md' ? `${root}README.md` : `${root}docs${path}`;
+    readFile(file).then(
+      (body) => {
+        response.setHeader('content-type', `${type}; charset=utf-8`);
+        response.end(body);
+      },
+      () => next(),
+    );
+  };
   return {
     name: 'pforte-docs-as-text',
-    configureServer(server) {
-      server.middlewares.use('/docs/', async (request, response, next) => {
-        const path = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
-        const type = types[/\.[a-z]+$/.exec(path)?.[0] ?? ''];
-        if (!type || path.includes('..')) return next();
-        const file = path === '/README.md' ? `${root}README.md` : `${root}docs${path}`;
-        try {
-          const body = await readFile(file);
-          response.setHeader('content-type', `${type}; charset=utf-8`);
-          response.end(body);
-        } catch {
-          next();
-        }
-      });
-    },
+    // The dev server, and the preview of the page's build (`npm start -- --build`).
+    configureServer: (server) => void server.middlewares.use('/docs/', serveDocs),
+    configurePreviewServer: (server) => void server.middlewares.use('/docs/', serveDocs),
   };
 }
 
