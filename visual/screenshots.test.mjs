@@ -10,6 +10,10 @@
  * Each page is also checked for horizontal overflow (and a 320 px phone
  * besides): no scene may be wider than its container, and the page must not
  * scroll sideways.
+ *
+ * The theme is the page's `color-scheme` alone, so each page is opened once
+ * per language and width and shot in light, then switched to dark and shot
+ * again (the dark shots match baselines taken on pages opened in dark).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,24 +59,25 @@ describe('screenshots of every step', () => {
   });
 
   for (const locale of ['de', 'en']) {
-    for (const theme of ['light', 'dark']) {
-      for (const { viewport, width } of layouts) {
-        it(`${locale}, ${theme}, ${viewport} px`, async () => {
-          const page = await harness.open({ host: 'site', locale, theme, width, viewport });
-          try {
-            assert.deepEqual(page.problems, []);
-            assert.deepEqual(await horizontalOverflow(page.page), { page: 0, scenes: [] }, 'horizontal overflow');
-            const mismatches = [];
+    for (const { viewport, width } of layouts) {
+      it(`${locale}, light and dark, ${viewport} px`, async () => {
+        const page = await harness.open({ host: 'site', locale, theme: 'light', width, viewport });
+        try {
+          assert.deepEqual(page.problems, []);
+          const mismatches = [];
+          for (const theme of ['light', 'dark']) {
+            await harness.setTheme(page.page, theme);
+            assert.deepEqual(await horizontalOverflow(page.page), { page: 0, scenes: [] }, `horizontal overflow (${theme})`);
             for (const scene of await harness.scenes(page.page)) {
               const result = await matchBaseline(`${scene}.${locale}-${theme}-${viewport}`, await harness.shot(page.page, scene));
-              if (!result.ok) mismatches.push(`${scene}: ${result.reason}`);
+              if (!result.ok) mismatches.push(`${scene} (${theme}): ${result.reason}`);
             }
-            assert.deepEqual(mismatches, []);
-          } finally {
-            await page.close();
           }
-        });
-      }
+          assert.deepEqual(mismatches, []);
+        } finally {
+          await page.close();
+        }
+      });
     }
   }
 });

@@ -26,6 +26,16 @@ export async function openHarness() {
       problems.push(...(await page.locator('section[data-problem]').evaluateAll((sections) => sections.map((section) => `${section.dataset.scene}: ${section.dataset.problem}`))));
       return { page, problems, close: () => context.close() };
     },
+    /**
+     * Switches an open harness page to `theme` (light or dark) as `?theme=`
+     * sets it, through the page's `color-scheme`, and waits for the next frame.
+     */
+    async setTheme(page, theme) {
+      await page.evaluate(async (dark) => {
+        document.documentElement.style.colorScheme = dark ? 'dark' : '';
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      }, theme === 'dark');
+    },
     /** The scene names of an open harness page, in order. */
     scenes: (page) => page.locator('section[data-scene]').evaluateAll((sections) => sections.map((section) => section.dataset.scene)),
     /** A PNG of one scene's widget (caret hidden, animations stopped). */
