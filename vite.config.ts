@@ -34,6 +34,30 @@ function docsAsText(): Plugin {
 }
 
 /**
+ * Puts the demo page's own stylesheet (about 1 KB) into its built HTML as a
+ * `<style>`: the first paint then waits for no request but the page's own,
+ * not for the stylesheet while the scripts load beside it.
+ */
+function inlinePageStyles(): Plugin {
+  return {
+    name: 'pforte-inline-page-styles',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return html;
+        return html.replace(/<link rel="stylesheet"[^>]* href="\/([^"]+\.css)"[^>]*>/g, (tag, file: string) => {
+          const asset = bundle[file];
+          if (asset?.type !== 'asset') return tag;
+          delete bundle[file];
+          return `<style>${String(asset.source)}</style>`;
+        });
+      },
+    },
+  };
+}
+
+/**
  * The demo page (examples/demo), straight from the workspace sources.
  * `npm start` (scripts/start.mjs) uses this config and adds a proxy `/pforte`
  * → the reference server; `vite` alone serves the page without it, and the
@@ -42,7 +66,7 @@ function docsAsText(): Plugin {
 export default defineConfig({
   root: 'examples/demo',
   resolve: { conditions: ['pforte-source', ...defaultClientConditions] },
-  plugins: [docsAsText()],
+  plugins: [docsAsText(), inlinePageStyles()],
   server: { host: '127.0.0.1', port: 5173, strictPort: false, fs: { allow: ['../..'] } },
   preview: { host: '127.0.0.1', port: 4173 },
   build: { outDir: '../../dist/demo', emptyOutDir: true },
