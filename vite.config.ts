@@ -65,7 +65,11 @@ function inlinePageStyles(): Plugin {
  */
 export default defineConfig({
   root: 'examples/demo',
-  resolve: { conditions: ['pforte-source', ...defaultClientConditions] },
+  resolve: {
+    conditions: ['pforte-source', ...defaultClientConditions],
+    // The per-element modules from their sources too (their package export names only dist/).
+    alias: [{ find: /^@pforte\/elements\/define\/(.+)\.js$/, replacement: `${root}packages/elements/src/define/$1.ts` }],
+  },
   plugins: [docsAsText(), inlinePageStyles()],
   server: { host: '127.0.0.1', port: 5173, strictPort: false, fs: { allow: ['../..'] } },
   preview: { host: '127.0.0.1', port: 4173 },

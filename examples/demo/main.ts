@@ -1,4 +1,8 @@
-import '@pforte/elements';
+// What the first step needs, as pforte.js holds it; <pforte-signup> loads the other steps a product configures on demand.
+import '@pforte/elements/define/signup.js';
+import '@pforte/elements/define/credentials-step.js';
+import '@pforte/elements/define/password-checklist.js';
+import '@pforte/elements/define/done-step.js';
 import type { PforteConfigInput, PforteSignup } from '@pforte/elements';
 import { demoProducts } from './products.js';
 import { applyPageTexts, pageText } from './page-texts.js';
