@@ -18,6 +18,12 @@ import {
   startResultSchema,
   type PasswordPolicy,
   type PforteAdapter,
+  type PforteSignInAdapter,
+  resetRequestedResultSchema,
+  resolveSignIn,
+  sessionResultSchema,
+  signInResultSchema,
+  type SignInResult,
 } from '@pforte/core';
 
 export { conformanceProducts, type ConformanceProduct } from './products.js';
@@ -35,10 +41,16 @@ export interface ConformanceOptions {
   /** Prefix of usernames, to keep runs apart on a shared database (default: random). */
   namespace?: string;
   /**
-   * The latest e-mail to `to` in flow `flowId`: its confirmation link and/or
-   * code. Without it the e-mail link and e-mail code checks are skipped.
+   * The latest e-mail to `to` in flow `flowId` (any flow when none is given,
+   * e.g. a password reset): its link and/or code. Without it the e-mail link,
+   * e-mail code and password reset checks are skipped.
    */
-  readEmail?(to: string, flowId: string): Promise<EmailRead | undefined> | EmailRead | undefined;
+  readEmail?(to: string, flowId?: string): Promise<EmailRead | undefined> | EmailRead | undefined;
+  /**
+   * Creates an account for someone with an initial password (the admin API).
+   * Without it the forced-change check is skipped.
+   */
+  createAccount?(input: { product: string; username: string; password: string }): Promise<unknown> | unknown;
   /** Adds a registration link on the backend; returns its token. Without it the invitation check is skipped. */
   createInvitation?(details: { email?: string; createdAt?: number; validityDays?: number }): Promise<string> | string;
   /** Adds a customer on file. Without it the customer lookup check is skipped. */
@@ -64,8 +76,12 @@ export interface ConformanceResult {
   message?: string;
 }
 
-/** Something to call per check for a fresh adapter (it may share a backend). */
-export type AdapterFactory = () => PforteAdapter | Promise<PforteAdapter>;
+/**
+ * Something to call per check for a fresh adapter (it may share a backend).
+ * An adapter that also implements the sign-in contract is held to its rules;
+ * without it the sign-in checks are skipped.
+ */
+export type AdapterFactory = () => PforteAdapter | (PforteAdapter & PforteSignInAdapter) | Promise<PforteAdapter | (PforteAdapter & PforteSignInAdapter)>;
 
 class CheckFailed extends Error {}
 class CheckSkipped extends Error {}
@@ -119,6 +135,10 @@ interface Check {
 
 interface Context {
   adapter: PforteAdapter;
+  /** The adapter's sign-in half; skips the check when it has none. */
+  signIn(): PforteAdapter & PforteSignInAdapter;
+  /** A completed registration in `product` (default conformance-basic): its username and password. */
+  registered(product?: ConformanceProduct): Promise<{ username: string; password: string }>;
   options: ConformanceOptions;
   policy: PasswordPolicy;
   /** A username not used before in this run. */
@@ -717,12 +737,171 @@ const checks: Check[] = [
       check(done.username === name, 'the active flow registers the name');
     },
   },
+  {
+    name: 'sign-in: the right password signs in; the session is reported until sign-out',
+    async run({ signIn, registered }) {
+      const adapter = signIn();
+      const { username, password } = await registered();
+      const result = shape(signInResultSchema, await adapter.signIn({ identifier: username, password, locale: 'de', product: 'conformance-basic' }), 'signIn');
+      check(result.status === 'signedIn', `an account without a second factor signs in at once, got '${result.status}'`);
+      check(!JSON.stringify(result).includes(password), 'the answer holds no password');
+      const { session } = shape(sessionResultSchema, await adapter.getSession(), 'getSession');
+      check(session?.username === username, 'getSession: the signed-in account');
+      check(session.product === 'conformance-basic', 'getSession: bound to the product signed in to');
+      check(session.expiresAt > session.now, 'getSession: expiresAt after now');
+      await adapter.signOut();
+      check((await adapter.getSession()).session === null, 'after signOut no session');
+    },
+  },
+  {
+    name: 'attack: wrong passwords count down and lock with a deadline; an unknown account answers the same',
+    async run({ signIn, registered, username: freshName }) {
+      const adapter = signIn();
+      const { username, password } = await registered();
+      const { maxAttempts } = resolveSignIn().lockout;
+      const answers = async (identifier: string) => {
+        const seen: SignInResult[] = [];
+        for (let i = 0; i < maxAttempts; i++) {
+          seen.push(await adapter.signIn({ identifier, password: `${password}-wrong`, locale: 'de', product: 'conformance-basic' }));
+        }
+        return seen;
+      };
+      const known = await answers(username);
+      const unknown = await answers(freshName());
+      const summary = (seen: SignInResult[]) =>
+        seen.map((result) => (result.status === 'failed' ? `failed:${result.attemptsRemaining}` : result.status)).join(',');
+      const expected = [...Array.from({ length: maxAttempts - 1 }, (_, i) => `failed:${maxAttempts - 1 - i}`), 'locked'].join(',');
+      check(summary(known) === expected, `an existing account: expected ${expected}, got ${summary(known)}`);
+      check(summary(unknown) === expected, `an unknown account answers the same: expected ${expected}, got ${summary(unknown)}`);
+      const locked = known.at(-1)!;
+      check(locked.status === 'locked' && locked.lockedUntil > locked.now, 'the lock carries its deadline');
+      const right = await adapter.signIn({ identifier: username, password, locale: 'de', product: 'conformance-basic' });
+      check(right.status === 'locked', `the right password while locked is still locked, got '${right.status}'`);
+      check((await adapter.getSession()).session === null, 'no session while locked');
+    },
+  },
+  {
+    name: 'sign-in: the lock lifts at its deadline, and a success starts the count afresh',
+    async run({ signIn, registered, options }) {
+      if (!options.advanceTime) throw new CheckSkipped('no clock to move');
+      const adapter = signIn();
+      const { username, password } = await registered();
+      const { maxAttempts, lockSeconds } = resolveSignIn().lockout;
+      const attempt = (secret: string) => adapter.signIn({ identifier: username, password: secret, locale: 'de', product: 'conformance-basic' });
+      for (let i = 0; i < maxAttempts; i++) await attempt('not the password at all');
+      await options.advanceTime(lockSeconds * 1000 - 1000);
+      check((await attempt(password)).status === 'locked', 'still locked a second before the deadline');
+      await options.advanceTime(1000);
+      check((await attempt(password)).status === 'signedIn', 'signed in at the deadline');
+      const after = await attempt('not the password at all');
+      check(after.status === 'failed' && after.attemptsRemaining === maxAttempts - 1, 'a success starts the count afresh');
+    },
+  },
+  {
+    name: 'sign-in: the SMS second factor chosen at registration is asked; its code works once',
+    async run({ signIn, start, username, phone, code, policy, options }) {
+      const adapter = signIn();
+      const name = username();
+      const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 's');
+      const number = phone();
+      const { flowId } = await start('conformance-sms-required');
+      await adapter.submitCredentials({ flowId, username: name, password });
+      await adapter.sendSmsCode({ flowId, phone: number });
+      await adapter.verifySmsCode({ flowId, code: await code(number, flowId) });
+      await adapter.complete({ flowId });
+      // The registration's SMS went to the same number: the next one waits for its resend deadline.
+      await options.advanceTime?.(resolveSignIn().resendSeconds * 1000);
+      const first = await adapter.signIn({ identifier: name, password, locale: 'de', product: 'conformance-sms-required' });
+      check(first.status === 'secondFactor' && first.method === 'sms', `the SMS second factor is asked, got '${first.status}'`);
+      check((await adapter.getSession()).session === null, 'no session before the second factor');
+      const right = await code(number, first.signInId);
+      const wrong = right.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10));
+      const error = await expectCode(adapter.verifySignInCode({ signInId: first.signInId, code: wrong }), 'code.invalid', 'a wrong code');
+      check(error.attemptsRemaining === undefined || error.attemptsRemaining === backendDefaults.maxCodeAttempts - 1, 'attemptsRemaining counts down');
+      const done = await adapter.verifySignInCode({ signInId: first.signInId, code: right });
+      check(done.status === 'signedIn', `the right code signs in, got '${done.status}'`);
+      check(done.session.secondFactor === 'sms', 'the session names the second factor');
+      await expectCode(adapter.verifySignInCode({ signInId: first.signInId, code: right }), ['flow.unknown', 'code.expired'], 'the same code again');
+    },
+  },
+  {
+    name: 'attack: password reset answers the same for unknown accounts; its link works once, ends sessions and lifts a lock',
+    async run({ signIn, registered, options, username: freshName, policy }) {
+      if (!options.readEmail) throw new CheckSkipped('no e-mail reader');
+      const adapter = signIn();
+      const { username, password } = await registered();
+      const request = (identifier: string) =>
+        adapter.requestPasswordReset({ identifier, locale: 'de', returnUrl: 'https://conformance.example/reset', product: 'conformance-basic' });
+      await adapter.signIn({ identifier: username, password, locale: 'de', product: 'conformance-basic' });
+      check((await adapter.getSession()).session !== null, 'signed in before the reset');
+      for (let i = 0; i < resolveSignIn().lockout.maxAttempts; i++) {
+        await adapter.signIn({ identifier: username, password: 'not the password at all', locale: 'de', product: 'conformance-basic' });
+      }
+      const known = shape(resetRequestedResultSchema, await request(username), 'requestPasswordReset');
+      const unknownName = freshName();
+      const unknown = shape(resetRequestedResultSchema, await request(unknownName), 'requestPasswordReset (unknown)');
+      check(
+        JSON.stringify(Object.keys(known).sort()) === JSON.stringify(Object.keys(unknown).sort()) && known.validityMinutes === unknown.validityMinutes,
+        'the same answer for an unknown account',
+      );
+      check((await options.readEmail(unknownName)) === undefined, 'no e-mail to an unknown account');
+      const link = (await options.readEmail(username))?.link;
+      check(link !== undefined, 'a reset e-mail with a link');
+      const token = /#pforte-reset-token=([^&\s]+)$/.exec(link)?.[1];
+      check(token !== undefined && link.startsWith('https://conformance.example/reset#'), 'the token in the fragment of the return URL');
+      const fresh = passwordOfLength(Math.max(lengthsOf(policy).min, 18), 'n');
+      await adapter.resetPassword({ token, password: fresh });
+      check((await adapter.getSession()).session === null, 'the reset ended the session');
+      await expectCode(adapter.resetPassword({ token, password: `${fresh}x` }), 'link.used', 'the link again');
+      await expectCode(adapter.resetPassword({ token: `${token}x`, password: fresh }), 'link.invalid', 'an unknown token');
+      const old = await adapter.signIn({ identifier: username, password, locale: 'de', product: 'conformance-basic' });
+      check(old.status === 'failed', `the old password no longer works, got '${old.status}'`);
+      const signed = await adapter.signIn({ identifier: username, password: fresh, locale: 'de', product: 'conformance-basic' });
+      check(signed.status === 'signedIn', `the new password signs in at once (the lock lifted), got '${signed.status}'`);
+    },
+  },
+  {
+    name: 'password reset: links expire; the new password meets the policy',
+    async run({ signIn, registered, options }) {
+      if (!options.readEmail || !options.advanceTime) throw new CheckSkipped('no e-mail reader or no clock to move');
+      const adapter = signIn();
+      const { username } = await registered();
+      const request = () =>
+        adapter.requestPasswordReset({ identifier: username, locale: 'de', returnUrl: 'https://conformance.example/reset', product: 'conformance-basic' });
+      const { validityMinutes } = await request();
+      const token = /#pforte-reset-token=(.+)$/.exec((await options.readEmail(username))?.link ?? '')?.[1];
+      check(token !== undefined, 'a reset link');
+      await expectCode(adapter.resetPassword({ token, password: 'short' }), ['password.too_short', 'password.rejected'], 'a password against the policy');
+      await options.advanceTime(validityMinutes * 60_000);
+      await expectCode(adapter.resetPassword({ token, password: passwordOfLength(20, 'x') }), 'link.expired', `after ${validityMinutes} minutes`);
+    },
+  },
+  {
+    name: 'forced change: an initial password must be replaced at the first sign-in, not by itself',
+    async run({ signIn, options, username, policy }) {
+      if (!options.createAccount) throw new CheckSkipped('no way to create accounts');
+      const adapter = signIn();
+      const name = username();
+      const initial = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'p');
+      await options.createAccount({ product: 'conformance-basic', username: name, password: initial });
+      const first = await adapter.signIn({ identifier: name, password: initial, locale: 'de', product: 'conformance-basic' });
+      check(first.status === 'passwordChange', `the first sign-in asks for a new password, got '${first.status}'`);
+      check((await adapter.getSession()).session === null, 'no session before the change');
+      await expectCode(adapter.changePassword({ signInId: first.signInId, password: initial }), 'password.rejected', 'the old password again');
+      await expectCode(adapter.changePassword({ signInId: first.signInId, password: 'password123' }), ['password.common', 'password.too_short', 'password.rejected'], 'a common password');
+      const fresh = passwordOfLength(Math.max(lengthsOf(policy).min, 17), 'q');
+      const done = await adapter.changePassword({ signInId: first.signInId, password: fresh });
+      check(done.status === 'signedIn', `signed in after the change, got '${done.status}'`);
+      const again = await adapter.signIn({ identifier: name, password: fresh, locale: 'de', product: 'conformance-basic' });
+      check(again.status === 'signedIn', 'the next sign-in needs no change');
+    },
+  },
 ];
 
 /** Names of every check, in run order. */
 export const conformanceCheckNames: readonly string[] = checks.map((entry) => entry.name);
 
-function makeContext(adapter: PforteAdapter, options: ConformanceOptions, run: string): Context {
+function makeContext(adapter: PforteAdapter | (PforteAdapter & PforteSignInAdapter), options: ConformanceOptions, run: string): Context {
   const policy = parseConfig(conformanceProducts['conformance-basic']).passwordPolicy;
   let counter = 0;
   const username = () => `${options.namespace ?? 'conf'}-${run}-${++counter}@example.org`;
@@ -733,6 +912,18 @@ function makeContext(adapter: PforteAdapter, options: ConformanceOptions, run: s
   };
   const context: Context = {
     adapter,
+    signIn() {
+      if (typeof (adapter as Partial<PforteSignInAdapter>).signIn !== 'function') throw new CheckSkipped('the adapter has no sign-in');
+      return adapter as PforteAdapter & PforteSignInAdapter;
+    },
+    async registered(product = 'conformance-basic') {
+      const name = username();
+      const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), `r${counter}`);
+      const { flowId } = await context.start(product);
+      await adapter.submitCredentials({ flowId, username: name, password });
+      await adapter.complete({ flowId });
+      return { username: name, password };
+    },
     options,
     policy,
     username,

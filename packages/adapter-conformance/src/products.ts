@@ -10,9 +10,10 @@ export const conformanceProducts = {
   'conformance-pin': {
     steps: ['credentials', { id: 'pin', length: 12 }, { id: 'sms', optional: true }, { id: 'visibility', optional: true }],
   },
-  /** Credentials and two steps to put off: the codes, throttles and completion checks. */
+  /** Credentials and two steps to put off: the codes, throttles and completion checks; sign-in with the default lockout, reset links to one origin. */
   'conformance-basic': {
     steps: ['credentials', { id: 'sms', optional: true }, { id: 'visibility', optional: true }],
+    signIn: { resetUrlOrigins: ['https://conformance.example'] },
   },
   /** A PIN the person chooses, 6 digits. */
   'conformance-chosen-pin': { steps: ['credentials', { id: 'pin', mode: 'chosen', length: 6 }] },

@@ -355,14 +355,11 @@ export interface GuardOptions {
 }
 
 /**
- * Wraps an adapter so the elements can trust it: every call gets a timeout
- * (combined with the caller's signal), anything thrown becomes a
- * {@link PforteError} via {@link toPforteError}, and every result is
- * validated; a malformed one becomes 'response.invalid' and is never passed
- * on. Results and errors that carry a server `now` get `receivedAt` from the
- * client clock, so countdowns can cancel clock skew.
+ * The parts of {@link guardAdapter}: `run` a call with the timeout and error
+ * mapping, and parse its result (`validated`, `stamped` with `receivedAt`, or
+ * `nothing`). Shared with the sign-in contract's guard.
  */
-export function guardAdapter(adapter: PforteAdapter, { timeoutMs, clock = systemClock }: GuardOptions): PforteAdapter {
+export function createGuard({ timeoutMs, clock = systemClock }: GuardOptions) {
   async function run<T>(
     options: CallOptions | undefined,
     call: (options: CallOptions) => Promise<unknown>,
@@ -407,6 +404,19 @@ export function guardAdapter(adapter: PforteAdapter, { timeoutMs, clock = system
   // Void methods: whatever a backend returns is dropped, never passed on.
   const nothing = (): void => undefined;
 
+  return { run, validated, stamped, nothing };
+}
+
+/**
+ * Wraps an adapter so the elements can trust it: every call gets a timeout
+ * (combined with the caller's signal), anything thrown becomes a
+ * {@link PforteError} via {@link toPforteError}, and every result is
+ * validated; a malformed one becomes 'response.invalid' and is never passed
+ * on. Results and errors that carry a server `now` get `receivedAt` from the
+ * client clock, so countdowns can cancel clock skew.
+ */
+export function guardAdapter(adapter: PforteAdapter, options: GuardOptions): PforteAdapter {
+  const { run, validated, stamped, nothing } = createGuard(options);
   return {
     startRegistration: (input, options) =>
       run(options, (o) => adapter.startRegistration(input, o), stamped(startResultSchema)),

@@ -1,9 +1,10 @@
 import type { CallOptions, PforteAdapter } from './adapter.js';
 import type { HttpAdapterOptions } from './http-client.js';
+import type { PforteSignInAdapter } from './sign-in-adapter.js';
 
 export type { HttpAdapterOptions } from './http-client.js';
 
-type AdapterMethod = keyof PforteAdapter;
+type AdapterMethod = keyof PforteAdapter | keyof PforteSignInAdapter;
 /** Every adapter method; a `Record` so that the compiler notices a method missing here. */
 const methodSet: Record<AdapterMethod, true> = {
   startRegistration: true,
@@ -28,6 +29,14 @@ const methodSet: Record<AdapterMethod, true> = {
   sendEmailCode: true,
   verifyEmailCode: true,
   complete: true,
+  signIn: true,
+  resendSignInCode: true,
+  verifySignInCode: true,
+  changePassword: true,
+  requestPasswordReset: true,
+  resetPassword: true,
+  getSession: true,
+  signOut: true,
 };
 const adapterMethods = Object.keys(methodSet) as AdapterMethod[];
 
@@ -40,8 +49,8 @@ const adapterMethods = Object.keys(methodSet) as AdapterMethod[];
  * is async anyway, and pages that pass their own adapter, or render the first
  * step before anything is sent, do not pay for it up front.
  */
-export function createHttpAdapter(options: HttpAdapterOptions): PforteAdapter {
-  let client: Promise<PforteAdapter> | undefined;
+export function createHttpAdapter(options: HttpAdapterOptions): PforteAdapter & PforteSignInAdapter {
+  let client: Promise<PforteAdapter & PforteSignInAdapter> | undefined;
   const loadClient = () => (client ??= import('./http-client.js').then((module) => module.createHttpClient(options)));
   const forward =
     (method: AdapterMethod) =>
@@ -49,5 +58,5 @@ export function createHttpAdapter(options: HttpAdapterOptions): PforteAdapter {
       const loaded = await loadClient();
       return (loaded[method] as (input: never, callOptions?: CallOptions) => Promise<unknown>)(input, callOptions);
     };
-  return Object.fromEntries(adapterMethods.map((method) => [method, forward(method)])) as unknown as PforteAdapter;
+  return Object.fromEntries(adapterMethods.map((method) => [method, forward(method)])) as unknown as PforteAdapter & PforteSignInAdapter;
 }

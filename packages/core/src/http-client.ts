@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { CallOptions, PforteAdapter } from './adapter.js';
+import type { PforteSignInAdapter } from './sign-in-adapter.js';
 import { PforteError, type PforteErrorCode } from './errors.js';
 import { httpRoutes, isPforteErrorCode, problemSchema, routeOf, type HttpRoute } from './http-contract.js';
 
@@ -39,7 +40,7 @@ const maxServerMessageLength = 500;
  * and aborts 'timeout'. Every call sends a fresh `Idempotency-Key`, reused
  * only on the adapter's own retry.
  */
-export function createHttpClient(options: HttpAdapterOptions): PforteAdapter {
+export function createHttpClient(options: HttpAdapterOptions): PforteAdapter & PforteSignInAdapter {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const base = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -58,13 +59,19 @@ export function createHttpClient(options: HttpAdapterOptions): PforteAdapter {
   }
 
   async function call<T>(
-    method: keyof PforteAdapter,
-    input: object & { flowId?: string },
+    method: keyof PforteAdapter | keyof PforteSignInAdapter,
+    input: object = {},
     callOptions: CallOptions | undefined,
   ): Promise<T> {
     const route = routeOf(method);
-    const { flowId, ...body } = input;
-    const path = route.path.replace('{flowId}', encodeURIComponent(flowId ?? ''));
+    const body: Record<string, unknown> = { ...input };
+    // Path members (`{flowId}`, `{signInId}`) go into the URL, not the body.
+    const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = body[name];
+      delete body[name];
+      return encodeURIComponent(typeof value === 'string' ? value : '');
+    });
+    const get = route.verb === 'GET';
     const outer = callOptions?.signal;
     if (outer?.aborted) throw new PforteError('timeout', { cause: outer.reason });
     const controller = new AbortController();
@@ -73,11 +80,16 @@ export function createHttpClient(options: HttpAdapterOptions): PforteAdapter {
     outer?.addEventListener('abort', onAbort, { once: true });
     // One key per logical submit; a retry re-sends it so the server can tell.
     const key = randomUuid();
-    const locale = 'locale' in body && typeof body.locale === 'string' ? body.locale : undefined;
+    const locale = typeof body['locale'] === 'string' ? body['locale'] : undefined;
+    const headers = headersFor(key, locale);
+    if (get) {
+      headers.delete('Content-Type');
+      headers.delete('Idempotency-Key');
+    }
     const init: RequestInit = {
-      method: 'POST',
-      headers: headersFor(key, locale),
-      body: JSON.stringify(body),
+      method: get ? 'GET' : 'POST',
+      headers,
+      ...(get ? {} : { body: JSON.stringify(body) }),
       signal: controller.signal,
       credentials: options.credentials ?? 'same-origin',
       cache: 'no-store',
@@ -119,9 +131,9 @@ export function createHttpClient(options: HttpAdapterOptions): PforteAdapter {
   return Object.fromEntries(
     httpRoutes.map((route) => [
       route.method,
-      (input: object, callOptions?: CallOptions) => call(route.method, input, callOptions),
+      (input: object | undefined, callOptions?: CallOptions) => call(route.method, input, callOptions),
     ]),
-  ) as unknown as PforteAdapter;
+  ) as unknown as PforteAdapter & PforteSignInAdapter;
 }
 
 function timeoutFrom(signal: AbortSignal): PforteError {

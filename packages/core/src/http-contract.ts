@@ -16,6 +16,12 @@ import {
 } from './adapter.js';
 import { stepIds } from './config.js';
 import { pforteErrorCodes, type PforteErrorCode } from './errors.js';
+import {
+  resetRequestedResultSchema,
+  sessionResultSchema,
+  signInResultSchema,
+  type PforteSignInAdapter,
+} from './sign-in-adapter.js';
 
 /**
  * The Pforte HTTP contract: one `POST` route per adapter method, JSON in and
@@ -110,6 +116,28 @@ export const secondFactorRequestSchema = z.object({ method: z.enum(['none', 'ema
 /** Body of `POST /registrations/{flowId}/email/code/verify`. */
 export const verifyEmailCodeRequestSchema = z.object({ code: z.string().check(z.maxLength(32)) });
 
+/** Body of `POST /sign-in`. */
+export const signInRequestSchema = z.object({
+  identifier: z.string().check(z.maxLength(2000)),
+  password: z.string().check(z.maxLength(20000)),
+  locale: z.string().check(z.maxLength(35)),
+  product: z.optional(z.string().check(z.maxLength(200))),
+});
+/** Body of `POST /sign-in/{signInId}/password` and the password of a reset. */
+export const changePasswordRequestSchema = z.object({ password: z.string().check(z.maxLength(20000)) });
+/** Body of `POST /password-resets`. */
+export const passwordResetRequestSchema = z.object({
+  identifier: z.string().check(z.maxLength(2000)),
+  locale: z.string().check(z.maxLength(35)),
+  returnUrl: z.string().check(z.maxLength(2000)),
+  product: z.optional(z.string().check(z.maxLength(200))),
+});
+/** Body of `POST /password-resets/complete`. */
+export const resetPasswordRequestSchema = z.object({
+  token: z.string().check(z.maxLength(500)),
+  password: z.string().check(z.maxLength(20000)),
+});
+
 /**
  * An error as `application/problem+json` (RFC 9457) with Pforte's members.
  * `detail` is a backend's own text: clients show it only as plain text.
@@ -140,8 +168,10 @@ export const problemMediaType = 'application/problem+json';
 
 /** One route of the contract. */
 export interface HttpRoute {
-  method: keyof PforteAdapter;
-  /** Path below the base URL; `{flowId}` is replaced by the URL-encoded flow id. */
+  method: keyof PforteAdapter | keyof PforteSignInAdapter;
+  /** The HTTP method (default POST); a GET carries no body and no Idempotency-Key. */
+  verb?: 'GET' | 'POST';
+  /** Path below the base URL; `{flowId}` and `{signInId}` are replaced by the input's URL-encoded member of that name. */
   path: string;
   summary: string;
   request: z.ZodMiniType;
@@ -379,10 +409,91 @@ export const httpRoutes: readonly HttpRoute[] = [
     errors: ['step.required', 'terms.required', 'organization.full', 'organization.not_found'],
     storesAnswer: true,
   },
+  {
+    method: 'signIn',
+    path: '/sign-in',
+    summary: 'Sign in with identifier and password: a wrong password, a lock, the second factor, a forced change or the session',
+    request: signInRequestSchema,
+    response: signInResultSchema,
+    status: 200,
+    errors: ['identifier.invalid', 'product.unknown'],
+    storesAnswer: false,
+  },
+  {
+    method: 'resendSignInCode',
+    path: '/sign-in/{signInId}/code',
+    summary: 'Send a fresh second-factor code',
+    request: emptyRequestSchema,
+    response: codeSentResultSchema,
+    status: 200,
+    errors: ['step.required'],
+    storesAnswer: true,
+  },
+  {
+    method: 'verifySignInCode',
+    path: '/sign-in/{signInId}/code/verify',
+    summary: 'Check the second-factor code (single use)',
+    request: verifySmsRequestSchema,
+    response: signInResultSchema,
+    status: 200,
+    errors: ['step.required', 'code.invalid', 'code.expired', 'code.max_attempts'],
+    storesAnswer: false,
+  },
+  {
+    method: 'changePassword',
+    path: '/sign-in/{signInId}/password',
+    summary: 'Replace a password the account must change (not the old one), then sign in',
+    request: changePasswordRequestSchema,
+    response: signInResultSchema,
+    status: 200,
+    errors: ['step.required', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'],
+    storesAnswer: false,
+  },
+  {
+    method: 'requestPasswordReset',
+    path: '/password-resets',
+    summary: 'Send a reset link if the account exists; the same answer either way',
+    request: passwordResetRequestSchema,
+    response: resetRequestedResultSchema,
+    status: 200,
+    errors: ['identifier.invalid', 'link.invalid', 'product.unknown'],
+    storesAnswer: true,
+  },
+  {
+    method: 'resetPassword',
+    path: '/password-resets/complete',
+    summary: 'Set a new password with the token of a reset link; ends every session and lifts a lock',
+    request: resetPasswordRequestSchema,
+    response: undefined,
+    status: 204,
+    errors: ['link.invalid', 'link.expired', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'],
+    storesAnswer: true,
+  },
+  {
+    method: 'getSession',
+    verb: 'GET',
+    path: '/session',
+    summary: 'The current session (renewed), or null',
+    request: emptyRequestSchema,
+    response: sessionResultSchema,
+    status: 200,
+    errors: [],
+    storesAnswer: false,
+  },
+  {
+    method: 'signOut',
+    path: '/session/logout',
+    summary: 'End the current session',
+    request: emptyRequestSchema,
+    response: undefined,
+    status: 204,
+    errors: [],
+    storesAnswer: false,
+  },
 ];
 
 /** The route of an adapter method. */
-export function routeOf(method: keyof PforteAdapter): HttpRoute {
+export function routeOf(method: keyof PforteAdapter | keyof PforteSignInAdapter): HttpRoute {
   const route = httpRoutes.find((candidate) => candidate.method === method);
   if (!route) throw new Error(`no route for ${method}`);
   return route;

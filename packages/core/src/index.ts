@@ -23,7 +23,10 @@ export {
   formatConfigPath,
   parseConfig,
   passwordRuleSchema,
+  resolveSignIn,
   safeParseConfig,
+  signInSchema,
+  type SignInConfig,
   stepEntrySchema,
   profileFields,
   stepIds,
@@ -75,6 +78,7 @@ export {
   customerLookupResultSchema,
   emailConfirmedResultSchema,
   emailSentResultSchema,
+  createGuard,
   guardAdapter,
   invitationDetailsSchema,
   issuePinResultSchema,
@@ -96,6 +100,17 @@ export {
   type SmsSentResult,
   type StartResult,
 } from './adapter.js';
+export {
+  guardSignInAdapter,
+  resetRequestedResultSchema,
+  sessionInfoSchema,
+  sessionResultSchema,
+  signInResultSchema,
+  type PforteSignInAdapter,
+  type ResetRequestedResult,
+  type SessionInfo,
+  type SignInResult,
+} from './sign-in-adapter.js';
 export {
   captchaRequestSchema,
   commonErrorCodes,

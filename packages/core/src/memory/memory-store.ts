@@ -24,7 +24,9 @@ interface OrganizationRecord {
  * The memory adapter's storage: maps for flows, codes, links, customers and
  * organizations, the outbox, the accounts. Codes are kept in clear (a demo
  * backend; the outbox shows them anyway) and only while they can be used;
- * passwords and PINs are not kept at all.
+ * PINs are not kept at all; passwords only as the adapter's slow hash
+ * (PBKDF2), for sign-in. Reset and session tokens are map keys: nothing
+ * outside this closure can read them.
  */
 export function createMemoryStore({ now, invitationValidityDays }: { now: () => number; invitationValidityDays: number }) {
   const createdAt = now();
@@ -40,6 +42,12 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
   const taken = new Set<string>();
   const savedAt = new Map<string, number>();
   const attempts = new Map<string, number[]>();
+  /** What an account keeps beside its public record: the product, the password hash, the forced change. */
+  const secrets = new Map<string, { product: string; passwordHash: string | null; mustChangePassword: boolean }>();
+  const signIns = new Map<string, rules.SignInView>();
+  const signInCodes = new Map<string, string>();
+  const resetTokens = new Map<string, { accountId: string; expiresAt: number; used: boolean }>();
+  const sessions = new Map<string, rules.StoredSession>();
 
   const codeKey = (flowId: string, channel: rules.CodeChannel) => `${channel}:${flowId}`;
 
@@ -125,7 +133,8 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
       const found = organizations.get(organizationId);
       return found ? found.members + found.pending : 0;
     },
-    async createAccount({ result, flow: { view, invitationKey }, membership }) {
+    async createAccount({ result, flow: { view, invitationKey, passwordHash }, membership }) {
+      secrets.set(result.accountId, { product: view.product, passwordHash: passwordHash ?? null, mustChangePassword: false });
       const organization = view.organization;
       if (organization?.mode === 'join') organizations.get(organization.organizationId)!.pending++;
       if (organization?.mode === 'register') {
@@ -153,8 +162,73 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
     },
   };
 
+  function storedAccount(account: MemoryAccount | undefined): rules.StoredAccount | undefined {
+    const secret = account && secrets.get(account.accountId);
+    if (!account || !secret) return undefined;
+    const { accountId, username, secondFactor, phone, email } = account;
+    return { accountId, username, secondFactor, phone, email, ...secret };
+  }
+
+  const accountStore: rules.AccountStore = {
+    async findAccount(key) {
+      for (const account of accounts) if ((await rules.usernameKey(account.username)) === key) return storedAccount(account);
+      return undefined;
+    },
+    accountById: async (accountId) => storedAccount(accounts.find((account) => account.accountId === accountId)),
+    isUsernameTaken: (key) => store.isUsernameTaken(key, '', 0),
+    async insertAccount({ accountId, username, product, passwordHash, secondFactor, phone, email, mustChangePassword }) {
+      accounts.push({ accountId, username, visible: false, secondFactor, emailVerified: false, ...defined({ phone, email }) });
+      secrets.set(accountId, { product, passwordHash, mustChangePassword });
+    },
+    async setPassword(accountId, passwordHash, mustChangePassword) {
+      const secret = secrets.get(accountId);
+      if (secret) Object.assign(secret, { passwordHash, mustChangePassword });
+    },
+    recentAttempts: store.recentAttempts,
+    recordAttempt: store.recordAttempt,
+    clearAttempts: async (bucket) => void attempts.delete(bucket),
+    createSignIn: async (view) => void signIns.set(view.id, { ...view }),
+    loadSignIn: async (id) => {
+      const view = signIns.get(id);
+      return view && { ...view };
+    },
+    saveSignIn: async (view) => void signIns.set(view.id, { ...view }),
+    async deleteSignIn(id) {
+      signIns.delete(id);
+      signInCodes.delete(id);
+    },
+    storeSignInCode: async (signInId, _to, code) => void signInCodes.set(signInId, code),
+    async signInCodeMatches(signInId, entered) {
+      const live = signInCodes.get(signInId);
+      return live !== undefined && signIns.get(signInId)?.code?.state === 'live' && sameCode(live, entered);
+    },
+    countSend: store.countSend,
+    send: store.send,
+    storeResetToken: async (token, { accountId, expiresAt }) => void resetTokens.set(token, { accountId, expiresAt, used: false }),
+    findResetToken: async (token) => {
+      const entry = resetTokens.get(token);
+      return entry && { ...entry };
+    },
+    async spendResetTokens(accountId) {
+      for (const entry of resetTokens.values()) if (entry.accountId === accountId) entry.used = true;
+    },
+    createSession: async (token, session) => void sessions.set(token, { ...session }),
+    findSession: async (token) => {
+      const session = sessions.get(token);
+      return session && { ...session };
+    },
+    saveSession: async (token, session) => void sessions.set(token, { ...session }),
+    deleteSession: async (token) => void sessions.delete(token),
+    async deleteSessions(accountId) {
+      for (const [token, session] of sessions) if (session.accountId === accountId) sessions.delete(token);
+    },
+  };
+
   return {
     store,
+    accountStore,
+    /** How many sessions the account has (for tests: a reset ends them all). */
+    sessionCount: (accountId: string) => [...sessions.values()].filter((session) => session.accountId === accountId).length,
     outbox,
     accounts,
     addTakenUsername: (name: string) => void taken.add(name),

@@ -3,6 +3,8 @@ import type { OrganizationMembership, PforteAdapter, ProfileValues } from '../ad
 import type { Clock } from '../clock.js';
 import type { PforteConfigInput } from '../config.js';
 import type { PforteError } from '../errors.js';
+import type { NewAccountInput, PasswordHasher } from '../rules/sign-in.js';
+import type { PforteSignInAdapter } from '../sign-in-adapter.js';
 import type { PasswordPolicy } from '../policy.js';
 import type { StepId, StepRegistry } from '../steps/registry.js';
 import type { SecondFactorMethod } from '../steps/types.js';
@@ -83,6 +85,8 @@ export interface MemoryAdapterOptions {
   requiredSteps?: StepId[];
   /** Open product only: steps `skipStep` accepts (default sms, visibility, emailCode). */
   optionalSteps?: StepId[];
+  /** How passwords are hashed for sign-in (default: PBKDF2-SHA-256 over WebCrypto, see `createPbkdf2Hasher`). */
+  passwordHasher?: PasswordHasher;
 }
 
 /** A registered account, without any secret. */
@@ -101,7 +105,7 @@ export interface MemoryAccount {
 }
 
 /** A complete in-browser backend with real server semantics, for docs, tests and demos. */
-export interface MemoryAdapter extends PforteAdapter {
+export interface MemoryAdapter extends PforteAdapter, PforteSignInAdapter {
   /** Every SMS/e-mail "sent", oldest first. */
   readonly outbox: readonly OutboxMessage[];
   /**
@@ -121,10 +125,17 @@ export interface MemoryAdapter extends PforteAdapter {
    * Makes the next call of `method` fail once: with the given error, with
    * 'network' ('offline'), or by never answering until aborted ('hang').
    */
-  failNext(method: keyof PforteAdapter, error: PforteError | 'offline' | 'hang'): void;
+  failNext(method: keyof PforteAdapter | keyof PforteSignInAdapter, error: PforteError | 'offline' | 'hang'): void;
   /** While offline, every call rejects with 'network'. */
   setOffline(offline: boolean): void;
-  /** Accounts created by `complete`; no password, no PIN, no code. */
+  /** Accounts created by `complete` or `createAccount`; no password, no PIN, no code. */
   readonly accounts: ReadonlyArray<MemoryAccount>;
+  /**
+   * Creates an account for someone, as a practice or an admin does, with an
+   * initial password that the first sign-in must replace.
+   */
+  createAccount(input: NewAccountInput): Promise<{ accountId: string; username: string }>;
+  /** How many sessions the account has. */
+  sessionCount(accountId: string): number;
 }
 

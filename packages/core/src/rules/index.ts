@@ -73,3 +73,19 @@ export {
   type StoredInvitation,
 } from './actions.js';
 export type { CustomerSeed, InvitationSeed, OrganizationSeed, SeedData } from './seed.js';
+export {
+  createPasswordVerifier,
+  createSignInActions,
+  resetLink,
+  signInLimits,
+  signInSettings,
+  type AccountStore,
+  type NewAccountInput,
+  type NewStoredAccount,
+  type PasswordHasher,
+  type SignInActions,
+  type SignInOutcome,
+  type SignInView,
+  type StoredAccount,
+  type StoredSession,
+} from './sign-in.js';

@@ -80,4 +80,18 @@ export const messageTexts = {
           text: `Hello,\n\nplease confirm your e-mail address for ${product} with this link:\n\n${link}\n\nThe link is valid for ${validityHours} hours. If you did not register, you can ignore this e-mail.`,
         };
   },
+
+  /** An e-mail with a password-reset link, valid for `validityMinutes` (the subject as the seed's FAQ names it: „Neues Passwort für …“). */
+  passwordReset(link: string, validityMinutes: number, context: MessageContext): EmailText {
+    const { product } = context;
+    return isGerman(context.locale)
+      ? {
+          subject: `Neues Passwort für ${product}`,
+          text: `Guten Tag,\n\nmit diesem Link vergeben Sie ein neues Passwort für ${product}:\n\n${link}\n\nDer Link ist ${validityMinutes} Minuten gültig und funktioniert einmal. Wenn Sie kein neues Passwort angefordert haben, können Sie diese E-Mail ignorieren; Ihr Passwort bleibt unverändert.`,
+        }
+      : {
+          subject: `New password for ${product}`,
+          text: `Hello,\n\nuse this link to set a new password for ${product}:\n\n${link}\n\nThe link is valid for ${validityMinutes} minutes and works once. If you did not ask for a new password, you can ignore this e-mail; your password stays unchanged.`,
+        };
+  },
 };
