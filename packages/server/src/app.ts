@@ -133,6 +133,12 @@ export interface PforteServer {
   readonly service: Service;
   /** The slow-hash queue, for its statistics. */
   readonly hashQueue: HashQueue;
+  /**
+   * Creates an account with an initial password that its first sign-in must
+   * replace; errors as PforteError ('identifier.unavailable', the password
+   * policy's, 'phone.invalid', 'profile.invalid', 'product.unknown').
+   */
+  createAccount(input: rules.NewAccountInput): Promise<{ accountId: string; username: string }>;
   /** The node:http request listener, to mount in your own server. */
   readonly handler: (request: IncomingMessage, response: ServerResponse) => void;
   /** Listens on `port` (0: a free one) at `host`; resolves with the base URL. */
@@ -425,6 +431,14 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     }
   }
 
+  /** An account with an initial password that its first sign-in must replace (the admin API and `pforte-server create-account`). */
+  async function createAccount(input: rules.NewAccountInput): Promise<{ accountId: string; username: string }> {
+    rules.checkInputText(input);
+    const username = await db.transaction((tx) => service.signIn(tx).precheckNewAccount(input));
+    const passwordHash = await hashQueue.run('admin', () => hashSecret(input.password, scryptCost));
+    return db.transaction((tx) => service.signIn(tx).createAccount(input, username, passwordHash));
+  }
+
   /** `POST /admin/accounts`: creates an account with an initial password (the first sign-in must replace it). */
   async function createAccountByAdmin(request: IncomingMessage, locale: string): Promise<Outcome> {
     const authorization = request.headers.authorization ?? '';
@@ -445,12 +459,7 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
       return problemOutcome(error.code, locale, error);
     }
     try {
-      rules.checkInputText(parsed.data);
-      const input = parsed.data;
-      const username = await db.transaction((tx) => service.signIn(tx).precheckNewAccount(input));
-      const passwordHash = await hashQueue.run('admin', () => hashSecret(input.password, scryptCost));
-      const created = await db.transaction((tx) => service.signIn(tx).createAccount(input, username, passwordHash));
-      return { status: 201, body: JSON.stringify(created) };
+      return { status: 201, body: JSON.stringify(await createAccount(parsed.data)) };
     } catch (error) {
       if (!(error instanceof PforteError)) throw error;
       return problemOutcome(error.code, locale, error);
@@ -601,6 +610,7 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     service,
     hashQueue,
     handler,
+    createAccount,
     listen(port = 0, host = '127.0.0.1') {
       server = createServer(
         // Node checks the timeouts on this interval; its default (30 s) would let a stalled body outlive the request timeout.
