@@ -14,7 +14,7 @@ export async function createAccountCommand(
   server: Pick<PforteServer, 'createAccount'>,
   args: string[],
   readPassword: () => Promise<string>,
-  print: { out(line: string): void; error(line: string): void } = { out: console.log, error: console.error },
+  print: { out(line: string): void; error(line: string): void } = { out: (line) => process.stdout.write(`${line}\n`), error: console.error },
 ): Promise<number> {
   let values: Record<string, string | undefined>;
   try {
