@@ -738,6 +738,19 @@ const checks: Check[] = [
     },
   },
   {
+    name: 'sign-in: a product without a signIn section offers none',
+    async run({ signIn, username }) {
+      const adapter = signIn();
+      const attempt = { identifier: username(), password: 'any password at all', locale: 'de', product: 'conformance-pin' };
+      await expectCode(adapter.signIn(attempt), 'step.unavailable', 'sign-in to conformance-pin');
+      await expectCode(
+        adapter.requestPasswordReset({ ...attempt, returnUrl: 'https://conformance.example/reset' }),
+        'step.unavailable',
+        'a reset in conformance-pin',
+      );
+    },
+  },
+  {
     name: 'sign-in: the right password signs in; the session is reported until sign-out',
     async run({ signIn, registered }) {
       const adapter = signIn();

@@ -17,8 +17,8 @@ export const conformanceProducts = {
   },
   /** A PIN the person chooses, 6 digits. */
   'conformance-chosen-pin': { steps: ['credentials', { id: 'pin', mode: 'chosen', length: 6 }] },
-  /** A second factor that is required: `credentials → sms`. */
-  'conformance-sms-required': { steps: ['credentials', 'sms'] },
+  /** A second factor that is required: `credentials → sms`; sign-in asks for it. */
+  'conformance-sms-required': { steps: ['credentials', 'sms'], signIn: {} },
   /** A second-factor choice with every method. */
   'conformance-choice': {
     steps: ['credentials', { id: 'secondFactorChoice', choices: ['none', 'email', 'sms'] }, 'sms', 'emailCode'],

@@ -416,7 +416,7 @@ export const httpRoutes: readonly HttpRoute[] = [
     request: signInRequestSchema,
     response: signInResultSchema,
     status: 200,
-    errors: ['identifier.invalid', 'product.unknown'],
+    errors: ['identifier.invalid', 'product.unknown', 'step.unavailable'],
     storesAnswer: false,
   },
   {
@@ -456,7 +456,7 @@ export const httpRoutes: readonly HttpRoute[] = [
     request: passwordResetRequestSchema,
     response: resetRequestedResultSchema,
     status: 200,
-    errors: ['identifier.invalid', 'link.invalid', 'product.unknown'],
+    errors: ['identifier.invalid', 'link.invalid', 'product.unknown', 'step.unavailable'],
     storesAnswer: true,
   },
   {

@@ -47,7 +47,8 @@ export interface ResetRequestedResult {
  * Sign-in, password reset and sessions: the second half of the contract
  * between the elements and a backend. Every method fails only with a
  * PforteError; besides the codes listed, each may fail with 'network',
- * 'timeout', 'rate_limited' (per client address) and 'product.unknown'.
+ * 'timeout', 'rate_limited' (per client address), 'product.unknown' and
+ * 'step.unavailable' (a product without a `signIn` section offers no sign-in).
  * Passwords and codes travel only in inputs; the session token never reaches
  * the widget (the reference server keeps it in an HttpOnly cookie).
  */

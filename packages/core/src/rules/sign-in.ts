@@ -128,9 +128,14 @@ export interface SignInOutcome {
   sessionToken?: string;
 }
 
-/** The sign-in settings of a product: its `signIn` section or the defaults. */
+/**
+ * The sign-in settings of a product: its `signIn` section (the open product:
+ * the defaults). A product without one offers no sign-in ('step.unavailable').
+ */
 export function signInSettings(product: Product): SignInConfig {
-  return product.config.signIn ?? resolveSignIn();
+  if (product.config.signIn) return product.config.signIn;
+  if (product.open) return resolveSignIn();
+  throw new PforteError('step.unavailable');
 }
 
 /** The key an identifier is counted and found under: the username key, so look-alike spellings share one lock. */
