@@ -34,6 +34,39 @@ describe('demo page on the memory adapter (served without the reference server)'
     await context.close();
   });
 
+  it("speaks one language at a time, the widget's, and names products without internal labels", async () => {
+    const { page, context, problems } = await openPage(browser, server.url);
+    await page.locator('pforte-signup h2').waitFor();
+    const pageText = () => page.evaluate(() => document.querySelector('header')?.innerText ?? '');
+    assert.match(await pageText(), /Produkt/);
+    assert.doesNotMatch(await pageText(), /\b(Product|Language|Theme)\b/);
+    const products = await page.locator('#product option').allTextContents();
+    assert.ok(products.every((name) => !/seed/i.test(name)), products.join(', '));
+    await page.locator('#locale').selectOption('en');
+    await page.waitForFunction(() => document.querySelector('pforte-signup h2')?.textContent === 'Choose your username and password');
+    assert.match(await pageText(), /Product/);
+    assert.doesNotMatch(await pageText(), /\b(Produkt|Sprache|Darstellung)\b/);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('keeps its layout still while the widget loads (no layout shift)', async () => {
+    const { page, context, problems } = await openPage(browser, server.url);
+    await page.evaluate(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.locator('pforte-signup h2').waitFor();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift < 0.05, `cumulative layout shift ${shift}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('completes a registration in German with the keyboard only', async () => {
     const { page, context, consoleLines, problems } = await openPage(browser, server.url);
     const heading = page.locator('pforte-signup h2');

@@ -49,6 +49,8 @@ const checks = [
   // The longest checks after the build come first, so they start as soon as it passed.
   { name: 'storybook', heavy: true, browser: true, needs: ['build'], run: [['npm', ['run', 'docs:check']]] },
   { name: 'e2e', title: 'end-to-end', heavy: true, browser: true, needs: ['build'], run: [['node', ['--test', '--test-reporter=spec', 'e2e/']]] },
+  // Every step in every state against committed screenshots, and in Bootstrap, Tailwind and hostile pages (sources, no build).
+  { name: 'visual', title: 'screenshots and host-page CSS', heavy: true, browser: true, run: [['node', ['--test', '--test-reporter=spec', '--test-concurrency=1', 'visual/']]] },
   // After the build: the seed products also register against the built reference server (test/support/reference-server.mjs).
   { name: 'browser', title: 'component tests (web-test-runner)', heavy: true, browser: true, needs: ['build'], run: [[bin('web-test-runner'), []]] },
   // Core's pure logic (flow engine, rules, policy, adapters) under node's test runner: no browser needed.

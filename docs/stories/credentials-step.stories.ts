@@ -79,7 +79,7 @@ export const StrictPolicyPartlyMet: Story = {
 export const ShowPassword: Story = {
   play: async ({ canvasElement }) => {
     await typeInto(canvasElement, passwordInput, 'Sprechstunde am Mittwoch');
-    await click(canvasElement, 'button.pf-toggle');
+    await click(canvasElement, 'button.pf-reveal');
     await until('the password is shown', () => canvasElement.querySelector(passwordInput)?.getAttribute('type') === 'text');
   },
 };

@@ -118,7 +118,7 @@ export const CountdownFinished: Story = {
     const step = await sendCode(canvasElement);
     (loaded as StartedFlow).clock.advance(60_000);
     step.refreshCountdown();
-    await until('the resend button', () => !(canvasElement.querySelector<HTMLButtonElement>(resendButton)?.disabled ?? true));
+    await until('the resend button', () => canvasElement.querySelector(resendButton)?.getAttribute('aria-disabled') === null);
   },
 };
 

@@ -92,7 +92,7 @@ export const ResendAvailable: Story = {
     const step = await sent(canvasElement);
     (loaded as StartedFlow).clock.advance(60_000);
     step.refreshCountdown();
-    await until('the resend button', () => !(canvasElement.querySelector<HTMLButtonElement>(resendButton)?.disabled ?? true));
+    await until('the resend button', () => canvasElement.querySelector(resendButton)?.getAttribute('aria-disabled') === null);
   },
 };
 

@@ -166,7 +166,7 @@ export const ChosenShown: Story = {
   play: async ({ canvasElement }) => {
     await typeInto(canvasElement, 'input[name="pin"]', '402917');
     await typeInto(canvasElement, 'input[name="pin-repeat"]', '402917');
-    await click(canvasElement, 'button.pf-toggle');
+    await click(canvasElement, 'button.pf-reveal');
   },
 };
 

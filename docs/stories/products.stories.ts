@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createManualClock, createMemoryAdapter } from '@pforte/elements';
+import { createManualClock } from '@pforte/elements';
+import { createMemoryAdapter } from '@pforte/core/memory';
 import type { PforteConfigInput } from '@pforte/elements';
 import '@pforte/elements';
 import { demoBackendData, productCatalog, type ProductKey } from '../../examples/products/catalog.js';

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createManualClock, createMemoryAdapter, PforteError } from '@pforte/elements';
-import type { ManualClock, MemoryAdapter, PforteConfigInput } from '@pforte/elements';
+import { createManualClock, PforteError } from '@pforte/elements';
+import { createMemoryAdapter, type MemoryAdapter } from '@pforte/core/memory';
+import type { ManualClock, PforteConfigInput } from '@pforte/elements';
 import '@pforte/elements';
 import { badConfig } from './support/configs.js';
 import { click, typeInto, until } from './support/drive.js';
@@ -121,8 +122,8 @@ export const StringOverrides: Story = {
     config: {
       ...shortFlow,
       strings: {
-        de: { 'credentials.heading': 'Zugang für Ihre Praxis anlegen' },
-        en: { 'credentials.heading': 'Create access for your practice' },
+        de: { 'credentials.heading.email': 'Zugang für Ihre Praxis anlegen' },
+        en: { 'credentials.heading.email': 'Create access for your practice' },
       },
     },
   },

@@ -127,7 +127,7 @@ export const CountdownFinished: Story = {
     const step = await sendCode(canvasElement);
     (loaded as StartedFlow).clock.advance(60_000);
     step.refreshCountdown();
-    await until('the resend button', () => !(canvasElement.querySelector<HTMLButtonElement>('button.pf-resend')?.disabled ?? true));
+    await until('the resend button', () => canvasElement.querySelector('button.pf-resend')?.getAttribute('aria-disabled') === null);
   },
 };
 

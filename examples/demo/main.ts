@@ -1,7 +1,9 @@
 import '@pforte/elements';
-import { createMemoryAdapter } from '@pforte/elements';
+import { createMemoryAdapter } from '@pforte/core/memory';
 import type { PforteConfigInput, PforteSignup } from '@pforte/elements';
 import { demoProducts } from './products.js';
+import { applyPageTexts, pageText } from './page-texts.js';
+import type { PageLocale, PageText } from './page-texts.js';
 import { demoBackendData } from '../products/catalog.js';
 
 /** Where `npm start` (scripts/start.mjs) proxies the reference server, same-origin. */
@@ -27,14 +29,49 @@ const resetButton = document.querySelector<HTMLButtonElement>('#reset-data')!;
 const resetStatus = document.querySelector<HTMLElement>('#reset-status')!;
 const resetHint = document.querySelector<HTMLElement>('#reset-hint')!;
 
-/** Why the memory adapter runs when the server is not offered (set at start-up). */
-let memoryReason = 'this page is served without npm start';
+/** Why the memory adapter runs when the server is not offered (set at start-up): a page text, or npm start's own reason. */
+let memoryReason: PageText | { text: string } = 'becauseNoStart';
 /** Whether npm start can reset the reference server's data (POST /__pforte-dev/reset). */
 let resettable = false;
 
+/** The page's language: the widget's. */
+const locale = (): PageLocale => (localeSelect.value === 'en' ? 'en' : 'de');
+const text = (key: PageText, value?: string) => pageText(locale(), key, value);
+
 for (const [key, product] of Object.entries(demoProducts)) {
-  productSelect.append(new Option(product.label, key));
+  productSelect.append(new Option(product.label[locale()], key));
 }
+
+// A confirmation link opened in a new tab names its product (pforte-product): start on that one.
+const linkedProduct = new URLSearchParams(location.search).get('pforte-product');
+const linkedKey = Object.entries(demoProducts).find(([, product]) => (product.config as { id?: string }).id === linkedProduct)?.[0];
+if (linkedKey) productSelect.value = linkedKey;
+
+/** The page's texts, the product names and the dynamic hints in the chosen language. */
+function applyLanguage(): void {
+  applyPageTexts(locale());
+  for (const option of productSelect.options) option.text = demoProducts[option.value]?.label[locale()] ?? option.text;
+  const server = backendSelect.querySelector<HTMLOptionElement>('option[value="server"]');
+  if (server) server.text = text('backendServer');
+  describeBackend();
+}
+
+/** What the hints say about the running backend and its outbox. */
+function describeBackend(): void {
+  const product = demoProducts[productSelect.value];
+  if (backendSelect.value === 'server') {
+    backendHint.textContent = text('backendIsServer');
+    outboxHint.textContent = text(serverOutboxMissing ? 'outboxNone' : 'outboxServer');
+  } else {
+    const why = backendSelect.options.length > 1 ? text('becauseChosen') : typeof memoryReason === 'string' ? text(memoryReason) : memoryReason.text;
+    backendHint.textContent = text('backendIsMemory', why);
+    outboxHint.textContent = text('outboxMemory');
+  }
+  resetHint.textContent = text(product?.invitation ? 'resetHintLink' : 'resetHintUsed');
+}
+
+/** The server answered that it keeps no development outbox. */
+let serverOutboxMissing = false;
 
 function logEvent(text: string): void {
   const item = document.createElement('li');
@@ -113,7 +150,8 @@ function serverOutbox(since: number): OutboxSource {
       .then(async (response) => {
         if (stopped) return;
         if (!response.ok) {
-          outboxHint.textContent = 'The server has no development outbox (NODE_ENV=production).';
+          serverOutboxMissing = true;
+          describeBackend();
           return;
         }
         const { messages } = (await response.json()) as { messages: OutboxMessage[] };
@@ -145,24 +183,16 @@ function mount(): void {
     widget.setAttribute('endpoint', serverEndpoint);
     // Allow for a little clock difference between this page and the server.
     outbox = serverOutbox(Date.now() - 5000);
-    backendHint.textContent =
-      'Backend: the reference server (@pforte/server) on embedded PGlite, data in .pforte-data/, because npm start runs it.';
-    outboxHint.textContent = 'SMS the server’s development sender recorded (GET /pforte/dev/outbox), since this widget was mounted.';
   } else {
     const adapter = createMemoryAdapter({ ...demoBackendData, takenUsernames: ['taken@example.com', 'vergeben'] });
     widget.adapter = adapter;
     outbox = memoryOutbox(adapter.outbox);
-    const why = backendSelect.options.length > 1 ? 'you chose it in the Backend switch' : memoryReason;
-    backendHint.textContent = `Backend: the in-browser memory adapter (a fresh one per widget), because ${why}.`;
-    outboxHint.textContent = 'SMS and e-mails the memory adapter “sent”.';
   }
   if (product.invitation) widget.invitation = product.invitation;
   const onServer = backendSelect.value === 'server';
   resetButton.hidden = !(onServer && resettable);
   resetHint.hidden = resetButton.hidden;
-  resetHint.textContent = product.invitation
-    ? 'This product starts from a registration link, which works once: after registering with it, reset the demo data to use it again.'
-    : 'Usernames and registration links stay used in the database until you reset the demo data.';
+  describeBackend();
   widget.locale = localeSelect.value;
   widget.style.colorScheme = themeSelect.value;
   widget.addEventListener('pforte-step-change', (event) => {
@@ -197,7 +227,7 @@ themeSelect.addEventListener('change', () => {
   slot.querySelector<HTMLElement>('pforte-signup')?.style.setProperty('color-scheme', themeSelect.value);
 });
 localeSelect.addEventListener('change', () => {
-  document.documentElement.lang = localeSelect.value;
+  applyLanguage();
   const widget = slot.querySelector<PforteSignup>('pforte-signup');
   if (widget) widget.locale = localeSelect.value;
 });
@@ -205,7 +235,7 @@ localeSelect.addEventListener('change', () => {
 /** npm start's dev-only reset: the server restarts with an empty PGlite database, seeded afresh. */
 resetButton.addEventListener('click', () => {
   resetButton.disabled = true;
-  resetStatus.textContent = 'Resetting the demo data …';
+  resetStatus.textContent = text('resetting');
   // The server is down for a moment: no outbox polling meanwhile.
   outbox.stop();
   slot.replaceChildren();
@@ -216,24 +246,27 @@ resetButton.addEventListener('click', () => {
       const problem = await serverProblem();
       if (problem) throw new Error(problem);
       mount();
-      resetStatus.textContent = 'Demo data reset: an empty database with the demo products’ data; registration links work again.';
+      resetStatus.textContent = text('resetDone');
     })
     .catch((error: unknown) => {
-      resetStatus.textContent = `The reset failed: ${error instanceof Error ? error.message : String(error)}`;
+      resetStatus.textContent = text('resetFailed', error instanceof Error ? error.message : String(error));
       mount();
     })
     .finally(() => (resetButton.disabled = false));
 });
 
 // The reference server is the default when it answers; the memory adapter is the fallback.
+// Only npm start puts the server behind /pforte: without its status nothing is probed (and no 404 lands in the console).
 void (async () => {
   const status = await devStatus();
-  const problem = status?.kind === 'memory' ? status.reason : await serverProblem(status ? 20_000 : 2_000);
-  if (problem === undefined) {
-    resettable = status?.resettable ?? false;
-    backendSelect.prepend(new Option('Reference server (PGlite)', 'server', true, true));
-  } else {
-    memoryReason = status ? problem : 'this page is served without npm start';
+  if (status) {
+    const problem = status.kind === 'memory' ? status.reason : await serverProblem();
+    if (problem === undefined) {
+      resettable = status.resettable;
+      backendSelect.prepend(new Option(text('backendServer'), 'server', true, true));
+    } else {
+      memoryReason = { text: problem };
+    }
   }
   mount();
 })();

@@ -2,12 +2,21 @@ import { productCatalog } from '../products/catalog.js';
 import quickStart from './products/quick-start.json';
 import designCard from './products/design-card.json';
 
-/** A product the demo page offers: only a configuration, plus the demo data's registration link. */
+/** A product the demo page offers: its name in both languages, a configuration, and the demo data's registration link. */
 export interface DemoProduct {
-  label: string;
+  label: { de: string; en: string };
   config: unknown;
   invitation?: string;
 }
+
+/** The seed portals' names in German (the catalogue's titles are English). */
+const germanTitles: Record<keyof typeof productCatalog, string> = {
+  dentalPracticePortal: 'Zahnarztpraxis-Portal',
+  videoConsultation: 'Videosprechstunde',
+  b2bServicePortal: 'B2B-Serviceportal',
+  billingCustomerCentre: 'Kundencenter Abrechnung',
+  patientVideoApp: 'Videosprechstunde-App (Patienten)',
+};
 
 /**
  * The demo's products: a quick start, the step list of the design card
@@ -16,18 +25,18 @@ export interface DemoProduct {
  */
 export const demoProducts: Record<string, DemoProduct> = {
   quickStart: {
-    label: 'Quick start (credentials → done)',
+    label: { de: 'Schnellstart (Zugangsdaten → fertig)', en: 'Quick start (credentials → done)' },
     config: quickStart,
   },
   videoConsultationFull: {
-    label: 'Design card flow (credentials → PIN → SMS → visibility → done)',
+    label: { de: 'Videosprechstunde: PIN, SMS, Sichtbarkeit', en: 'Video consultation: PIN, SMS, visibility' },
     config: designCard,
   },
   ...Object.fromEntries(
     Object.entries(productCatalog).map(([key, example]) => [
       key,
       {
-        label: `${example.title} (seed ${example.seed.slice(0, 3)})`,
+        label: { de: germanTitles[key as keyof typeof productCatalog], en: example.title },
         config: example.config,
         ...('demoInvitation' in example ? { invitation: example.demoInvitation } : {}),
       },

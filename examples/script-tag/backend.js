@@ -1,6 +1,8 @@
-// The backend. This demo uses the in-browser memory adapter; in production
-// set the `endpoint` attribute instead, or an adapter that calls your server.
-import { createMemoryAdapter } from '../../packages/elements/dist/cdn/pforte.js';
+// The backend of this demo: the in-browser memory adapter, its own file
+// (pforte-memory.js). In production, delete this file and set the `endpoint`
+// attribute to your backend (see index.html): pforte.js then talks to it over
+// the Pforte HTTP contract and nothing else is loaded.
+import { createMemoryAdapter } from '../../packages/elements/dist/cdn/pforte-memory.js';
 
 const signup = document.querySelector('pforte-signup');
 signup.adapter = createMemoryAdapter({ takenUsernames: ['vergeben'] });

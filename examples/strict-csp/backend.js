@@ -1,4 +1,7 @@
-import { createMemoryAdapter } from '../../packages/elements/dist/cdn/pforte.js';
+// The in-browser memory adapter (its own file), so the demo runs without a
+// server. In production, set `endpoint` on <pforte-signup> and drop this file;
+// the policy then needs the backend's origin in connect-src if it is another one.
+import { createMemoryAdapter } from '../../packages/elements/dist/cdn/pforte-memory.js';
 
 const signup = document.querySelector('pforte-signup');
 const outbox = document.querySelector('#outbox');

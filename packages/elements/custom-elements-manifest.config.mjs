@@ -72,6 +72,20 @@ function publishedPaths() {
   };
 }
 
+/** Drops the elements' static `pforteStyles` (their adopted style sheets: internal, not an API) so docs and Storybook's Controls do not list them. */
+function withoutStyleSheets() {
+  return {
+    name: 'pforte-without-style-sheets',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.members) declaration.members = declaration.members.filter((member) => !(member.static && member.name === 'pforteStyles'));
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/generated/**', 'src/styles/**', 'src/cdn.ts'],
@@ -79,5 +93,5 @@ export default {
   litelement: true,
   packagejson: false,
   dependencies: false,
-  plugins: [defineElementCalls(), publishedPaths()],
+  plugins: [defineElementCalls(), publishedPaths(), withoutStyleSheets()],
 };

@@ -12,9 +12,10 @@ const signupReady = new Promise((resolve) => {
 });
 
 performance.mark('pforte-import-start');
-const Pforte = await import('/packages/elements/dist/cdn/pforte.js');
+// The memory backend's file imports pforte.js: both are evaluated here.
+const { createMemoryAdapter } = await import('/packages/elements/dist/cdn/pforte-memory.js');
 performance.mark('pforte-evaluated');
-document.querySelector('pforte-signup').adapter = Pforte.createMemoryAdapter();
+document.querySelector('pforte-signup').adapter = createMemoryAdapter();
 const rendered = await signupReady;
 performance.mark('pforte-first-step', { startTime: rendered });
 // One more frame: the step is painted.

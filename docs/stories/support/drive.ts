@@ -5,8 +5,9 @@
  * reached by itself.
  */
 import { userEvent, waitFor } from 'storybook/test';
-import { createManualClock, createMemoryAdapter } from '@pforte/elements';
-import type { ManualClock, MemoryAdapter, MemoryAdapterOptions } from '@pforte/elements';
+import { createManualClock } from '@pforte/elements';
+import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '@pforte/core/memory';
+import type { ManualClock } from '@pforte/elements';
 
 /** What the `startedFlow` loader hands to a story's render function as `loaded`. */
 export interface StartedFlow {

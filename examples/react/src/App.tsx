@@ -1,6 +1,5 @@
-import { useMemo, useState } from 'react';
-import { createMemoryAdapter } from '@pforte/elements';
-import type { CompleteResult, PforteConfigInput } from '@pforte/elements';
+import { useEffect, useState } from 'react';
+import type { CompleteResult, PforteAdapter, PforteConfigInput } from '@pforte/elements';
 
 const config: PforteConfigInput = {
   product: 'Videosprechstunde',
@@ -9,8 +8,19 @@ const config: PforteConfigInput = {
 };
 
 export function App() {
-  // One backend per mounted widget; a real app would pass its HTTP adapter.
-  const adapter = useMemo(() => createMemoryAdapter(), []);
+  // The real way: the URL of a backend that speaks the Pforte HTTP contract
+  // (e.g. @pforte/server), set at build time (`VITE_PFORTE_ENDPOINT=https://…`).
+  const endpoint: string | undefined = import.meta.env.VITE_PFORTE_ENDPOINT;
+  // Without one, this demo uses the in-browser memory adapter, loaded only then (one per mounted widget).
+  const [adapter, setAdapter] = useState<PforteAdapter>();
+  useEffect(() => {
+    if (endpoint) return;
+    let mounted = true;
+    void import('@pforte/core/memory').then(({ createMemoryAdapter }) => mounted && setAdapter(createMemoryAdapter()));
+    return () => {
+      mounted = false;
+    };
+  }, [endpoint]);
   const [step, setStep] = useState('');
   const [result, setResult] = useState<CompleteResult>();
 
@@ -19,6 +29,7 @@ export function App() {
       <h1>Registrierung</h1>
       <pforte-signup
         config={config}
+        endpoint={endpoint}
         adapter={adapter}
         locale="de"
         onpforte-step-change={(event) => setStep(event.detail.step)}

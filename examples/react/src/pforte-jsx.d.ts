@@ -13,7 +13,7 @@ declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
       'pforte-signup': DetailedHTMLProps<HTMLAttributes<PforteSignup>, PforteSignup> &
-        PforteEvents & { config?: PforteConfigInput | string; adapter?: PforteAdapter; locale?: string };
+        PforteEvents & { config?: PforteConfigInput | string; adapter?: PforteAdapter; endpoint?: string; locale?: string };
     }
   }
 }

@@ -1,7 +1,7 @@
 import { createApp, ref, shallowRef } from 'vue';
 // Defines the custom elements before Vue mounts them.
-import { createMemoryAdapter } from '@pforte/elements';
-import type { CompleteResult, PforteConfigInput } from '@pforte/elements';
+import '@pforte/elements';
+import type { CompleteResult, PforteAdapter, PforteConfigInput } from '@pforte/elements';
 
 const config: PforteConfigInput = {
   product: 'Praxisportal',
@@ -12,11 +12,17 @@ const config: PforteConfigInput = {
 
 const app = createApp({
   setup() {
-    const adapter = shallowRef(createMemoryAdapter());
+    // The real way: the URL of a backend that speaks the Pforte HTTP contract
+    // (e.g. @pforte/server), set at build time (`VITE_PFORTE_ENDPOINT=https://…`).
+    // Without one, this demo uses the in-browser memory adapter, loaded only then.
+    const endpoint: string | undefined = import.meta.env.VITE_PFORTE_ENDPOINT;
+    const adapter = shallowRef<PforteAdapter>();
+    if (!endpoint) void import('@pforte/core/memory').then(({ createMemoryAdapter }) => (adapter.value = createMemoryAdapter()));
     const step = ref('');
     const result = shallowRef<CompleteResult>();
     return {
       config,
+      endpoint,
       adapter,
       step,
       result,
@@ -30,6 +36,7 @@ const app = createApp({
       <h1>Registrierung</h1>
       <pforte-signup
         :config.prop="config"
+        :endpoint="endpoint"
         :adapter.prop="adapter"
         locale="de"
         @pforte-step-change="onStepChange"

@@ -1,8 +1,10 @@
-import * as z from 'zod/mini';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
-import { stepIds, type SecondFactorMethod, type StepId } from './config.js';
+import type { StepId } from './steps/ids.js';
+import type { SecondFactorMethod } from './steps/types.js';
+import { loadValidation } from './load-validation.js';
 import { PforteError, toPforteError } from './errors.js';
+import type { PforteSignInAdapter } from './sign-in-adapter.js';
 
 /** Options every adapter call accepts. */
 export interface CallOptions {
@@ -272,80 +274,6 @@ export interface PforteAdapter {
   complete(input: { flowId: string }, options?: CallOptions): Promise<CompleteResult>;
 }
 
-const epochMs = z.number().check(z.nonnegative());
-
-/** Schema of {@link StartResult} as it comes from a backend. */
-export const startResultSchema = z.object({ flowId: z.string().check(z.minLength(1)), expiresAt: epochMs, now: epochMs });
-/** Schema of the result of `submitCredentials`. */
-export const credentialsResultSchema = z.object({ username: z.string().check(z.minLength(1)) });
-/** Schema of the result of `issuePin`. */
-export const issuePinResultSchema = z.object({ pin: z.string().check(z.regex(/^\d{4,12}$/)) });
-/** Schema of {@link SmsSentResult} as it comes from a backend. */
-export const smsSentResultSchema = z.object({
-  resendAvailableAt: epochMs,
-  expiresAt: epochMs,
-  now: epochMs,
-  codeLength: z.int().check(z.minimum(4), z.maximum(10)),
-});
-/** Schema of {@link CodeSentResult} (SMS or e-mail code). */
-export const codeSentResultSchema = smsSentResultSchema;
-const text = z.optional(z.string().check(z.maxLength(500)));
-/** Schema of {@link InvitationDetails}. */
-export const invitationDetailsSchema = z.object({
-  email: text,
-  salutation: text,
-  title: text,
-  firstName: text,
-  lastName: text,
-  organization: text,
-  invitedBy: text,
-  validUntil: epochMs,
-});
-/** Schema of {@link EmailSentResult}. */
-export const emailSentResultSchema = z.object({
-  email: z.string().check(z.minLength(3), z.maxLength(320)),
-  resendAvailableAt: epochMs,
-  expiresAt: epochMs,
-  now: epochMs,
-  validityHours: z.number().check(z.positive()),
-});
-/** Schema of {@link EmailConfirmedResult}. */
-export const emailConfirmedResultSchema = z.object({
-  flowId: z.string().check(z.minLength(1)),
-  expiresAt: epochMs,
-  now: epochMs,
-  completedSteps: z.array(z.enum(stepIds)),
-});
-/** Schema of the result of `lookupCustomer`. */
-export const customerLookupResultSchema = z.object({ customerName: text });
-/** Schema of the result of `registerOrganization`. */
-export const organizationResultSchema = z.object({
-  organizationId: z.string().check(z.minLength(1)),
-  name: z.string().check(z.minLength(1)),
-});
-/** Schema of the result of `joinOrganization`. */
-export const joinOrganizationResultSchema = z.object({
-  organizationId: z.string().check(z.minLength(1)),
-  name: z.string().check(z.minLength(1)),
-  status: z.literal('pending'),
-});
-/** Schema of {@link CompleteResult}. */
-export const completeResultSchema = z.object({
-  accountId: z.string().check(z.minLength(1)),
-  username: z.string().check(z.minLength(1)),
-  skipped: z.array(z.enum(stepIds)),
-  visible: z.boolean(),
-  secondFactor: z.enum(['sms', 'email', 'none']),
-  organization: z.optional(
-    z.object({
-      organizationId: z.string().check(z.minLength(1)),
-      name: z.string().check(z.minLength(1)),
-      status: z.enum(['member', 'pending']),
-    }),
-  ),
-  emailVerified: z.boolean(),
-});
-
 /** Options of {@link guardAdapter}. */
 export interface GuardOptions {
   /** A call that takes longer rejects with PforteError 'timeout' (and its signal is aborted). */
@@ -360,10 +288,12 @@ export interface GuardOptions {
  * `nothing`). Shared with the sign-in contract's guard.
  */
 export function createGuard({ timeoutMs, clock = systemClock }: GuardOptions) {
+  // Fetched from the start, so the first answer need not wait for it; a failed load is retried by the next call.
+  void loadValidation().catch(() => undefined);
   async function run<T>(
     options: CallOptions | undefined,
     call: (options: CallOptions) => Promise<unknown>,
-    parse: (value: unknown) => T,
+    parse: (value: unknown) => T | Promise<T>,
   ): Promise<T> {
     const outer = options?.signal;
     if (outer?.aborted) throw new PforteError('timeout', { cause: outer.reason });
@@ -381,7 +311,7 @@ export function createGuard({ timeoutMs, clock = systemClock }: GuardOptions) {
     });
     try {
       const value = await Promise.race([call({ signal: controller.signal }), stopped]);
-      return parse(value);
+      return await parse(value);
     } catch (error) {
       throw stampError(toPforteError(error), clock);
     } finally {
@@ -390,17 +320,14 @@ export function createGuard({ timeoutMs, clock = systemClock }: GuardOptions) {
     }
   }
 
-  function validated<S extends z.ZodMiniType>(schema: S): (value: unknown) => z.output<S> {
-    return (value) => {
-      const result = z.safeParse(schema, value);
-      // No cause: the issues could echo parts of a result that holds a PIN.
-      if (!result.success) throw new PforteError('response.invalid');
-      return result.data;
-    };
-  }
+  // The result schemas load with zod on first use, while the first call is on the wire.
+  const validated =
+    <T>(method: keyof PforteAdapter | keyof PforteSignInAdapter) =>
+    async (value: unknown): Promise<T> =>
+      (await loadValidation()).parseResult(method, value) as T;
   const stamped =
-    <S extends z.ZodMiniType<object>>(schema: S) =>
-    (value: unknown): z.output<S> & { receivedAt: number } => ({ ...validated(schema)(value), receivedAt: clock.now() });
+    <T extends object>(method: keyof PforteAdapter | keyof PforteSignInAdapter) =>
+    async (value: unknown): Promise<T & { receivedAt: number }> => ({ ...(await validated<T>(method)(value)), receivedAt: clock.now() });
   // Void methods: whatever a backend returns is dropped, never passed on.
   const nothing = (): void => undefined;
 
@@ -419,36 +346,36 @@ export function guardAdapter(adapter: PforteAdapter, options: GuardOptions): Pfo
   const { run, validated, stamped, nothing } = createGuard(options);
   return {
     startRegistration: (input, options) =>
-      run(options, (o) => adapter.startRegistration(input, o), stamped(startResultSchema)),
+      run(options, (o) => adapter.startRegistration(input, o), stamped('startRegistration')),
     submitCredentials: (input, options) =>
-      run(options, (o) => adapter.submitCredentials(input, o), validated(credentialsResultSchema)),
-    issuePin: (input, options) => run(options, (o) => adapter.issuePin(input, o), validated(issuePinResultSchema)),
+      run(options, (o) => adapter.submitCredentials(input, o), validated('submitCredentials')),
+    issuePin: (input, options) => run(options, (o) => adapter.issuePin(input, o), validated('issuePin')),
     setPin: (input, options) => run(options, (o) => adapter.setPin(input, o), nothing),
     confirmPinSaved: (input, options) => run(options, (o) => adapter.confirmPinSaved(input, o), nothing),
-    sendSmsCode: (input, options) => run(options, (o) => adapter.sendSmsCode(input, o), stamped(smsSentResultSchema)),
+    sendSmsCode: (input, options) => run(options, (o) => adapter.sendSmsCode(input, o), stamped('sendSmsCode')),
     verifySmsCode: (input, options) => run(options, (o) => adapter.verifySmsCode(input, o), nothing),
     skipStep: (input, options) => run(options, (o) => adapter.skipStep(input, o), nothing),
     setVisibility: (input, options) => run(options, (o) => adapter.setVisibility(input, o), nothing),
     openInvitation: (input, options) =>
-      run(options, (o) => adapter.openInvitation(input, o), validated(invitationDetailsSchema)),
+      run(options, (o) => adapter.openInvitation(input, o), validated('openInvitation')),
     submitProfile: (input, options) => run(options, (o) => adapter.submitProfile(input, o), nothing),
     acceptTerms: (input, options) => run(options, (o) => adapter.acceptTerms(input, o), nothing),
     sendVerificationEmail: (input, options) =>
-      run(options, (o) => adapter.sendVerificationEmail(input, o), stamped(emailSentResultSchema)),
+      run(options, (o) => adapter.sendVerificationEmail(input, o), stamped('sendVerificationEmail')),
     confirmEmail: (input, options) =>
-      run(options, (o) => adapter.confirmEmail(input, o), stamped(emailConfirmedResultSchema)),
+      run(options, (o) => adapter.confirmEmail(input, o), stamped('confirmEmail')),
     lookupCustomer: (input, options) =>
-      run(options, (o) => adapter.lookupCustomer(input, o), validated(customerLookupResultSchema)),
+      run(options, (o) => adapter.lookupCustomer(input, o), validated('lookupCustomer')),
     verifyCaptcha: (input, options) => run(options, (o) => adapter.verifyCaptcha(input, o), nothing),
     registerOrganization: (input, options) =>
-      run(options, (o) => adapter.registerOrganization(input, o), validated(organizationResultSchema)),
+      run(options, (o) => adapter.registerOrganization(input, o), validated('registerOrganization')),
     joinOrganization: (input, options) =>
-      run(options, (o) => adapter.joinOrganization(input, o), validated(joinOrganizationResultSchema)),
+      run(options, (o) => adapter.joinOrganization(input, o), validated('joinOrganization')),
     chooseSecondFactor: (input, options) => run(options, (o) => adapter.chooseSecondFactor(input, o), nothing),
     sendEmailCode: (input, options) =>
-      run(options, (o) => adapter.sendEmailCode(input, o), stamped(codeSentResultSchema)),
+      run(options, (o) => adapter.sendEmailCode(input, o), stamped('sendEmailCode')),
     verifyEmailCode: (input, options) => run(options, (o) => adapter.verifyEmailCode(input, o), nothing),
-    complete: (input, options) => run(options, (o) => adapter.complete(input, o), validated(completeResultSchema)),
+    complete: (input, options) => run(options, (o) => adapter.complete(input, o), validated('complete')),
   };
 }
 

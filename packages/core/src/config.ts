@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ConfigError } from './config-error.js';
+import { configDefaults } from './config-defaults.js';
 import { policyPresets, type PasswordPolicy, type PasswordRule } from './policy.js';
 import type { CaptchaStep } from './steps/captcha.js';
 import type { CredentialsStep } from './steps/credentials.js';
@@ -128,30 +129,30 @@ const localeSchema = z.enum(['de', 'en']);
 /** Schema of the whole configuration over a registry. */
 function configSchemaOf<Entry extends z.ZodMiniType>(entry: Entry) {
   return z.strictObject({
-    product: z._default(z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }))), 'Pforte'),
+    product: z._default(z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }))), configDefaults.product),
     id: z.optional(
       z.string().check(
         z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'expected lower-case letters, digits and "-" (at most 64), e.g. "video-consultation"' }),
       ),
     ),
-    steps: z._default(z.optional(z.array(entry)), ['credentials', 'done'] as z.output<Entry>[]),
+    steps: z._default(z.optional(z.array(entry)), [...configDefaults.steps] as z.output<Entry>[]),
     username: z._default(
       z.optional(
         z.strictObject({
-          kind: z._default(z.optional(z.enum(['email', 'username'])), 'email'),
-          minLength: z._default(z.optional(intBetween(1, 320)), 3),
-          maxLength: z._default(z.optional(intBetween(1, 320)), 64),
+          kind: z._default(z.optional(z.enum(['email', 'username'])), configDefaults.username.kind),
+          minLength: z._default(z.optional(intBetween(1, 320)), configDefaults.username.minLength),
+          maxLength: z._default(z.optional(intBetween(1, 320)), configDefaults.username.maxLength),
         }),
       ),
-      { kind: 'email', minLength: 3, maxLength: 64 },
+      { ...configDefaults.username },
     ),
     passwordPolicy: z._default(
       z.optional(z.union([z.enum(presetNames), z.strictObject({ rules: z.array(passwordRuleSchema) })])),
-      'nist',
+      configDefaults.passwordPolicy,
     ),
     locale: z.optional(localeSchema),
     strings: z._default(z.optional(z.partialRecord(localeSchema, z.record(z.string(), z.string()))), {}),
-    requestTimeoutMs: z._default(z.optional(intBetween(1000, 120000)), 15000),
+    requestTimeoutMs: z._default(z.optional(intBetween(1000, 120000)), configDefaults.requestTimeoutMs),
     signInUrl: z.optional(linkUrl),
     signIn: z.optional(signInSchema),
   });

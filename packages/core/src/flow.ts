@@ -1,5 +1,6 @@
-import type { ResolvedStep, StepId } from './config.js';
-import { defaultRegistry } from './steps/registry.js';
+import type { ResolvedStep } from './config.js';
+import type { StepId } from './steps/ids.js';
+import { isRoutedTo, secondFactorRoutes } from './steps/routes.js';
 import type { SecondFactorMethod } from './steps/types.js';
 
 /**
@@ -58,12 +59,12 @@ function withValues(state: FlowState, id: StepId, values: Record<string, unknown
 export function isStepActive(state: Pick<FlowState, 'values'>, step: ResolvedStep): boolean {
   const method = state.values.secondFactorChoice?.['method'];
   const choice = typeof method === 'string' ? (method as SecondFactorMethod) : undefined;
-  return defaultRegistry.get(step.id)?.isActive?.(choice) ?? true;
+  return isRoutedTo(step.id, choice);
 }
 
 /** Whether the step is one a second-factor choice routes to or around. */
 function isRouted(step: ResolvedStep): boolean {
-  return defaultRegistry.get(step.id)?.isActive !== undefined;
+  return secondFactorRoutes[step.id] !== undefined;
 }
 
 /** The steps that run, in order (for "Step 2 of 5"). */

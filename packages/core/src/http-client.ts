@@ -1,8 +1,9 @@
-import * as z from 'zod/mini';
 import type { CallOptions, PforteAdapter } from './adapter.js';
 import type { PforteSignInAdapter } from './sign-in-adapter.js';
 import { PforteError, type PforteErrorCode } from './errors.js';
-import { httpRoutes, isPforteErrorCode, problemSchema, routeOf, type HttpRoute } from './http-contract.js';
+import type { Problem } from './http-contract.js';
+import { httpRouteBases, isPforteErrorCode, routeBaseOf, type HttpRouteBase } from './http-routes.js';
+import { loadValidation } from './load-validation.js';
 
 /** Options of `createHttpAdapter`. */
 export interface HttpAdapterOptions {
@@ -63,7 +64,7 @@ export function createHttpClient(options: HttpAdapterOptions): PforteAdapter & P
     input: object = {},
     callOptions: CallOptions | undefined,
   ): Promise<T> {
-    const route = routeOf(method);
+    const route = routeBaseOf(method);
     const body: Record<string, unknown> = { ...input };
     // Path members (`{flowId}`, `{signInId}`) go into the URL, not the body.
     const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -129,7 +130,7 @@ export function createHttpClient(options: HttpAdapterOptions): PforteAdapter & P
 
   // One method per route: the contract table is the whole API.
   return Object.fromEntries(
-    httpRoutes.map((route) => [
+    httpRouteBases.map((route) => [
       route.method,
       (input: object | undefined, callOptions?: CallOptions) => call(route.method, input, callOptions),
     ]),
@@ -144,9 +145,9 @@ function hasProblemBody(response: Response): boolean {
   return (response.headers.get('Content-Type') ?? '').includes('json');
 }
 
-async function interpret(route: HttpRoute, response: Response): Promise<unknown> {
+async function interpret(route: HttpRouteBase, response: Response): Promise<unknown> {
   if (response.ok) {
-    if (!route.response) {
+    if (route.status === 204) {
       await response.body?.cancel().catch(() => undefined);
       return undefined;
     }
@@ -157,10 +158,8 @@ async function interpret(route: HttpRoute, response: Response): Promise<unknown>
     } catch {
       throw new PforteError('response.invalid');
     }
-    const parsed = z.safeParse(route.response, json);
-    // No cause: the issues could echo parts of a body that holds a PIN.
-    if (!parsed.success) throw new PforteError('response.invalid');
-    return parsed.data;
+    // The answer schemas load with zod on the first answer (see load-validation.ts).
+    return (await loadValidation()).parseResponse(route.method, json);
   }
   throw await errorFrom(response);
 }
@@ -170,14 +169,15 @@ export async function errorFrom(response: Response): Promise<PforteError> {
   const contentType = response.headers.get('Content-Type') ?? '';
   const text = await response.text().catch(() => '');
   const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
-  let problem: z.output<typeof problemSchema> | undefined;
+  let problem: Problem | undefined;
   if (contentType.includes('json')) {
+    let json: unknown;
     try {
-      const parsed = z.safeParse(problemSchema, JSON.parse(text));
-      if (parsed.success) problem = parsed.data;
+      json = JSON.parse(text);
     } catch {
       // Not JSON after all: fall back to the status.
     }
+    if (json !== undefined) problem = (await loadValidation()).parseProblem(json);
   }
   const serverMessage = plainText(problem ? problem.detail : contentType.startsWith('text/plain') ? text : undefined);
   const code: PforteErrorCode =

@@ -1,27 +1,10 @@
 import * as z from 'zod/mini';
-import {
-  codeSentResultSchema,
-  completeResultSchema,
-  credentialsResultSchema,
-  customerLookupResultSchema,
-  emailConfirmedResultSchema,
-  emailSentResultSchema,
-  invitationDetailsSchema,
-  issuePinResultSchema,
-  joinOrganizationResultSchema,
-  organizationResultSchema,
-  smsSentResultSchema,
-  startResultSchema,
-  type PforteAdapter,
-} from './adapter.js';
-import { stepIds } from './config.js';
-import { pforteErrorCodes, type PforteErrorCode } from './errors.js';
-import {
-  resetRequestedResultSchema,
-  sessionResultSchema,
-  signInResultSchema,
-  type PforteSignInAdapter,
-} from './sign-in-adapter.js';
+import type { PforteAdapter } from './adapter.js';
+import { resultSchemas } from './adapter-schemas.js';
+import { stepIds } from './steps/ids.js';
+import type { PforteErrorCode } from './errors.js';
+import { httpRouteBases, type HttpRouteBase } from './http-routes.js';
+import type { PforteSignInAdapter } from './sign-in-adapter.js';
 
 /**
  * The Pforte HTTP contract: one `POST` route per adapter method, JSON in and
@@ -167,330 +150,95 @@ export type Problem = z.output<typeof problemSchema>;
 export const problemMediaType = 'application/problem+json';
 
 /** One route of the contract. */
-export interface HttpRoute {
-  method: keyof PforteAdapter | keyof PforteSignInAdapter;
-  /** The HTTP method (default POST); a GET carries no body and no Idempotency-Key. */
-  verb?: 'GET' | 'POST';
-  /** Path below the base URL; `{flowId}` and `{signInId}` are replaced by the input's URL-encoded member of that name. */
-  path: string;
+export interface HttpRoute extends HttpRouteBase {
   summary: string;
-  request: z.ZodMiniType;
-  /** Schema of the 200/201 body; `undefined`: the answer is 204 without a body. */
-  response: z.ZodMiniType | undefined;
-  status: 200 | 201 | 204;
   /** Error codes besides the ones every route may answer. */
   errors: PforteErrorCode[];
   /** Whether the server stores the answer under the Idempotency-Key (false only where it holds a secret). */
   storesAnswer: boolean;
+  request: z.ZodMiniType;
+  /** Schema of the 200/201 body; `undefined`: the answer is 204 without a body. */
+  response: z.ZodMiniType | undefined;
 }
 
 /** Error codes every route may answer. */
 export const commonErrorCodes: PforteErrorCode[] = ['rate_limited', 'flow.unknown', 'flow.expired', 'link.used'];
 
-/** Every route, in flow order. */
-export const httpRoutes: readonly HttpRoute[] = [
-  {
-    method: 'startRegistration',
-    path: '/registrations',
-    summary: 'Open a registration flow',
-    request: startRequestSchema,
-    response: startResultSchema,
-    status: 201,
-    errors: ['link.expired'],
-    storesAnswer: true,
-  },
-  {
-    method: 'submitCredentials',
-    path: '/registrations/{flowId}/credentials',
-    summary: 'Set username and password (again after going back)',
-    request: credentialsRequestSchema,
-    response: credentialsResultSchema,
-    status: 200,
-    errors: ['identifier.unavailable', 'identifier.invalid', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'],
-    storesAnswer: true,
-  },
-  {
-    method: 'issuePin',
-    path: '/registrations/{flowId}/pin',
-    summary: 'Generate a service PIN and return it this once',
-    request: issuePinRequestSchema,
-    response: issuePinResultSchema,
-    status: 200,
-    errors: ['step.required', 'pin.invalid'],
-    storesAnswer: false,
-  },
-  {
-    method: 'setPin',
-    path: '/registrations/{flowId}/pin/chosen',
-    summary: 'Set a service PIN the person chose',
-    request: setPinRequestSchema,
-    response: undefined,
-    status: 204,
-    errors: ['step.required', 'pin.invalid', 'pin.trivial'],
-    storesAnswer: true,
-  },
-  {
-    method: 'confirmPinSaved',
-    path: '/registrations/{flowId}/pin/confirm',
-    summary: 'Record that the PIN is stored safely',
-    request: emptyRequestSchema,
-    response: undefined,
-    status: 204,
-    errors: ['step.required'],
-    storesAnswer: true,
-  },
-  {
-    method: 'sendSmsCode',
-    path: '/registrations/{flowId}/sms',
-    summary: 'Send a code by SMS (replaces an earlier code)',
-    request: sendSmsRequestSchema,
-    response: smsSentResultSchema,
-    status: 200,
-    errors: ['step.required', 'phone.invalid'],
-    storesAnswer: true,
-  },
-  {
-    method: 'verifySmsCode',
-    path: '/registrations/{flowId}/sms/verify',
-    summary: 'Check the SMS code (single use)',
-    request: verifySmsRequestSchema,
-    response: undefined,
-    status: 204,
-    errors: ['step.required', 'code.invalid', 'code.expired', 'code.max_attempts'],
-    storesAnswer: true,
-  },
-  {
-    method: 'skipStep',
-    path: '/registrations/{flowId}/skip',
-    summary: 'Put off an optional step',
-    request: skipRequestSchema,
-    response: undefined,
-    status: 204,
-    errors: ['step.required'],
-    storesAnswer: true,
-  },
-  {
-    method: 'setVisibility',
-    path: '/registrations/{flowId}/visibility',
-    summary: 'Opt in to or out of the contact search',
-    request: visibilityRequestSchema,
-    response: undefined,
-    status: 204,
-    errors: ['step.required'],
-    storesAnswer: true,
-  },
-  {
-    method: 'openInvitation',
-    path: '/registrations/{flowId}/invitation',
-    summary: 'Open a registration link (invitation) and read its details',
-    request: invitationRequestSchema,
-    response: invitationDetailsSchema,
-    status: 200,
-    errors: ['link.invalid', 'link.expired'],
-    storesAnswer: true,
-  },
-  {
-    method: 'lookupCustomer',
-    path: '/registrations/{flowId}/customer-lookup',
-    summary: 'Find the customer by customer number and the e-mail address on file',
-    request: customerLookupRequestSchema,
-    response: customerLookupResultSchema,
-    status: 200,
-    errors: ['customer.mismatch', 'captcha.invalid'],
-    storesAnswer: true,
-  },
-  {
-    method: 'verifyCaptcha',
-    path: '/registrations/{flowId}/captcha',
-    summary: 'Check a captcha token (single use)',
-    request: captchaRequestSchema,
-    response: undefined,
-    status: 204,
-    errors: ['captcha.invalid'],
-    storesAnswer: true,
-  },
-  {
-    method: 'submitProfile',
-    path: '/registrations/{flowId}/profile',
-    summary: 'Store the personal data (again after going back)',
-    request: profileRequestSchema,
-    response: undefined,
-    status: 204,
-    errors: ['profile.invalid'],
-    storesAnswer: true,
-  },
-  {
-    method: 'acceptTerms',
-    path: '/registrations/{flowId}/terms',
-    summary: 'Record that the terms and the privacy notice were accepted',
-    request: termsRequestSchema,
-    response: undefined,
-    status: 204,
-    errors: ['terms.required'],
-    storesAnswer: true,
-  },
-  {
-    method: 'sendVerificationEmail',
-    path: '/registrations/{flowId}/email/verification',
-    summary: 'Send an e-mail with a confirmation link (fragment token)',
-    request: verificationEmailRequestSchema,
-    response: emailSentResultSchema,
-    status: 200,
-    errors: ['step.required'],
-    storesAnswer: true,
-  },
-  {
-    method: 'confirmEmail',
-    path: '/email-confirmations',
-    summary: 'Confirm the e-mail address with the token from the link; returns the flow to resume',
-    request: confirmEmailRequestSchema,
-    response: emailConfirmedResultSchema,
-    status: 200,
-    errors: ['link.invalid', 'link.expired'],
-    storesAnswer: true,
-  },
-  {
-    method: 'registerOrganization',
-    path: '/registrations/{flowId}/organization/register',
-    summary: 'Register a new organization with the person as its first member',
-    request: registerOrganizationRequestSchema,
-    response: organizationResultSchema,
-    status: 200,
-    errors: ['step.required', 'organization.invalid'],
-    storesAnswer: true,
-  },
-  {
-    method: 'joinOrganization',
-    path: '/registrations/{flowId}/organization/join',
-    summary: 'Ask to join an existing organization (pending until a member approves)',
-    request: joinOrganizationRequestSchema,
-    response: joinOrganizationResultSchema,
-    status: 200,
-    errors: ['step.required', 'organization.not_found', 'organization.full', 'organization.invalid'],
-    storesAnswer: true,
-  },
-  {
-    method: 'chooseSecondFactor',
-    path: '/registrations/{flowId}/second-factor',
-    summary: 'Choose the second factor (none, e-mail code, SMS code)',
-    request: secondFactorRequestSchema,
-    response: undefined,
-    status: 204,
-    errors: [],
-    storesAnswer: true,
-  },
-  {
-    method: 'sendEmailCode',
-    path: '/registrations/{flowId}/email/code',
-    summary: "Send a one-time code to the flow's e-mail address (replaces an earlier code)",
-    request: emptyRequestSchema,
-    response: codeSentResultSchema,
-    status: 200,
-    errors: ['step.required'],
-    storesAnswer: true,
-  },
-  {
-    method: 'verifyEmailCode',
-    path: '/registrations/{flowId}/email/code/verify',
-    summary: 'Check the e-mail code (single use)',
-    request: verifyEmailCodeRequestSchema,
-    response: undefined,
-    status: 204,
-    errors: ['step.required', 'code.invalid', 'code.expired', 'code.max_attempts'],
-    storesAnswer: true,
-  },
-  {
-    method: 'complete',
-    path: '/registrations/{flowId}/complete',
-    summary: 'Create the account and close the flow',
-    request: emptyRequestSchema,
-    response: completeResultSchema,
-    status: 200,
-    errors: ['step.required', 'terms.required', 'organization.full', 'organization.not_found'],
-    storesAnswer: true,
-  },
-  {
-    method: 'signIn',
-    path: '/sign-in',
-    summary: 'Sign in with identifier and password: a wrong password, a lock, the second factor, a forced change or the session',
-    request: signInRequestSchema,
-    response: signInResultSchema,
-    status: 200,
-    errors: ['identifier.invalid', 'product.unknown', 'step.unavailable'],
-    storesAnswer: false,
-  },
-  {
-    method: 'resendSignInCode',
-    path: '/sign-in/{signInId}/code',
-    summary: 'Send a fresh second-factor code',
-    request: emptyRequestSchema,
-    response: codeSentResultSchema,
-    status: 200,
-    errors: ['step.required'],
-    storesAnswer: true,
-  },
-  {
-    method: 'verifySignInCode',
-    path: '/sign-in/{signInId}/code/verify',
-    summary: 'Check the second-factor code (single use)',
-    request: verifySmsRequestSchema,
-    response: signInResultSchema,
-    status: 200,
-    errors: ['step.required', 'code.invalid', 'code.expired', 'code.max_attempts'],
-    storesAnswer: false,
-  },
-  {
-    method: 'changePassword',
-    path: '/sign-in/{signInId}/password',
-    summary: 'Replace a password the account must change (not the old one), then sign in',
-    request: changePasswordRequestSchema,
-    response: signInResultSchema,
-    status: 200,
-    errors: ['step.required', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'],
-    storesAnswer: false,
-  },
-  {
-    method: 'requestPasswordReset',
-    path: '/password-resets',
-    summary: 'Send a reset link if the account exists; the same answer either way',
-    request: passwordResetRequestSchema,
-    response: resetRequestedResultSchema,
-    status: 200,
-    errors: ['identifier.invalid', 'link.invalid', 'product.unknown', 'step.unavailable'],
-    storesAnswer: true,
-  },
-  {
-    method: 'resetPassword',
-    path: '/password-resets/complete',
-    summary: 'Set a new password with the token of a reset link; ends every session and lifts a lock',
-    request: resetPasswordRequestSchema,
-    response: undefined,
-    status: 204,
-    errors: ['link.invalid', 'link.expired', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'],
-    storesAnswer: true,
-  },
-  {
-    method: 'getSession',
-    verb: 'GET',
-    path: '/session',
-    summary: 'The current session (renewed), or null',
-    request: emptyRequestSchema,
-    response: sessionResultSchema,
-    status: 200,
-    errors: [],
-    storesAnswer: false,
-  },
-  {
-    method: 'signOut',
-    path: '/session/logout',
-    summary: 'End the current session',
-    request: emptyRequestSchema,
-    response: undefined,
-    status: 204,
-    errors: [],
-    storesAnswer: false,
-  },
-];
+/** What each route is for, the errors it may answer besides the common ones, and whether its answer is stored. */
+const routeDocs: Record<keyof PforteAdapter | keyof PforteSignInAdapter, Pick<HttpRoute, 'summary' | 'errors' | 'storesAnswer'>> = {
+  startRegistration: { summary: 'Open a registration flow', errors: ['link.expired'], storesAnswer: true },
+  submitCredentials: { summary: 'Set username and password (again after going back)', errors: ['identifier.unavailable', 'identifier.invalid', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'], storesAnswer: true },
+  issuePin: { summary: 'Generate a service PIN and return it this once', errors: ['step.required', 'pin.invalid'], storesAnswer: false },
+  setPin: { summary: 'Set a service PIN the person chose', errors: ['step.required', 'pin.invalid', 'pin.trivial'], storesAnswer: true },
+  confirmPinSaved: { summary: 'Record that the PIN is stored safely', errors: ['step.required'], storesAnswer: true },
+  sendSmsCode: { summary: 'Send a code by SMS (replaces an earlier code)', errors: ['step.required', 'phone.invalid'], storesAnswer: true },
+  verifySmsCode: { summary: 'Check the SMS code (single use)', errors: ['step.required', 'code.invalid', 'code.expired', 'code.max_attempts'], storesAnswer: true },
+  skipStep: { summary: 'Put off an optional step', errors: ['step.required'], storesAnswer: true },
+  setVisibility: { summary: 'Opt in to or out of the contact search', errors: ['step.required'], storesAnswer: true },
+  openInvitation: { summary: 'Open a registration link (invitation) and read its details', errors: ['link.invalid', 'link.expired'], storesAnswer: true },
+  lookupCustomer: { summary: 'Find the customer by customer number and the e-mail address on file', errors: ['customer.mismatch', 'captcha.invalid'], storesAnswer: true },
+  verifyCaptcha: { summary: 'Check a captcha token (single use)', errors: ['captcha.invalid'], storesAnswer: true },
+  submitProfile: { summary: 'Store the personal data (again after going back)', errors: ['profile.invalid'], storesAnswer: true },
+  acceptTerms: { summary: 'Record that the terms and the privacy notice were accepted', errors: ['terms.required'], storesAnswer: true },
+  sendVerificationEmail: { summary: 'Send an e-mail with a confirmation link (fragment token)', errors: ['step.required'], storesAnswer: true },
+  confirmEmail: { summary: 'Confirm the e-mail address with the token from the link; returns the flow to resume', errors: ['link.invalid', 'link.expired'], storesAnswer: true },
+  registerOrganization: { summary: 'Register a new organization with the person as its first member', errors: ['step.required', 'organization.invalid'], storesAnswer: true },
+  joinOrganization: { summary: 'Ask to join an existing organization (pending until a member approves)', errors: ['step.required', 'organization.not_found', 'organization.full', 'organization.invalid'], storesAnswer: true },
+  chooseSecondFactor: { summary: 'Choose the second factor (none, e-mail code, SMS code)', errors: [], storesAnswer: true },
+  sendEmailCode: { summary: "Send a one-time code to the flow's e-mail address (replaces an earlier code)", errors: ['step.required'], storesAnswer: true },
+  verifyEmailCode: { summary: 'Check the e-mail code (single use)', errors: ['step.required', 'code.invalid', 'code.expired', 'code.max_attempts'], storesAnswer: true },
+  complete: { summary: 'Create the account and close the flow', errors: ['step.required', 'terms.required', 'organization.full', 'organization.not_found'], storesAnswer: true },
+  signIn: { summary: 'Sign in with identifier and password: a wrong password, a lock, the second factor, a forced change or the session', errors: ['identifier.invalid', 'product.unknown', 'step.unavailable'], storesAnswer: false },
+  resendSignInCode: { summary: 'Send a fresh second-factor code', errors: ['step.required'], storesAnswer: true },
+  verifySignInCode: { summary: 'Check the second-factor code (single use)', errors: ['step.required', 'code.invalid', 'code.expired', 'code.max_attempts'], storesAnswer: false },
+  changePassword: { summary: 'Replace a password the account must change (not the old one), then sign in', errors: ['step.required', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'], storesAnswer: false },
+  requestPasswordReset: { summary: 'Send a reset link if the account exists; the same answer either way', errors: ['identifier.invalid', 'link.invalid', 'product.unknown', 'step.unavailable'], storesAnswer: true },
+  resetPassword: { summary: 'Set a new password with the token of a reset link; ends every session and lifts a lock', errors: ['link.invalid', 'link.expired', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'], storesAnswer: true },
+  getSession: { summary: 'The current session (renewed), or null', errors: [], storesAnswer: false },
+  signOut: { summary: 'End the current session', errors: [], storesAnswer: false },
+};
+
+/** The body schema of each route's request. */
+const requestSchemas: Record<keyof PforteAdapter | keyof PforteSignInAdapter, z.ZodMiniType> = {
+  startRegistration: startRequestSchema,
+  submitCredentials: credentialsRequestSchema,
+  issuePin: issuePinRequestSchema,
+  setPin: setPinRequestSchema,
+  confirmPinSaved: emptyRequestSchema,
+  sendSmsCode: sendSmsRequestSchema,
+  verifySmsCode: verifySmsRequestSchema,
+  skipStep: skipRequestSchema,
+  setVisibility: visibilityRequestSchema,
+  openInvitation: invitationRequestSchema,
+  lookupCustomer: customerLookupRequestSchema,
+  verifyCaptcha: captchaRequestSchema,
+  submitProfile: profileRequestSchema,
+  acceptTerms: termsRequestSchema,
+  sendVerificationEmail: verificationEmailRequestSchema,
+  confirmEmail: confirmEmailRequestSchema,
+  registerOrganization: registerOrganizationRequestSchema,
+  joinOrganization: joinOrganizationRequestSchema,
+  chooseSecondFactor: secondFactorRequestSchema,
+  sendEmailCode: emptyRequestSchema,
+  verifyEmailCode: verifyEmailCodeRequestSchema,
+  complete: emptyRequestSchema,
+  signIn: signInRequestSchema,
+  resendSignInCode: emptyRequestSchema,
+  verifySignInCode: verifySmsRequestSchema,
+  changePassword: changePasswordRequestSchema,
+  requestPasswordReset: passwordResetRequestSchema,
+  resetPassword: resetPasswordRequestSchema,
+  getSession: emptyRequestSchema,
+  signOut: emptyRequestSchema,
+};
+
+/** Every route, in flow order, with its request and answer schemas. */
+export const httpRoutes: readonly HttpRoute[] = httpRouteBases.map((route) => ({
+  ...route,
+  ...routeDocs[route.method],
+  request: requestSchemas[route.method],
+  response: resultSchemas[route.method],
+}));
 
 /** The route of an adapter method. */
 export function routeOf(method: keyof PforteAdapter | keyof PforteSignInAdapter): HttpRoute {
@@ -498,6 +246,17 @@ export function routeOf(method: keyof PforteAdapter | keyof PforteSignInAdapter)
   if (!route) throw new Error(`no route for ${method}`);
   return route;
 }
+
+/** An answer's body checked against `method`'s result schema; 'response.invalid' when it does not match. */
+export { parseResult as parseResponse } from './adapter-schemas.js';
+
+/** A problem document's members, or `undefined` when `json` is not one. */
+export function parseProblem(json: unknown): Problem | undefined {
+  const parsed = z.safeParse(problemSchema, json);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export { isPforteErrorCode } from './http-routes.js';
 
 /** HTTP status a server answers for each error code. */
 export const problemStatus: Record<PforteErrorCode, number> = {
@@ -535,8 +294,3 @@ export const problemStatus: Record<PforteErrorCode, number> = {
   'response.invalid': 502,
   unknown: 500,
 };
-
-/** Whether `code` is one of Pforte's error codes. */
-export function isPforteErrorCode(code: unknown): code is PforteErrorCode {
-  return (pforteErrorCodes as readonly unknown[]).includes(code);
-}

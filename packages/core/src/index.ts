@@ -17,8 +17,11 @@ export {
   type PasswordRule,
   type RuleResult,
 } from './policy.js';
+export { ConfigError } from './config-error.js';
+export { configDefaults } from './config-defaults.js';
+export { draftConfig } from './config-draft.js';
+export { stepIds, type StepId } from './steps/ids.js';
 export {
-  ConfigError,
   configSchema,
   formatConfigPath,
   parseConfig,
@@ -29,7 +32,6 @@ export {
   type SignInConfig,
   stepEntrySchema,
   profileFields,
-  stepIds,
   type CaptchaStep,
   type CredentialsStep,
   type CustomerLookupStep,
@@ -49,7 +51,6 @@ export {
   type SecondFactorMethod,
   type SmsStep,
   type StepEntry,
-  type StepId,
   type TermsStep,
   type VisibilityStep,
 } from './config.js';
@@ -72,20 +73,8 @@ export { formatCountdown, laterDeadline, secondsUntil, toClientDeadline, type Re
 export { loadPhoneSupport, type PhoneParseResult, type PhoneSupport } from './phone.js';
 export { cryptoRandom, generatePin, isTrivialPin } from './pin.js';
 export {
-  codeSentResultSchema,
-  completeResultSchema,
-  credentialsResultSchema,
-  customerLookupResultSchema,
-  emailConfirmedResultSchema,
-  emailSentResultSchema,
   createGuard,
   guardAdapter,
-  invitationDetailsSchema,
-  issuePinResultSchema,
-  joinOrganizationResultSchema,
-  organizationResultSchema,
-  smsSentResultSchema,
-  startResultSchema,
   type CallOptions,
   type CodeSentResult,
   type CompleteResult,
@@ -102,15 +91,32 @@ export {
 } from './adapter.js';
 export {
   guardSignInAdapter,
-  resetRequestedResultSchema,
-  sessionInfoSchema,
-  sessionResultSchema,
-  signInResultSchema,
   type PforteSignInAdapter,
   type ResetRequestedResult,
   type SessionInfo,
   type SignInResult,
 } from './sign-in-adapter.js';
+export {
+  codeSentResultSchema,
+  completeResultSchema,
+  credentialsResultSchema,
+  customerLookupResultSchema,
+  emailConfirmedResultSchema,
+  emailSentResultSchema,
+  invitationDetailsSchema,
+  issuePinResultSchema,
+  joinOrganizationResultSchema,
+  organizationResultSchema,
+  resetRequestedResultSchema,
+  sessionInfoSchema,
+  sessionResultSchema,
+  signInResultSchema,
+  smsSentResultSchema,
+  startResultSchema,
+  parseResult,
+  resultSchemas,
+} from './adapter-schemas.js';
+export { loadValidation } from './load-validation.js';
 export {
   captchaRequestSchema,
   commonErrorCodes,

@@ -1,7 +1,5 @@
-import * as z from 'zod/mini';
-import { codeSentResultSchema, createGuard, type CallOptions, type CodeSentResult, type GuardOptions } from './adapter.js';
-import { systemClock } from './clock.js';
-import type { SecondFactorMethod } from './config.js';
+import { createGuard, type CallOptions, type CodeSentResult, type GuardOptions } from './adapter.js';
+import type { SecondFactorMethod } from './steps/types.js';
 
 /** A signed-in session as the widget sees it: never its token, which only the backend (and an HttpOnly cookie) holds. */
 export interface SessionInfo {
@@ -100,57 +98,25 @@ export interface PforteSignInAdapter {
   signOut(input?: object, options?: CallOptions): Promise<void>;
 }
 
-const epochMs = z.number().check(z.nonnegative());
-const id = z.string().check(z.minLength(1), z.maxLength(200));
-
-/** Schema of {@link SessionInfo}. */
-export const sessionInfoSchema = z.object({
-  accountId: id,
-  username: z.string().check(z.minLength(1)),
-  product: z.string(),
-  secondFactor: z.enum(['sms', 'email', 'none']),
-  expiresAt: epochMs,
-  now: epochMs,
-});
-/** Schema of {@link SignInResult}. */
-export const signInResultSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('failed'), attemptsRemaining: z.int().check(z.nonnegative()), now: epochMs }),
-  z.object({ status: z.literal('locked'), lockedUntil: epochMs, retryAfterSeconds: z.number().check(z.nonnegative()), now: epochMs }),
-  z.object({
-    status: z.literal('secondFactor'),
-    signInId: id,
-    method: z.enum(['sms', 'email']),
-    ...codeSentResultSchema.shape,
-  }),
-  z.object({ status: z.literal('passwordChange'), signInId: id, expiresAt: epochMs, now: epochMs }),
-  z.object({ status: z.literal('signedIn'), session: sessionInfoSchema }),
-]);
-/** Schema of {@link ResetRequestedResult}. */
-export const resetRequestedResultSchema = z.object({
-  resendAvailableAt: epochMs,
-  validityMinutes: z.number().check(z.positive()),
-  now: epochMs,
-});
-/** Schema of the answer of `getSession`: `{ session: null }` when signed out. */
-export const sessionResultSchema = z.object({ session: z.nullable(sessionInfoSchema) });
-
 /**
  * {@link guardAdapter} for the sign-in contract: timeouts, errors mapped to
  * PforteError, every result validated and stamped with `receivedAt`.
  */
 export function guardSignInAdapter(adapter: PforteSignInAdapter, options: GuardOptions): PforteSignInAdapter {
   const { run, validated, stamped, nothing } = createGuard(options);
-  const clock = options.clock ?? systemClock;
-  const signInResult = (value: unknown): SignInResult => ({ ...validated(signInResultSchema)(value), receivedAt: clock.now() });
   return {
-    signIn: (input, o) => run(o, (call) => adapter.signIn(input, call), signInResult),
-    resendSignInCode: (input, o) => run(o, (call) => adapter.resendSignInCode(input, call), stamped(codeSentResultSchema)),
-    verifySignInCode: (input, o) => run(o, (call) => adapter.verifySignInCode(input, call), signInResult),
-    changePassword: (input, o) => run(o, (call) => adapter.changePassword(input, call), signInResult),
+    signIn: (input, o) => run(o, (call) => adapter.signIn(input, call), stamped<SignInResult>('signIn')),
+    resendSignInCode: (input, o) =>
+      run(o, (call) => adapter.resendSignInCode(input, call), stamped<CodeSentResult>('resendSignInCode')),
+    verifySignInCode: (input, o) =>
+      run(o, (call) => adapter.verifySignInCode(input, call), stamped<SignInResult>('verifySignInCode')),
+    changePassword: (input, o) =>
+      run(o, (call) => adapter.changePassword(input, call), stamped<SignInResult>('changePassword')),
     requestPasswordReset: (input, o) =>
-      run(o, (call) => adapter.requestPasswordReset(input, call), stamped(resetRequestedResultSchema)),
+      run(o, (call) => adapter.requestPasswordReset(input, call), stamped<ResetRequestedResult>('requestPasswordReset')),
     resetPassword: (input, o) => run(o, (call) => adapter.resetPassword(input, call), nothing),
-    getSession: (input, o) => run(o, (call) => adapter.getSession(input, call), validated(sessionResultSchema)),
+    getSession: (input, o) =>
+      run(o, (call) => adapter.getSession(input, call), validated<{ session: SessionInfo | null }>('getSession')),
     signOut: (input, o) => run(o, (call) => adapter.signOut(input, call), nothing),
   };
 }

@@ -1,14 +1,15 @@
 /**
- * The CDN bundle's entry (`dist/cdn/pforte.js` and `dist/cdn/pforte.iife.js`,
+ * The CDN bundle's entry: `dist/cdn/pforte.js` (and `dist/cdn/pforte.iife.js`,
  * global `Pforte`), with Lit and a private @lit/localize bundled in.
  *
- * It defines `<pforte-signup>` and the elements of the first step at once and
- * starts loading every other element in the same breath, as chunks next to
- * pforte.js: the first step renders without waiting for the PIN, SMS and
- * visibility code, and shortly after import every element is defined. The
- * classes of those later elements are therefore not exported here; use
- * `customElements.get('pforte-sms-step')`, or the npm package.
- * Phone metadata and the PDF writer are lazy chunks too.
+ * One file holds what the first step of any product needs: `<pforte-signup>`,
+ * the credentials step, the password checklist, the done step and the runtime
+ * they share. `<pforte-signup>` loads the other steps its product configures
+ * from `steps/<name>.js` beside this file, the next one while the person works
+ * on the current one; a step no product step uses is never fetched. Their
+ * classes are therefore not exported here: `pforte-all.js` defines and exports
+ * every element at once. Phone metadata and the PDF writer are lazy chunks;
+ * the in-browser demo backend is its own file, `pforte-memory.js`.
  */
 import './define/signup.js';
 import './define/credentials-step.js';
@@ -24,7 +25,9 @@ export type { PforteLocale, StringOverrides } from './localization/localization.
 export { version } from './internal/define.js';
 export type * from './events.js';
 // The browser-facing part of @pforte/core; server-side pieces (HTTP route
-// schemas, the problem format) stay out of the script-tag bundle.
+// schemas, the problem format) stay out of the script-tag bundle, and so does
+// zod: `parseConfig` and `safeParseConfig` are exported by pforte-all.js, or
+// await `loadValidation()`.
 export {
   ConfigError,
   createHttpAdapter,
@@ -32,11 +35,10 @@ export {
   evaluatePassword,
   guardAdapter,
   isPforteError,
-  parseConfig,
+  loadValidation,
   passwordRulesAttribute,
   PforteError,
   policyPresets,
-  safeParseConfig,
   stepIds,
   systemClock,
 } from '@pforte/core';
@@ -53,25 +55,3 @@ export type {
   PforteErrorCode,
   StepId,
 } from '@pforte/core';
-// The in-browser demo backend (its own entry in @pforte/core).
-export { createMemoryAdapter } from '@pforte/core/memory';
-export type { MemoryAdapter, MemoryAdapterOptions, OutboxMessage } from '@pforte/core/memory';
-
-/** Resolves once every Pforte element is defined (they load right after this module). */
-export const allElementsDefined: Promise<unknown> = Promise.all([
-  import('./define/pin-step.js'),
-  import('./define/sms-step.js'),
-  import('./define/visibility-step.js'),
-  import('./define/profile-step.js'),
-  import('./define/organization-step.js'),
-  import('./define/second-factor-choice-step.js'),
-  import('./define/email-code-step.js'),
-  import('./define/invitation-step.js'),
-  import('./define/terms-step.js'),
-  import('./define/email-verification-step.js'),
-  import('./define/customer-lookup-step.js'),
-  import('./define/captcha-step.js'),
-  import('./define/captcha.js'),
-  import('./define/code-input.js'),
-  import('./define/phone-input.js'),
-]);

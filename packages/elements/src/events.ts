@@ -5,6 +5,9 @@ export interface PforteStepChangeDetail {
   step: StepId;
   /** Zero-based position in the configured step list. */
   index: number;
+  /** The step's number as the step indicator shows it ("Step 2 of 5": 2). */
+  position: number;
+  /** Steps as the step indicator counts them ("Step 2 of 5": 5): the active steps, the done step not counted. */
   total: number;
 }
 

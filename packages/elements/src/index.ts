@@ -1,7 +1,8 @@
 /**
  * @pforte/elements: registration widgets as Lit web components. Importing
  * this module defines every element; per-element modules live under
- * `@pforte/elements/define/*` for teams that want only some of them.
+ * `@pforte/elements/define/*` for teams that want only some of them. The
+ * in-browser demo backend is `@pforte/core/memory`.
  */
 import './define/signup.js';
 import './define/credentials-step.js';
@@ -52,4 +53,3 @@ export type { PforteLocale, StringOverrides } from './localization/localization.
 export { version } from './internal/define.js';
 export type * from './events.js';
 export * from '@pforte/core';
-export * from '@pforte/core/memory';

@@ -55,11 +55,13 @@ export function byLabel<T extends HTMLElement = HTMLInputElement>(root: ParentNo
   return control as unknown as T;
 }
 
-/** The button whose visible text matches. */
+/** The button whose accessible name (its aria-label or its text) matches. */
 export function byButton(root: ParentNode, text: string | RegExp): HTMLButtonElement {
-  const button = [...root.querySelectorAll('button')].find((candidate) =>
-    typeof text === 'string' ? candidate.textContent?.trim() === text : text.test(candidate.textContent ?? ''),
-  );
+  const button = [...root.querySelectorAll('button')].find((candidate) => {
+    // The accessible name: an icon button's aria-label, else its text.
+    const name = candidate.getAttribute('aria-label') ?? candidate.textContent ?? '';
+    return typeof text === 'string' ? name.trim() === text : text.test(name);
+  });
   if (!button) throw new Error(`No button ${String(text)}`);
   return button;
 }
@@ -130,4 +132,9 @@ export function timersClearedOnRemove(step: Element): number {
     globalThis.clearTimeout = originalClear;
   }
   return cleared;
+}
+
+/** Whether a button cannot be used now: disabled, or `aria-disabled` while a countdown runs (it stays focusable). */
+export function unavailable(button: HTMLButtonElement): boolean {
+  return button.disabled || button.getAttribute('aria-disabled') === 'true';
 }

@@ -27,7 +27,7 @@ describe('a host page that configured @lit/localize itself', () => {
     try {
       const element = await fixture<PforteSignup>(html`<pforte-signup locale="de" .adapter=${createMemoryAdapter()}></pforte-signup>`);
       await until(() => element.querySelector('h2'), 'Pforte renders');
-      expect(element.querySelector('h2')!.textContent).to.equal('Choose your username and password');
+      expect(element.querySelector('h2')!.textContent).to.equal('Enter your e-mail address and choose a password');
       expect(msg('Hello', { id: 'host.greeting' })).to.equal('Bonjour');
       expect(warnings.filter((warning) => warning.includes('@lit/localize'))).to.have.length(1);
     } finally {

@@ -96,7 +96,7 @@ async function fill(label: string | RegExp, text: string) {
 }
 
 async function credentials(username: string | undefined) {
-  await onStep(/Benutzername und Passwort festlegen|Zugang zum Serviceportal anlegen/);
+  await onStep(/Benutzername und Passwort festlegen|E-Mail-Adresse eingeben und Passwort festlegen|Zugang zum Serviceportal anlegen/);
   if (username !== undefined) await fill(/^(Benutzername|E-Mail-Adresse)$/, username);
   await fill('Passwort', password);
   await press('Enter');

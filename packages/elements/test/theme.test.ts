@@ -30,7 +30,7 @@ describe('theming', () => {
     expect(getComputedStyle(checklist).color).not.to.equal(lightText);
   });
 
-  it('lets unlayered page rules override any token', async () => {
+  it('lets page rules override any token', async () => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync('pforte-signup { --pforte-color-primary: rgb(200, 0, 100); }');
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
@@ -42,6 +42,46 @@ describe('theming', () => {
     } finally {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((candidate) => candidate !== sheet);
     }
+  });
+});
+
+describe('host page rules', () => {
+  /** Adopts `css` into the document for the duration of `run`. */
+  async function withPageCss(css: string, run: () => Promise<void>): Promise<void> {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [sheet, ...document.adoptedStyleSheets];
+    try {
+      await run();
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((candidate) => candidate !== sheet);
+    }
+  }
+
+  it('do not restyle the controls: element rules and universal resets lose', async () => {
+    await withPageCss(
+      '*, *::before, *::after { box-sizing: content-box; line-height: 3; } button { background: grey; border: 0; } input { border: none; } label { text-transform: uppercase; }',
+      async () => {
+        const element = await fixture<PforteSignup>(html`<pforte-signup locale="en" .adapter=${createMemoryAdapter()}></pforte-signup>`);
+        element.style.colorScheme = 'light';
+        await until(() => element.querySelector('button[type="submit"]'), 'step rendered');
+        const button = getComputedStyle(element.querySelector('button[type="submit"]')!);
+        expect(button.backgroundColor).to.equal('rgb(11, 92, 173)');
+        expect(button.boxSizing).to.equal('border-box');
+        const input = getComputedStyle(element.querySelector('input[name="username"]')!);
+        expect(input.borderTopStyle).to.equal('solid');
+        expect(input.borderTopWidth).to.equal('1px');
+        expect(getComputedStyle(element.querySelector('label')!).textTransform).to.equal('none');
+      },
+    );
+  });
+
+  it('restyle a control when they name an id of the page (the documented hook)', async () => {
+    await withPageCss('#branded .pf-primary { text-transform: uppercase; }', async () => {
+      const element = await fixture<PforteSignup>(html`<pforte-signup id="branded" locale="en" .adapter=${createMemoryAdapter()}></pforte-signup>`);
+      await until(() => element.querySelector('button[type="submit"]'), 'step rendered');
+      expect(getComputedStyle(element.querySelector('button[type="submit"]')!).textTransform).to.equal('uppercase');
+    });
   });
 });
 

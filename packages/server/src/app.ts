@@ -84,9 +84,9 @@ export interface ServerOptions extends Partial<rules.BackendLimits> {
    */
   trustProxyHops?: number;
   /**
-   * Requests per client address per second, sustained (default 20), and the
-   * burst allowed above it (default 60): past them 429 before any database
-   * work, so a flood from one address costs little.
+   * Requests per client address per second, sustained (default 5; a person
+   * makes far fewer), and the burst allowed above it (default 30): past them
+   * 429 before any database work, so a flood from one address costs little.
    */
   requestsPerIpPerSecond?: number;
   requestBurstPerIp?: number;
@@ -213,7 +213,7 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const proxyHops = options.trustProxyHops ?? 0;
   const hashQueue = new HashQueue(options.hashQueue);
-  const requestBudget = createRequestBudget(options.requestsPerIpPerSecond ?? 20, options.requestBurstPerIp ?? 60);
+  const requestBudget = createRequestBudget(options.requestsPerIpPerSecond ?? 5, options.requestBurstPerIp ?? 30);
   const idempotency = createIdempotencyCrypto(options.codePepper ?? '');
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const routes = httpRoutes.map((route) => ({

@@ -17,7 +17,7 @@ import {
   type PforteServer,
 } from '../src/index.js';
 import { startSmtpReceiver, startWebhookReceiver } from './receivers.js';
-import { sharedDatabase, testScrypt } from './support.js';
+import { oneClientLimits, sharedDatabase, testScrypt } from './support.js';
 
 const password = 'lange-sichere-Passphrase';
 const pepper = 'test-pepper-of-at-least-32-bytes-0123456789';
@@ -110,7 +110,7 @@ describe('production mode', () => {
         database: await sharedDatabase(),
         production: true,
         scryptCost: testScrypt,
-        smsPerIpPerHour: 10_000,
+        ...oneClientLimits,
         products: { praxisportal },
         allowedOrigins: [praxis],
         codePepper: pepper,

@@ -213,16 +213,21 @@ describe('reference server', () => {
     });
 
     it('limits SMS per client IP', async () => {
-      const limited = await startTestServer({ smsPerIpPerHour: 2 });
+      const limited = await startTestServer({ smsPerIpPerHour: 2, trustProxyHops: 1 });
       try {
-        const client = createHttpAdapter({ baseUrl: limited.url });
+        // An address of this run's own, as a trusted proxy reports it: earlier runs on a reused database do not count.
+        const address = `2001:db8:5::${Date.now().toString(16).slice(-4)}:${(++counter).toString(16)}`;
+        const fetchFrom: typeof fetch = (input, init) => {
+          const headers = new Headers(init?.headers);
+          headers.set('X-Forwarded-For', address);
+          return fetch(input, { ...init, headers });
+        };
+        const client = createHttpAdapter({ baseUrl: limited.url, fetch: fetchFrom });
         const send = async () => {
           const { flowId } = await client.startRegistration({ locale: 'en' });
           await client.submitCredentials({ flowId, username: unique('ip'), password });
           return client.sendSmsCode({ flowId, phone: phone() });
         };
-        // The shared database may hold earlier sends from 127.0.0.1 within the hour: move on a day.
-        limited.clock.advance(25 * 60 * 60 * 1000);
         await send();
         await send();
         const error = await rejection(send());

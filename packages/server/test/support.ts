@@ -12,6 +12,21 @@ import {
 /** Cheap scrypt for tests; production uses the default cost. */
 export const testScrypt = { N: 1024, r: 8, p: 1 };
 
+/**
+ * Every test client is 127.0.0.1 on a shared database, where the attempts of
+ * every test file add up: per-client throttles are tested with addresses of
+ * their own (behind trustProxyHops), everything else runs with these.
+ */
+export const oneClientLimits = {
+  smsPerIpPerHour: 10_000,
+  flowStartsPerIpPerHour: 10_000,
+  hashesPerIpPerHour: 10_000,
+  lookupsPerIpPerHour: 10_000,
+  requestBurstPerIp: 1_000_000,
+  signInsPerIpPerHour: 10_000,
+  resetRequestsPerIpPerHour: 10_000,
+} as const;
+
 /** PostgreSQL for the storage tests when set (`.ci/run` sets it to a throwaway cluster); else in-memory PGlite. */
 export const testDatabaseUrl = process.env['PFORTE_TEST_DATABASE_URL'] || undefined;
 
@@ -41,14 +56,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     clock,
     scryptCost: testScrypt,
     production: false,
-    // Every test client is 127.0.0.1 on a shared database: per-client throttles are tested with their own addresses.
-    smsPerIpPerHour: 10_000,
-    flowStartsPerIpPerHour: 10_000,
-    hashesPerIpPerHour: 10_000,
-    lookupsPerIpPerHour: 10_000,
-    requestBurstPerIp: 1_000_000,
-    signInsPerIpPerHour: 10_000,
-    resetRequestsPerIpPerHour: 10_000,
+    ...oneClientLimits,
     adminToken: testAdminToken,
     ...options,
   });

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { defineStep } from './define.js';
 import { checkRoutedStep } from './routing.js';
-import { intBetween, optionalFlag, routedTo } from './types.js';
+import { isRoutedTo } from './routes.js';
+import { intBetween, optionalFlag } from './types.js';
 
 /** A one-time code by e-mail. */
 export interface EmailCodeStep {
@@ -31,7 +32,7 @@ export const emailCodeStep = defineStep<EmailCodeStep>()({
   }),
   after: ['credentials'],
   check: (_step, index, steps) => checkRoutedStep('emailCode', 'email', index, steps),
-  isActive: (choice) => routedTo('email', choice),
+  isActive: (choice) => isRoutedTo('emailCode', choice),
   isDone: (view) => view.emailCodeVerified,
   actions: ['sendEmailCode', 'verifyEmailCode'],
 });

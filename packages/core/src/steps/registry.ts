@@ -13,6 +13,7 @@ import { smsStep } from './sms.js';
 import type { AdapterAction, BaseStep, StepDescriptor } from './types.js';
 import { termsStep } from './terms.js';
 import { visibilityStep } from './visibility.js';
+import { stepIds } from './ids.js';
 
 /** The built-in steps, in the default order. */
 export const builtinSteps = [
@@ -32,8 +33,7 @@ export const builtinSteps = [
   doneStep,
 ] as const;
 
-/** Id of a built-in flow step. */
-export type StepId = (typeof builtinSteps)[number]['id'];
+export { stepIds, type StepId } from './ids.js';
 
 /** The object-form schemas of the built-in steps, typed one by one. */
 export const builtinStepSchemas = builtinSteps.map((descriptor) => descriptor.schema) as unknown as SchemasOf<typeof builtinSteps>;
@@ -43,8 +43,10 @@ type SchemasOf<Descriptors extends readonly unknown[]> = {
   -readonly [Index in keyof Descriptors]: Descriptors[Index] extends { schema: infer Schema } ? Schema : never;
 };
 
-/** Every built-in step id, in the default order. */
-export const stepIds = builtinSteps.map((descriptor) => descriptor.id) as unknown as readonly [StepId, ...StepId[]];
+// steps/ids.ts names the same steps without loading their schemas; the two must agree.
+if (builtinSteps.some((descriptor, index) => descriptor.id !== stepIds[index]) || builtinSteps.length !== stepIds.length) {
+  throw new Error('steps/ids.ts does not list the built-in steps in their order');
+}
 
 /** The steps a config may use, by id. */
 export interface StepRegistry {

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { defineStep } from './define.js';
 import { checkRoutedStep } from './routing.js';
-import { countryCode, intBetween, optionalFlag, routedTo } from './types.js';
+import { isRoutedTo } from './routes.js';
+import { countryCode, intBetween, optionalFlag } from './types.js';
 
 /** SMS second factor. */
 export interface SmsStep {
@@ -32,7 +33,7 @@ export const smsStep = defineStep<SmsStep>()({
   resolve: (step: z.output<typeof schema>) => ({ ...step, id: 'sms' }),
   after: ['credentials'],
   check: (_step, index, steps) => checkRoutedStep('sms', 'sms', index, steps),
-  isActive: (choice) => routedTo('sms', choice),
+  isActive: (choice) => isRoutedTo('sms', choice),
   isDone: (view) => view.smsVerified,
   actions: ['sendSmsCode', 'verifySmsCode'],
 });

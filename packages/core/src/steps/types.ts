@@ -114,7 +114,3 @@ export function plainStepSchema<const Id extends string>(id: Id) {
   return z.strictObject({ id: z.literal(id), optional: notOptional(id) });
 }
 
-/** Whether the code step for `method` runs under the choice made so far. */
-export function routedTo(method: 'sms' | 'email', choice: SecondFactorMethod | undefined): boolean {
-  return choice === undefined || choice === method;
-}

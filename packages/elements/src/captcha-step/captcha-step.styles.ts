@@ -1,9 +1,7 @@
 import { css } from 'lit';
 
 export const captchaStepStyles = css`
-  @layer pforte {
-    :where(pforte-captcha-step) :where(pforte-captcha) {
-      max-width: none;
-    }
+  :where(pforte-captcha-step):not(#_) :where(pforte-captcha):not(#_) {
+    max-width: none;
   }
 `;

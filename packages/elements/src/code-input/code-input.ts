@@ -18,7 +18,7 @@ import '../localization/step-messages.js';
  *
  * @event {CustomEvent<PforteCodeCompleteDetail>} pforte-code-complete - The input holds `length` digits. `detail` is empty: the code is never put into an event; read `value`.
  *
- * @cssproperty --pforte-color-surface-raised - Fill of the digit boxes.
+ * @cssproperty --pforte-color-surface - Background; the digit boxes are a tint of the border colour on it.
  * @cssproperty --pforte-color-border - Border of the input.
  * @cssproperty --pforte-color-danger - Border when `invalid`.
  */

@@ -44,6 +44,13 @@ export class CodeEntryController {
   readonly verifying: AdapterCallController;
   readonly resend: ResendController;
 
+  /**
+   * The code the backend last rejected. Sending it again would only burn an
+   * attempt (a full code submits itself, and Enter then re-submits the same
+   * digits), so it is answered here until the person changes it.
+   */
+  private rejected: { code: string; message: string } | undefined;
+
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: CodeEntryOptions,
@@ -85,6 +92,7 @@ export class CodeEntryController {
     this.sentCodeLength = result.codeLength;
     this.dead = false;
     this.error = '';
+    this.rejected = undefined;
     this.resend.startFromSent(result);
     const seconds = this.resend.secondsLeft;
     void this.announce(
@@ -117,6 +125,12 @@ export class CodeEntryController {
       input.focus();
       return false;
     }
+    if (code === this.rejected?.code) {
+      this.setError(this.rejected.message);
+      input.focus();
+      input.select();
+      return false;
+    }
     this.setError('');
     await this.verifying.run((signal) => call(code, signal));
     const error = this.verifying.error;
@@ -124,6 +138,7 @@ export class CodeEntryController {
       this.options.onError(error);
       this.resend.startFromError(error);
       this.error = errorMessage(error);
+      if (error.code === 'code.invalid') this.rejected = { code, message: this.error };
       if (error.code === 'code.expired' || error.code === 'code.max_attempts') this.dead = true;
       this.host.requestUpdate();
       await this.host.updateComplete;

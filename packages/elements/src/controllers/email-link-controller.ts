@@ -3,6 +3,21 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 const fragmentKey = 'pforte-email-token';
 
 /**
+ * The query parameter that carries the product id in the confirmation link's
+ * return address, so the page (and `<pforte-signup>`) that the link opens in
+ * a new tab knows which product's registration it continues.
+ */
+export const productParameter = 'pforte-product';
+
+/** This page's address without its fragment, with `productId` (when given) in `pforte-product`: where a confirmation link leads back to. */
+export function confirmationReturnUrl(productId: string): string {
+  const url = new URL(location.href);
+  url.hash = '';
+  if (productId) url.searchParams.set(productParameter, productId);
+  return url.href;
+}
+
+/**
  * Watches the page's URL fragment for an e-mail confirmation token
  * (`#pforte-email-token=…`, the link in the verification e-mail), hands it to
  * `onToken` and removes it from the address bar at once, so the token does

@@ -82,8 +82,10 @@ describe('<pforte-credentials-step>', () => {
     await paste(password, goodPassword);
     await step.updateComplete;
     expect(password.value).to.equal(goodPassword);
-    // The common-password line ticks once its lazily loaded list has answered.
-    await waitUntil(() => step.querySelectorAll('li.pf-met').length === step.querySelectorAll('li').length);
+    // Everything to achieve is ticked; the limits (length, username) are kept, neither ticked nor broken.
+    expect(step.querySelectorAll('li.pf-met').length + step.querySelectorAll('li:not(.pf-met):not(.pf-broken)').length).to.equal(step.querySelectorAll('li').length);
+    expect(step.querySelectorAll('li.pf-broken').length).to.equal(0);
+    expect(description(password)).not.to.contain('(not met)');
   });
 
   it('shows and hides the password with a toggle button', async () => {

@@ -6,7 +6,7 @@ import type { PasswordPolicy, PforteError } from '@pforte/core';
 import { PforteFormStepElement } from '../internal/form-step-element.js';
 import type { FieldErrors } from '../internal/form-step-element.js';
 import { uniqueId } from '../internal/pforte-element.js';
-import { credentialsStepStyles } from './credentials-step.styles.js';
+import { renderVisibilityToggle } from '../internal/form-controls.js';
 import '../define/password-checklist.js';
 
 type Field = 'username' | 'password';
@@ -25,8 +25,6 @@ type Field = 'username' | 'password';
  * @cssproperty --pforte-color-danger - Field errors.
  */
 export class PforteCredentialsStep extends PforteFormStepElement<Field> {
-  static override pforteStyles = [...PforteFormStepElement.pforteStyles, credentialsStepStyles];
-
   readonly step = 'credentials' as const;
 
   protected readonly fieldOrder = ['username', 'password'] as const;
@@ -48,7 +46,9 @@ export class PforteCredentialsStep extends PforteFormStepElement<Field> {
   override render() {
     const isEmail = this.usernameKind === 'email';
     return html`
-      <h2 tabindex="-1">${msg('Choose your username and password', { id: 'credentials.heading' })}</h2>
+      <h2 tabindex="-1">${isEmail
+        ? msg('Enter your e-mail address and choose a password', { id: 'credentials.heading.email' })
+        : msg('Choose your username and password', { id: 'credentials.heading' })}</h2>
       <p class="pf-muted">
         ${msg('The password requirements are shown below and tick green as you type.', { id: 'credentials.intro' })}
       </p>
@@ -75,15 +75,12 @@ export class PforteCredentialsStep extends PforteFormStepElement<Field> {
           value: this.password,
           describedBy: [this.rulesId],
           onValue: (value) => (this.password = value),
-          trailing: html`<button
-            type="button"
-            class="pf-toggle"
-            aria-controls=${this.idsOf('password').input}
-            aria-pressed=${this.passwordVisible ? 'true' : 'false'}
-            @click=${this.togglePasswordVisibility}
-          >
-            ${msg('Show password', { id: 'credentials.show' })}
-          </button>`,
+          inside: renderVisibilityToggle({
+            label: msg('Show password', { id: 'credentials.show' }),
+            controls: this.idsOf('password').input,
+            visible: this.passwordVisible,
+            onToggle: () => this.togglePasswordVisibility(),
+          }),
           after: html`<pforte-password-checklist
             list-id=${this.rulesId}
             .policy=${this.policy}

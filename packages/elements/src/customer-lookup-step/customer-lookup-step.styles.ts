@@ -1,9 +1,7 @@
 import { css } from 'lit';
 
 export const customerLookupStepStyles = css`
-  @layer pforte {
-    :where(pforte-customer-lookup-step) :where(pforte-captcha) {
-      max-width: none;
-    }
+  :where(pforte-customer-lookup-step):not(#_) :where(pforte-captcha):not(#_) {
+    max-width: none;
   }
 `;

@@ -1,17 +1,15 @@
 import { css } from 'lit';
 
 export const doneStepStyles = css`
-  @layer pforte {
-    :where(pforte-done-step) :where(.pf-done-mark) {
-      display: inline-grid;
-      place-items: center;
-      width: 3rem;
-      height: 3rem;
-      margin-bottom: var(--pforte-space);
-      border-radius: 50%;
-      font-size: 1.5rem;
-      color: var(--pforte-color-surface);
-      background: var(--pforte-color-success);
-    }
+  :where(pforte-done-step):not(#_) :where(.pf-done-mark) {
+    display: inline-grid;
+    place-items: center;
+    width: 3rem;
+    height: 3rem;
+    margin-bottom: var(--pforte-space);
+    border-radius: 50%;
+    font-size: 1.5rem;
+    color: var(--pforte-color-surface);
+    background: var(--pforte-color-success);
   }
 `;

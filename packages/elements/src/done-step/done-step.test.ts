@@ -17,6 +17,21 @@ describe('<pforte-done-step>', () => {
     expect(step.querySelector('.pf-done-mark')!.getAttribute('aria-hidden')).to.equal('true');
   });
 
+  it('offers signing in as the next action when the product has a sign-in address', async () => {
+    const step = await fixture<PforteDoneStep>(html`<pforte-done-step product="Videosprechstunde" sign-in-url="/anmelden"></pforte-done-step>`);
+    const link = step.querySelector<HTMLAnchorElement>('a.pf-button')!;
+    expect(link.textContent!.trim()).to.equal('Sign in');
+    expect(link.getAttribute('href')).to.equal('/anmelden');
+    await expect(step).to.be.accessible();
+    step.signInUrl = 'javascript:alert(1)';
+    await step.updateComplete;
+    expect(step.querySelector('a')).to.equal(null);
+    step.signInUrl = '/anmelden';
+    step.organization = { name: 'Zahnarztpraxis Berger', status: 'pending' };
+    await step.updateComplete;
+    expect(step.querySelector('a'), 'not while the access awaits approval').to.equal(null);
+  });
+
   it('reads well without a product or username, and takes focus on its heading', async () => {
     const step = await fixture<PforteDoneStep>(html`<pforte-done-step></pforte-done-step>`);
     expect(step.textContent).to.contain('Your account is active.');

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
+import { safeUrl } from '../internal/safe-url.js';
 import { PforteStepElement } from '../internal/step-element.js';
 import { doneStepStyles } from './done-step.styles.js';
 
@@ -34,6 +35,9 @@ export class PforteDoneStep extends PforteStepElement {
   /** The practice joined or registered (from the organization step); `status: 'pending'` shows the waiting state. */
   @property({ attribute: false }) organization: DoneOrganization | undefined;
 
+  /** Where the person signs in with the new account: offered as the next action (http(s) only). */
+  @property({ attribute: 'sign-in-url' }) signInUrl = '';
+
   override render() {
     return html`
       <div class="pf-done-mark" aria-hidden="true">${this.organization?.status === 'pending' ? '…' : '✓'}</div>
@@ -42,7 +46,16 @@ export class PforteDoneStep extends PforteStepElement {
       ${this.username
         ? html`<p class="pf-muted">${msg(str`Your username: ${this.username}`, { id: 'done.username' })}</p>`
         : nothing}
+      ${this.renderSignIn()}
     `;
+  }
+
+  private renderSignIn() {
+    const href = safeUrl(this.signInUrl);
+    if (!href || this.organization?.status === 'pending') return nothing;
+    return html`<div class="pf-actions">
+      <a class="pf-button" href=${href}>${msg('Sign in', { id: 'invitation.signIn' })}</a>
+    </div>`;
   }
 
   private body() {

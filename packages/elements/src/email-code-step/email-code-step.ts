@@ -4,9 +4,8 @@ import { msg, str } from '@lit/localize';
 import type { CallOptions, PforteAdapter } from '@pforte/core';
 import { PforteCodeStepElement } from '../internal/code-step-element.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
-import { emailCodeStepStyles } from './email-code-step.styles.js';
 import '../localization/step-messages.js';
-import { renderCodeEntryForm, renderCodeStepNavigation } from '../internal/code-entry-form.js';
+import { codeStepSecondary, renderCodeEntryForm } from '../internal/code-entry-form.js';
 import { renderActions } from '../internal/form-controls.js';
 
 /**
@@ -27,8 +26,6 @@ import { renderActions } from '../internal/form-controls.js';
  * @cssproperty --pforte-color-surface-raised - Fill of the code boxes.
  */
 export class PforteEmailCodeStep extends PforteCodeStepElement {
-  static override pforteStyles = [...PforteCodeStepElement.pforteStyles, emailCodeStepStyles];
-
   readonly step = 'emailCode' as const;
 
   /** Digits of the e-mail code (the server's `codeLength` wins once a code was sent). */
@@ -67,8 +64,12 @@ export class PforteEmailCodeStep extends PforteCodeStepElement {
       </p>
       <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSendSubmit}>
         <div class="pf-alert" role="alert">${this.sendError ? renderAlert(this.sendError) : nothing}</div>
-        ${renderActions({ pending, primary: this.sendCodeButton() })}
-        ${renderCodeStepNavigation(this.codeFormOptions(''))}
+        ${renderActions({
+          pending,
+          primary: this.sendCodeButton(),
+          secondary: codeStepSecondary({ optional: this.optional, onSkip: this.onSkip }),
+          ...(this.canGoBack ? { onBack: this.onBack } : {}),
+        })}
       </form>
     `;
   }

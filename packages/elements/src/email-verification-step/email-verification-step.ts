@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { formatCountdown, systemClock } from '@pforte/core';
 import type { Clock, PforteError } from '@pforte/core';
+import { confirmationReturnUrl } from '../controllers/email-link-controller.js';
 import { PforteStepElement } from '../internal/step-element.js';
 import { renderActions } from '../internal/form-controls.js';
 import type { ActionButton } from '../internal/form-controls.js';
@@ -45,8 +46,15 @@ export class PforteEmailVerificationStep extends PforteStepElement {
   /** Source of time for the resend countdown; inject a manual clock in tests and docs. */
   @property({ attribute: false }) clock: Clock = systemClock;
 
-  /** The page the link in the e-mail leads back to; default: this page's address without its fragment. */
+  /**
+   * The page the link in the e-mail leads back to; default: this page's
+   * address without its fragment, with `product-id` in its `pforte-product`
+   * query parameter.
+   */
   @property({ attribute: 'return-url' }) returnUrl = '';
+
+  /** The product's id (`config.id`): carried in the link, so a new tab opens the right product's registration. */
+  @property({ attribute: 'product-id' }) productId = '';
 
   /**
    * True once an e-mail went out: the element does not send one on connect.
@@ -209,7 +217,7 @@ export class PforteEmailVerificationStep extends PforteStepElement {
           : msg('Send e-mail', { id: 'emailVerification.send' }),
       className: 'pf-resend',
       busy: this.sending.pending,
-      disabled: waiting,
+      waiting,
       onClick: this.onResend,
     };
   }
@@ -239,7 +247,7 @@ export class PforteEmailVerificationStep extends PforteStepElement {
     this.sendStarted = true;
     const adapter = this.requireAdapter();
     const resending = this.sent;
-    const returnUrl = this.returnUrl || location.href.split('#')[0]!;
+    const returnUrl = this.returnUrl || confirmationReturnUrl(this.productId);
     this.sendError = undefined;
     const result = await this.sending.run((signal) =>
       adapter.sendVerificationEmail({ flowId: this.flowId, returnUrl }, { signal }),

@@ -1,9 +1,11 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { formatCountdown } from '@pforte/core';
 import type { CodeEntryController } from '../controllers/code-entry-controller.js';
 import { renderActions } from './form-controls.js';
+import type { ActionButton } from './form-controls.js';
 import '../localization/step-messages.js';
 
 /** What the code form of the SMS and e-mail code steps needs from its step. */
@@ -45,6 +47,13 @@ export function renderCodeEntryForm(options: CodeEntryFormOptions): TemplateResu
         @input=${options.onInput}
       ></pforte-code-input>
       <p class="pf-error" id=${options.errorId} role="alert">${entry.error}</p>
+      <div class="pf-resend-row">
+        <button type="button" class="pf-link pf-resend" ?disabled=${pending} aria-disabled=${ifDefined(waiting ? 'true' : undefined)} @click=${options.onResend}>
+          ${waiting
+            ? msg(str`New code in ${formatCountdown(entry.resend.secondsLeft)}`, { id: 'sms.resend.wait' })
+            : msg('Send new code', { id: 'sms.resend' })}
+        </button>
+      </div>
       ${renderActions({
         pending,
         primary: {
@@ -52,32 +61,14 @@ export function renderCodeEntryForm(options: CodeEntryFormOptions): TemplateResu
           busy: entry.verifying.pending,
           disabled: entry.dead,
         },
-        secondary: [
-          {
-            label: waiting
-              ? msg(str`New code in ${formatCountdown(entry.resend.secondsLeft)}`, { id: 'sms.resend.wait' })
-              : msg('Send new code', { id: 'sms.resend' }),
-            className: 'pf-resend',
-            disabled: waiting,
-            onClick: options.onResend,
-          },
-        ],
+        secondary: codeStepSecondary(options),
+        ...(options.canGoBack ? { onBack: options.onBack } : {}),
       })}
-      ${renderCodeStepNavigation(options)}
     </form>
   `;
 }
 
-/** "Activate later" and "Back" of a code step, when the flow offers them. */
-export function renderCodeStepNavigation(
-  options: Pick<CodeEntryFormOptions, 'canGoBack' | 'optional' | 'pending' | 'onBack' | 'onSkip'>,
-) {
-  if (!options.optional && !options.canGoBack) return nothing;
-  return renderActions({
-    pending: options.pending,
-    secondary: options.optional
-      ? [{ label: msg('Activate later', { id: 'sms.later' }), className: 'pf-link', onClick: options.onSkip }]
-      : [],
-    ...(options.canGoBack ? { onBack: options.onBack } : {}),
-  });
+/** "Activate later" of a code step, when the flow offers it: a quiet action in the step's one action row. */
+export function codeStepSecondary(options: Pick<CodeEntryFormOptions, 'optional' | 'onSkip'>): ActionButton[] {
+  return options.optional ? [{ label: msg('Activate later', { id: 'sms.later' }), className: 'pf-link', onClick: options.onSkip }] : [];
 }

@@ -89,7 +89,7 @@ export abstract class PforteCodeStepElement extends PforteStepElement {
         : msg('Send code', { id: 'sms.send' }),
       className: 'pf-resend',
       busy: this.sending.pending,
-      disabled: waiting,
+      waiting,
     };
   }
 

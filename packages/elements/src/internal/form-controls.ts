@@ -1,9 +1,8 @@
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
-import '../localization/step-messages.js';
 
 /** The autofill tokens of the steps' text fields (`off` where autofill would only guess). */
 export type FieldAutocomplete =
@@ -41,8 +40,8 @@ export interface TextFieldOptions {
   className?: string;
   /** Further ids describing the input (a hint, a rule list), read after the error. */
   describedBy?: string[];
-  /** Next to the input, in one row (e.g. a "Show password" toggle). */
-  trailing?: TemplateResult;
+  /** Inside the field, at its end (the show-password toggle: {@link renderVisibilityToggle}). */
+  inside?: TemplateResult;
   /** Below the error (e.g. a hint or a checklist). */
   after?: TemplateResult;
   onValue: (value: string) => void;
@@ -76,11 +75,45 @@ export function renderTextField(options: TextFieldOptions): TemplateResult {
   return html`
     <div class="pf-field">
       <label for=${options.id}>${options.label}</label>
-      ${options.trailing ? html`<div class="pf-input-row">${input}${options.trailing}</div>` : input}
+      ${options.inside ? html`<div class="pf-input-wrap">${input}${options.inside}</div>` : input}
       <p class="pf-error" id=${options.errorId}>${error}</p>
       ${options.after ?? nothing}
     </div>
   `;
+}
+
+/** Options of {@link renderVisibilityToggle}. */
+export interface VisibilityToggleOptions {
+  /** The accessible name, the same in both states ("Show password"); `aria-pressed` says which state. */
+  label: string;
+  /** Ids of the inputs it shows and hides. */
+  controls: string;
+  visible: boolean;
+  onToggle: () => void;
+}
+
+const eye = svg`<path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z" /><circle cx="12" cy="12" r="3" />`;
+const eyeOff = svg`<path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12Z" /><circle cx="12" cy="12" r="3" /><path d="M4 20 20 4" />`;
+
+/**
+ * The show/hide toggle of a secret field: an icon button inside the field
+ * (`inside` of {@link renderTextField}), named by `label` and pressed while
+ * the secret is shown. The field keeps its full width on a phone.
+ */
+export function renderVisibilityToggle(options: VisibilityToggleOptions): TemplateResult {
+  return html`<button
+    type="button"
+    class="pf-reveal"
+    aria-label=${options.label}
+    title=${options.label}
+    aria-controls=${options.controls}
+    aria-pressed=${options.visible ? 'true' : 'false'}
+    @click=${options.onToggle}
+  >
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      ${options.visible ? eyeOff : eye}
+    </svg>
+  </button>`;
 }
 
 /** One option of a radio group, explained by its hint. */
@@ -138,6 +171,12 @@ export interface ActionButton {
   label: string;
   onClick?: (event: Event) => void;
   disabled?: boolean;
+  /**
+   * Not yet (a resend countdown runs): the button stays focusable with
+   * `aria-disabled`, so keyboard and screen-reader users reach it and hear
+   * its label, which says how long to wait. Its handler must ignore the press.
+   */
+  waiting?: boolean;
   /** This button's call runs: it reads "Please wait…". */
   busy?: boolean;
   /** `pf-primary` for the main action, `pf-link` for a quiet one, `pf-resend` for a throttled one. */
@@ -160,7 +199,7 @@ export function renderActions(options: ActionsOptions): TemplateResult {
     <div class="pf-actions">
       ${primary ? renderButton({ ...primary, className: ['pf-primary', primary.className].filter(Boolean).join(' ') }, pending) : nothing}
       ${(options.secondary ?? []).map((button) => renderButton(button, pending))}
-      ${options.onBack ? renderButton({ label: msg('Back', { id: 'common.back' }), onClick: options.onBack }, pending) : nothing}
+      ${options.onBack ? renderButton({ label: msg('Back', { id: 'common.back' }), className: 'pf-back', onClick: options.onBack }, pending) : nothing}
     </div>
   `;
 }
@@ -170,6 +209,7 @@ function renderButton(button: ActionButton, pending: boolean) {
     type=${button.onClick ? 'button' : 'submit'}
     class=${ifDefined(button.className || undefined)}
     ?disabled=${pending || (button.disabled ?? false)}
+    aria-disabled=${ifDefined(button.waiting ? 'true' : undefined)}
     @click=${button.onClick}
   >
     ${button.busy ? msg('Please wait…', { id: 'common.pending' }) : button.label}

@@ -9,7 +9,6 @@ import { renderActions, renderTextField } from './form-controls.js';
 import type { ActionButton, TextFieldOptions } from './form-controls.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
-import '../localization/step-messages.js';
 
 /** Messages by field; a field present with `''` is invalid with its reason shown elsewhere (e.g. by its own control). */
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;

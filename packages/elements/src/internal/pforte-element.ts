@@ -7,11 +7,15 @@ import { formStyles } from '../styles/form.styles.js';
 /**
  * Base of every Pforte element. Renders into the light DOM, because password
  * managers and autofill often cannot see inputs inside a shadow root; its
- * styles are adopted once into the document (or the enclosing shadow root)
- * inside the `pforte` cascade layer, so host pages can override them.
+ * styles are adopted once into the document (or the enclosing shadow root).
+ * They hold against the host page's element and framework rules (see
+ * tokens.styles.ts) and are themed through the `--pforte-*` tokens.
  */
 export abstract class PforteElement extends LitElement {
-  /** Style sheets of this element, adopted into its root node on connect. */
+  /**
+   * Style sheets of this element, adopted into its root node on connect.
+   * @internal
+   */
   static pforteStyles: CSSResult[] = [tokenStyles, formStyles];
 
   constructor() {

@@ -1,41 +1,21 @@
 import { css } from 'lit';
 
 export const invitationStepStyles = css`
-  @layer pforte {
-    :where(pforte-invitation-step) :where(.pf-invitation-details) {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 0.25rem 1rem;
-      margin: 0 0 var(--pforte-space);
-      padding: 0.75rem;
-      border: 1px solid var(--pforte-color-border);
-      border-radius: var(--pforte-radius);
-      background: var(--pforte-color-surface-raised);
-    }
-    :where(pforte-invitation-step) :where(.pf-invitation-details) :where(dt) {
-      font-weight: 600;
-    }
-    :where(pforte-invitation-step) :where(.pf-invitation-details) :where(dd) {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    :where(pforte-invitation-step) :where(a) {
-      color: var(--pforte-color-primary);
-    }
-    :where(pforte-invitation-step) :where(a.pf-button) {
-      display: inline-flex;
-      align-items: center;
-      min-height: 2.75rem;
-      padding: 0.5rem 1rem;
-      font-weight: 600;
-      border-radius: var(--pforte-radius);
-      color: var(--pforte-color-on-primary);
-      background: var(--pforte-color-primary);
-      text-decoration: none;
-    }
-    :where(pforte-invitation-step) :where(a:focus-visible) {
-      outline: 2px solid var(--pforte-color-focus);
-      outline-offset: 2px;
-    }
+  :where(pforte-invitation-step):not(#_) :where(.pf-invitation-details) {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 1rem;
+    margin: 0 0 var(--pforte-space);
+    padding: 0.75rem;
+    border: 1px solid var(--pforte-color-border);
+    border-radius: var(--pforte-radius);
+    background: var(--pforte-color-surface-raised);
+  }
+  :where(pforte-invitation-step):not(#_) :where(.pf-invitation-details) :where(dt) {
+    font-weight: 600;
+  }
+  :where(pforte-invitation-step):not(#_) :where(.pf-invitation-details) :where(dd) {
+    margin: 0;
+    overflow-wrap: anywhere;
   }
 `;

@@ -1,11 +1,9 @@
 import { css } from 'lit';
 
 export const organizationStepStyles = css`
-  @layer pforte {
-    :where(pforte-organization-step) :where(input.pf-postal-code) {
-      /* Five digits: a narrow field says how much is expected. */
-      max-width: 9rem;
-      font-variant-numeric: tabular-nums;
-    }
+  :where(pforte-organization-step):not(#_) :where(input.pf-postal-code) {
+    /* Five digits: a narrow field says how much is expected. */
+    max-width: 9rem;
+    font-variant-numeric: tabular-nums;
   }
 `;

@@ -3,10 +3,33 @@ import { isCommonPassword, policyPresets } from '@pforte/core';
 import '../define/password-checklist.js';
 import type { PfortePasswordChecklist } from './password-checklist.js';
 import { setLocale } from '../localization/localization.js';
+import type { Scheduler } from '../controllers/resend-controller.js';
 
-async function checklist(password: string, policy = policyPresets.strict10) {
+/** Timers that run only when the test says so. */
+function manualScheduler() {
+  const timers = new Map<number, { callback: () => void; ms: number }>();
+  let next = 0;
+  const scheduler: Scheduler = {
+    setTimeout(callback, ms) {
+      next += 1;
+      timers.set(next, { callback, ms });
+      return next;
+    },
+    clearTimeout(handle) {
+      timers.delete(handle as number);
+    },
+  };
+  const runAll = () => {
+    const due = [...timers.values()];
+    timers.clear();
+    for (const timer of due) timer.callback();
+  };
+  return { scheduler, timers, runAll };
+}
+
+async function checklist(password: string, policy = policyPresets.strict10, scheduler: Scheduler = manualScheduler().scheduler) {
   return fixture<PfortePasswordChecklist>(html`
-    <pforte-password-checklist .policy=${policy} .password=${password} .identifier=${'anna'}></pforte-password-checklist>
+    <pforte-password-checklist .policy=${policy} .password=${password} .identifier=${'anna'} .scheduler=${scheduler}></pforte-password-checklist>
   `);
 }
 
@@ -14,6 +37,7 @@ function items(element: HTMLElement) {
   return [...element.querySelectorAll('li')].map((item) => ({
     text: item.querySelector('span:not([aria-hidden])')!.textContent!.replace(/\s+/g, ' ').trim(),
     met: item.classList.contains('pf-met'),
+    broken: item.classList.contains('pf-broken'),
   }));
 }
 
@@ -59,12 +83,23 @@ describe('<pforte-password-checklist>', () => {
     }
   });
 
-  it('lists every rule as a labelled list, all unmet for an empty password', async () => {
+  it('lists every rule as a labelled list; empty, nothing is ticked or broken and the limits are not "not met"', async () => {
     const element = await checklist('');
     const list = element.querySelector('ul')!;
     expect(list.getAttribute('aria-label')).to.equal('Password requirements');
-    expect(items(element).every((item) => !item.met)).to.be.true;
+    expect(items(element).every((item) => !item.met && !item.broken)).to.be.true;
     expect(items(element).map((item) => item.text)).to.include('At least 10 characters (not met)');
+    expect(items(element).map((item) => item.text)).to.include('At most 128 characters');
+    expect(items(element).map((item) => item.text)).to.include('Does not contain your username');
+  });
+
+  it('ticks only what a password achieved: a short one keeps the limits without a tick', async () => {
+    const element = await checklist('abc', policyPresets.nist);
+    expect(items(element).filter((item) => item.met)).to.deep.equal([]);
+    expect(items(element).filter((item) => item.broken)).to.deep.equal([]);
+    element.password = 'anna-im-Sommer';
+    await element.updateComplete;
+    expect(items(element).filter((item) => item.broken).map((item) => item.text)).to.deep.equal(['Does not contain your username (not met)']);
   });
 
   it('ticks each rule when it becomes true and un-ticks it when it stops', async () => {
@@ -89,20 +124,35 @@ describe('<pforte-password-checklist>', () => {
     expect(metOf('Does not contain your username')).to.be.false;
   });
 
-  it('announces only a short summary, and only when the count changes', async () => {
-    const element = await checklist('');
+  it('announces a short summary of what is achieved once typing pauses, not on every keystroke', async () => {
+    const { scheduler, timers, runAll } = manualScheduler();
+    const element = await checklist('', policyPresets.strict10, scheduler);
     const status = element.querySelector('[role="status"]')!;
     expect(status.textContent!.trim()).to.equal('');
     element.password = 'a';
     await element.updateComplete;
-    const first = status.textContent!.trim();
-    expect(first).to.match(/^\d of \d requirements met$/);
-    const textNode = [...status.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
     element.password = 'ab';
+    await element.updateComplete;
+    expect(status.textContent!.trim(), 'nothing while typing').to.equal('');
+    expect(timers.size, 'one pending announcement').to.equal(1);
+    runAll();
+    await element.updateComplete;
+    // Lowercase of five things to achieve; the limits (length, username) are not counted as met.
+    const first = status.textContent!.trim();
+    expect(first).to.equal('1 of 5 requirements met');
+    const textNode = [...status.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim());
+    element.password = 'abc';
+    await element.updateComplete;
+    runAll();
     await element.updateComplete;
     expect(status.textContent!.trim()).to.equal(first);
     // Same node, same text: nothing new for a screen reader to read.
     expect([...status.childNodes]).to.include(textNode);
+    element.password = 'anna';
+    await element.updateComplete;
+    runAll();
+    await element.updateComplete;
+    expect(status.textContent!.trim()).to.equal('Does not contain your username (not met). 1 of 5 requirements met');
   });
 
   it('does not shift the layout when rules flip', async () => {
@@ -116,7 +166,10 @@ describe('<pforte-password-checklist>', () => {
   it('speaks German', async () => {
     await setLocale('de');
     try {
-      const element = await checklist('a');
+      const { scheduler, runAll } = manualScheduler();
+      const element = await checklist('a', policyPresets.strict10, scheduler);
+      runAll();
+      await element.updateComplete;
       expect(items(element).map((item) => item.text)).to.include('Ein Kleinbuchstabe (erfüllt)');
       expect(items(element).some((item) => item.text.startsWith('Kein häufig verwendetes Passwort'))).to.be.true;
       expect(element.querySelector('[role="status"]')!.textContent!.trim()).to.match(/^\d von \d Anforderungen erfüllt$/);

@@ -21,8 +21,10 @@ const booleanWithFalse = { fromAttribute: (value: string | null) => value !== nu
  * @summary A mobile number: a country select (with calling codes, names in the
  * current language) and a labelled `tel` input that formats the number as it
  * is typed. `value` is the number in E.164 (`+4915112345678`) once it is
- * valid, else `''`. Phone support (libphonenumber-js and its metadata) loads
- * lazily when the element connects; the input works before that.
+ * valid, else `''`. Phone support (libphonenumber-js) loads lazily when the
+ * element connects, with the selected country's metadata; another country's
+ * metadata loads when it is chosen or typed (`+33…`). The input works before
+ * that.
  *
  * @cssproperty --pforte-color-border - Borders of select and input.
  * @cssproperty --pforte-color-danger - The error message and invalid border.
@@ -85,12 +87,14 @@ export class PfortePhoneInput extends PforteElement {
   }
 
   /**
-   * Checks the entry (waiting for phone support if needed), shows what is
-   * wrong, and resolves the E.164 number, or `undefined` when it is not valid.
+   * Checks the entry (waiting for phone support and the metadata of its
+   * country if needed), shows what is wrong, and resolves the E.164 number,
+   * or `undefined` when it is not valid.
    */
   async validate(): Promise<string | undefined> {
     const support = await this.load();
     const text = this.text.trim();
+    if (!support.isPrepared(text, this.selectedCountry)) await support.prepare(text, this.selectedCountry);
     if (text === '') {
       this.localError = msg('Please enter your mobile number.', { id: 'phone.missing' });
       return undefined;
@@ -103,15 +107,19 @@ export class PfortePhoneInput extends PforteElement {
     }
     this.e164 = '';
     this.localError =
-      result.reason === 'not_mobile'
-        ? msg('This is not a mobile number. Please enter a number that can receive SMS.', { id: 'phone.notMobile' })
-        : errorMessage(new PforteError('phone.invalid'));
+      result.reason === 'too_short'
+        ? msg('This number is too short for a mobile number. Please check it.', { id: 'phone.tooShort' })
+        : result.reason === 'not_mobile'
+          ? msg('This is not a mobile number. Please enter a number that can receive SMS.', { id: 'phone.notMobile' })
+          : errorMessage(new PforteError('phone.invalid'));
     return undefined;
   }
 
   private async load(): Promise<PhoneSupport> {
     if (this.support) return this.support;
     const support = await loadPhoneSupport();
+    // The selected country's metadata (or that of a prefilled international number) comes with it.
+    if (!support.isPrepared(this.e164 || this.text, this.selectedCountry)) await support.prepare(this.e164 || this.text, this.selectedCountry);
     if (!this.support) {
       this.support = support;
       if (this.e164 && this.text === this.e164) this.text = this.displayOf(this.e164, support);
@@ -188,9 +196,16 @@ export class PfortePhoneInput extends PforteElement {
 
   private onCountryChange(event: Event): void {
     this.country = (event.target as HTMLSelectElement).value;
-    if (this.support && this.text) this.text = this.support.format(this.text, this.country);
-    this.reparse();
+    this.refresh();
     this.localError = '';
+    // Another country's metadata loads when it is chosen.
+    void this.support?.prepare(this.text, this.country).then((loaded) => loaded && this.refresh());
+  }
+
+  /** Formats and parses the entry again, e.g. once its country's metadata arrived. */
+  private refresh(): void {
+    if (this.support && this.text) this.text = this.support.format(this.text, this.selectedCountry);
+    this.reparse();
   }
 
   private onInput(event: InputEvent): void {
@@ -210,6 +225,8 @@ export class PfortePhoneInput extends PforteElement {
     this.text = text;
     this.reparse();
     this.localError = '';
+    // An international number (`+33…`) brings its country's metadata.
+    void this.support?.prepare(text, this.selectedCountry).then((loaded) => loaded && this.reparse());
   }
 }
 

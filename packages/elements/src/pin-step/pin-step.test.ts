@@ -122,12 +122,16 @@ describe('<pforte-pin-step>', () => {
       expect(groupPin('123456789')).to.deep.equal(['123', '456', '789']);
     });
 
-    it('keeps "Continue" disabled until the storage is confirmed; keyboard only; no PIN in the event', async () => {
+    it('says why "Continue" cannot go on until the storage is confirmed; keyboard only; no PIN in the event', async () => {
       const { adapter: memory, flowId, clock } = await accountFlow();
       const { adapter, calls } = spied(memory);
       const step = await pinStep(adapter, flowId, clock);
       const pin = await shownPin(step);
-      expect(continueButton(step).disabled).to.be.true;
+      continueButton(step).click();
+      await until(() => document.activeElement === byLabel(step, 'I have stored my service PIN safely.'), 'focus on the confirmation');
+      expect(description(byLabel(step, 'I have stored my service PIN safely.'))).to.equal('Please confirm that you have stored your service PIN safely.');
+      expect(calls).to.deep.equal(['issuePin']);
+      await expect(step).to.be.accessible();
       byButton(step, 'Copy').focus();
       await press('Tab');
       expect(document.activeElement).to.equal(byButton(step, 'Print'));
@@ -139,7 +143,7 @@ describe('<pforte-pin-step>', () => {
       await press('Space');
       await step.updateComplete;
       expect(box.checked).to.be.true;
-      expect(continueButton(step).disabled).to.be.false;
+      expect(description(box)).to.equal('');
       await press('Tab');
       expect(document.activeElement).to.equal(continueButton(step));
       const done = oneEvent(step, 'pforte-step-done');
@@ -284,6 +288,41 @@ describe('<pforte-pin-step>', () => {
       expect(text).to.include('Videosprechstunde');
       expect(link!.download + link!.href).not.to.include(pin);
       await until(() => step.querySelector('.pf-status')!.textContent!.includes('PDF'), 'status');
+    });
+
+    it('does not issue a new PIN when the person comes back: it says the PIN was shown and re-issues only on request', async () => {
+      const { adapter: memory, flowId, clock } = await accountFlow();
+      const { adapter, calls } = spied(memory);
+      const first = await pinStep(adapter, flowId, clock);
+      const pin = await shownPin(first);
+      first.remove();
+      // Back and Continue: the flow host creates the step again.
+      const step = await pinStep(adapter, flowId, clock);
+      await until(() => step.querySelector('.pf-notice'), 'the notice');
+      expect(step.querySelector('.pf-notice')!.textContent).to.include('already shown and cannot be shown again');
+      expect(step.querySelector('.pf-pin')).to.equal(null);
+      expect(calls).to.deep.equal(['issuePin']);
+      await expect(step).to.be.accessible();
+      byButton(step, 'Create a new PIN').click();
+      const newPin = await shownPin(step);
+      expect(newPin).not.to.equal(pin);
+      expect(calls).to.deep.equal(['issuePin', 'issuePin']);
+      await until(() => step.textContent!.includes('The previous one no longer works.'), 'the re-issue notice');
+    });
+
+    it('goes on with the PIN shown before, once its storage is confirmed', async () => {
+      const { adapter: memory, flowId, clock } = await accountFlow();
+      const { adapter, calls } = spied(memory);
+      const first = await pinStep(adapter, flowId, clock);
+      await shownPin(first);
+      first.remove();
+      const step = await pinStep(adapter, flowId, clock);
+      await until(() => step.querySelector('.pf-notice'), 'the notice');
+      byLabel(step, 'I have stored my service PIN safely.').click();
+      const done = oneEvent(step, 'pforte-step-done');
+      continueButton(step).click();
+      await done;
+      expect(calls).to.deep.equal(['issuePin', 'confirmPinSaved']);
     });
 
     it('drops the PIN when the element is removed', async () => {

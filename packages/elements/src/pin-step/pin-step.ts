@@ -4,10 +4,10 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
 import { isTrivialPin, PforteError, systemClock } from '@pforte/core';
-import type { Clock } from '@pforte/core';
+import type { Clock, PforteAdapter } from '@pforte/core';
 import { PforteFormStepElement } from '../internal/form-step-element.js';
 import type { FieldErrors } from '../internal/form-step-element.js';
-import { renderActions } from '../internal/form-controls.js';
+import { renderActions, renderVisibilityToggle } from '../internal/form-controls.js';
 import { uniqueId } from '../internal/pforte-element.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
@@ -18,6 +18,14 @@ import { pinStepStyles } from './pin-step.styles.js';
 import '../localization/step-messages.js';
 
 type PinField = 'pin' | 'repeat';
+
+/**
+ * Flows (per backend) whose generated PIN this page has shown. A PIN is shown
+ * once: when the person comes back to the step (Back and Continue re-create
+ * it), a new PIN is issued only on request, because it makes the first one,
+ * perhaps already printed, worthless. Holds flow ids only, never a PIN.
+ */
+const shownFlows = new WeakMap<PforteAdapter, Set<string>>();
 
 /**
  * @summary The service PIN, with which the person proves who they are to
@@ -33,6 +41,7 @@ type PinField = 'pin' | 'repeat';
  * @event {CustomEvent<PforteErrorDetail>} pforte-error - A call failed; `detail.code` is the stable error code.
  *
  * @cssproperty --pforte-color-surface-raised - Background of the PIN box.
+ * @cssproperty --pforte-color-surface - Background of the PIN box's buttons.
  * @cssproperty --pforte-color-border - Border of the PIN box and fields.
  * @cssproperty --pforte-color-success - The "Copied" confirmation.
  * @cssproperty --pforte-color-primary - Buttons and focus.
@@ -66,6 +75,10 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
   @state() private stored = false;
   @state() private status = '';
   @state() private copyFallback = false;
+  /** The confirmation box was not ticked on "Continue". */
+  @state() private storedError = '';
+  /** A PIN was re-issued on request: the previous one no longer works. */
+  @state() private reissued = false;
 
   private issueStarted = false;
   /** Set once the step is done: the PIN is gone and must not be issued again. */
@@ -75,6 +88,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
   private readonly ids = {
     copy: uniqueId('pforte-pin-copy'),
     copyHint: uniqueId('pforte-pin-copy-hint'),
+    storedError: uniqueId('pforte-pin-stored-error'),
   };
 
   override disconnectedCallback(): void {
@@ -89,7 +103,8 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('mode')) this.fieldErrors = {};
     const canIssue = this.mode === 'generated' && this.adapter !== undefined && this.isConnected;
-    if (canIssue && !this.issueStarted && !this.finished && this.pin === undefined) void this.issue();
+    const shownBefore = this.shownBefore;
+    if (canIssue && !shownBefore && !this.issueStarted && !this.finished && this.pin === undefined) void this.issue();
   }
 
   override render() {
@@ -114,7 +129,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
       ${generated ? this.renderGenerated() : nothing}
       ${this.renderForm(html`
         ${generated ? nothing : this.renderChosenFields()}
-        ${(generated && this.pin === undefined) || this.finished ? nothing : this.renderConfirmation()}
+        ${(generated && this.pin === undefined && !this.awaitingReissue) || this.finished ? nothing : this.renderConfirmation()}
       `)}
     `;
   }
@@ -123,6 +138,23 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
     const pin = this.pin;
     if (this.finished) {
       return html`<p role="status">${msg('Your service PIN is set up.', { id: 'pin.finished' })}</p>`;
+    }
+    if (this.awaitingReissue) {
+      return html`
+        <div class="pf-notice" role="note">
+          <p>
+            ${msg('Your service PIN was already shown and cannot be shown again.', { id: 'pin.shownBefore' })}
+            ${msg(
+              'If you stored it, continue. If not, create a new PIN: the previous one then stops working, also on a printout or PDF.',
+              { id: 'pin.shownBefore.hint' },
+            )}
+          </p>
+          ${renderActions({
+            pending: this.pending,
+            secondary: [{ label: msg('Create a new PIN', { id: 'pin.reissue' }), onClick: this.onReissue }],
+          })}
+        </div>
+      `;
     }
     if (pin === undefined) {
       const error = this.issuing.error;
@@ -143,6 +175,11 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
           </span>
           <span class="pf-visually-hidden">${[...pin].join(' ')}</span>
         </p>
+        <div class="pf-pin-tools">
+          <button type="button" @click=${this.onCopy}>${msg('Copy', { id: 'pin.copy' })}</button>
+          <button type="button" @click=${this.onPrint}>${msg('Print', { id: 'pin.print' })}</button>
+          <button type="button" @click=${this.onSavePdf}>${msg('Save as PDF', { id: 'pin.pdf' })}</button>
+        </div>
       </div>
       ${this.copyFallback
         ? html`<div class="pf-field">
@@ -160,11 +197,11 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
             </p>
           </div>`
         : nothing}
-      <div class="pf-actions pf-pin-tools">
-        <button type="button" @click=${this.onCopy}>${msg('Copy', { id: 'pin.copy' })}</button>
-        <button type="button" @click=${this.onPrint}>${msg('Print', { id: 'pin.print' })}</button>
-        <button type="button" @click=${this.onSavePdf}>${msg('Save as PDF', { id: 'pin.pdf' })}</button>
-      </div>
+      ${this.reissued
+        ? html`<p class="pf-notice" role="status">
+            ${msg('This is your new service PIN. The previous one no longer works.', { id: 'pin.reissued' })}
+          </p>`
+        : nothing}
       <p class="pf-status" role="status">${this.status}</p>
     `;
   }
@@ -184,15 +221,12 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
         name: 'pin',
         value: this.chosenPin,
         onValue: (value) => (this.chosenPin = value),
-        trailing: html`<button
-          type="button"
-          class="pf-toggle"
-          aria-controls="${this.idsOf('pin').input} ${this.idsOf('repeat').input}"
-          aria-pressed=${this.pinVisible ? 'true' : 'false'}
-          @click=${this.toggleVisibility}
-        >
-          ${msg('Show PIN', { id: 'pin.show' })}
-        </button>`,
+        inside: renderVisibilityToggle({
+          label: msg('Show PIN', { id: 'pin.show' }),
+          controls: `${this.idsOf('pin').input} ${this.idsOf('repeat').input}`,
+          visible: this.pinVisible,
+          onToggle: () => this.toggleVisibility(),
+        }),
       })}
       ${this.renderTextField('repeat', {
         ...pin,
@@ -206,12 +240,40 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
 
   private renderConfirmation() {
     return html`
-      <label class="pf-check">
-        <input type="checkbox" name="pin-stored" .checked=${live(this.stored)} @change=${this.onStoredChange} />
-        <span>${msg('I have stored my service PIN safely.', { id: 'pin.stored' })}</span>
-      </label>
-      ${this.renderFooter({ submitDisabled: !this.stored })}
+      <div class="pf-field">
+        <label class="pf-check">
+          <input
+            type="checkbox"
+            name="pin-stored"
+            .checked=${live(this.stored)}
+            aria-invalid=${this.storedError ? 'true' : 'false'}
+            aria-describedby=${this.ids.storedError}
+            @change=${this.onStoredChange}
+          />
+          <span>${msg('I have stored my service PIN safely.', { id: 'pin.stored' })}</span>
+        </label>
+        <p class="pf-error" id=${this.ids.storedError}>${this.storedError}</p>
+      </div>
+      ${this.renderFooter()}
     `;
+  }
+
+  /** The PIN was shown on an earlier visit and none is issued now: offer a new one explicitly. */
+  private get awaitingReissue(): boolean {
+    return this.mode === 'generated' && this.shownBefore && this.pin === undefined && !this.issuing.pending && !this.finished;
+  }
+
+  /** Whether this page showed a PIN of this flow before. */
+  private get shownBefore(): boolean {
+    return this.adapter !== undefined && (shownFlows.get(this.adapter)?.has(this.flowId) ?? false);
+  }
+
+  private onReissue(): void {
+    this.stored = false;
+    this.storedError = '';
+    void this.issue().then(() => {
+      if (this.pin !== undefined) this.reissued = true;
+    });
   }
 
   private async issue(): Promise<void> {
@@ -220,6 +282,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
     const result = await this.issuing.run((signal) =>
       adapter.issuePin({ flowId: this.flowId, length: this.length }, { signal }),
     );
+    if (result) shownFlows.set(adapter, (shownFlows.get(adapter) ?? new Set<string>()).add(this.flowId));
     if (result && this.isConnected) this.pin = result.pin;
     else if (this.issuing.error) this.reportError(this.issuing.error);
   }
@@ -321,6 +384,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
 
   private onStoredChange(event: Event): void {
     this.stored = (event.target as HTMLInputElement).checked;
+    if (this.stored) this.storedError = '';
   }
 
   /** PIN errors of the backend belong to the typed PIN. */
@@ -344,9 +408,15 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
   }
 
   protected override async onSubmit(): Promise<void> {
-    if (!this.stored) return;
     const chosen = this.mode === 'chosen';
-    if (!chosen && this.pin === undefined) return;
+    if (!this.stored) {
+      // "Continue" stays usable and says why it cannot go on yet.
+      this.storedError = msg('Please confirm that you have stored your service PIN safely.', { id: 'pin.stored.missing' });
+      await this.updateComplete;
+      this.querySelector<HTMLInputElement>('input[name="pin-stored"]')?.focus();
+      return;
+    }
+    if (!chosen && this.pin === undefined && !this.shownBefore) return;
     const pin = this.chosenPin;
     await this.submitStep({
       check: () => (chosen ? this.localErrors() : {}),

@@ -193,8 +193,9 @@ describe('<pforte-signup> and the e-mail confirmation link', () => {
     steps: ['credentials', 'emailVerification', 'visibility', 'done'],
   };
 
+  const testPageSearch = location.search;
   afterEach(async () => {
-    history.replaceState(null, '', location.pathname + location.search);
+    history.replaceState(null, '', location.pathname + testPageSearch);
     await setLocale('en');
   });
 
@@ -217,6 +218,52 @@ describe('<pforte-signup> and the e-mail confirmation link', () => {
     await until(() => second.querySelector('pforte-visibility-step h2'), 'resumed at the visibility step', 240);
     expect(location.hash).to.equal('');
     expect(second.querySelector('.pf-progress')!.textContent!.trim()).to.equal('Step 3 of 3');
+  });
+
+  it('returns to the tab that waits on "check your inbox" when the link opens in another tab', async () => {
+    const adapter = createMemoryAdapter();
+    const productConfig = { ...config, id: 'praxisportal' };
+    const first = await fixture<PforteSignup>(html`<pforte-signup locale="en" .config=${productConfig} .adapter=${adapter}></pforte-signup>`);
+    await until(() => first.querySelector('pforte-credentials-step h2'), 'credentials');
+    first.querySelector<HTMLInputElement>('input[name="username"]')!.focus();
+    await type('anna@example.com');
+    await press('Tab');
+    await type(password);
+    await press('Enter');
+    await until(() => adapter.lastEmailLink(), 'verification e-mail');
+    const link = new URL(adapter.lastEmailLink()!);
+    // The link carries the product its registration belongs to.
+    expect(link.searchParams.get('pforte-product')).to.equal('praxisportal');
+
+    // The e-mail client opens the link in a second tab; the first one keeps waiting.
+    history.replaceState(null, '', `${location.pathname}${link.search}${link.hash}`);
+    const second = await fixture<PforteSignup>(html`<pforte-signup locale="en" .config=${productConfig} .adapter=${adapter}></pforte-signup>`);
+    await until(() => first.querySelector('pforte-visibility-step h2'), 'the first tab goes on', 240);
+    await until(() => second.textContent!.includes('continues in the tab where you started it'), 'the second tab steps back', 240);
+    expect(second.querySelector('pforte-visibility-step')).to.equal(null);
+    await expect(second).to.be.accessible();
+  });
+
+  it("does not resume another product's registration with this page's config", async () => {
+    const adapter = createMemoryAdapter();
+    const dental = { ...config, id: 'praxisportal' };
+    const first = await fixture<PforteSignup>(html`<pforte-signup locale="en" .config=${dental} .adapter=${adapter}></pforte-signup>`);
+    await until(() => first.querySelector('pforte-credentials-step h2'), 'credentials');
+    first.querySelector<HTMLInputElement>('input[name="username"]')!.focus();
+    await type('anna@example.com');
+    await press('Tab');
+    await type(password);
+    await press('Enter');
+    await until(() => adapter.lastEmailLink(), 'verification e-mail');
+    const link = new URL(adapter.lastEmailLink()!);
+    first.remove();
+
+    history.replaceState(null, '', `${location.pathname}${link.search}${link.hash}`);
+    const other = { username: { kind: 'email' as const }, id: 'videosprechstunde', steps: ['credentials', 'done'] };
+    const second = await fixture<PforteSignup>(html`<pforte-signup locale="en" .config=${other} .adapter=${adapter}></pforte-signup>`);
+    await until(() => second.querySelector('[role="alert"]'), 'the link is refused', 240);
+    expect(second.querySelector('[role="alert"]')!.textContent).to.include('another product');
+    expect(second.querySelector('pforte-done-step')).to.equal(null);
   });
 
   it('says so when a link is not valid, instead of a blank widget', async () => {

@@ -6,7 +6,7 @@ import type { MemoryAdapter } from '@pforte/core/memory';
 import '../define/signup.js';
 import type { PforteSignup } from './signup.js';
 import { getLocale, setLocale } from '../localization/localization.js';
-import { byButton, byLabel, press, type, until } from '../../test/helpers.js';
+import { byButton, byLabel, nextFrame, press, type, until } from '../../test/helpers.js';
 
 const password = 'Ruhige-Praxis-2026';
 const baseConfig: PforteConfigInput = { product: 'Videosprechstunde', username: { kind: 'username' }, steps: ['credentials', 'done'] };
@@ -56,7 +56,7 @@ describe('<pforte-signup>', () => {
     await until(() => document.activeElement === heading, 'focus on done heading');
     expect(heading.textContent).to.equal('Registration complete');
     expect(element.textContent).to.contain('You can now use Videosprechstunde.');
-    expect(steps).to.deep.equal([{ step: 'done', index: 1, total: 2 }]);
+    expect(steps).to.deep.equal([{ step: 'done', index: 1, position: 1, total: 1 }]);
     expect(complete).to.include({ username: 'dr.berger', visible: false, secondFactor: 'none' });
     expect(adapter.accounts.map((account) => account.username)).to.deep.equal(['dr.berger']);
   });
@@ -68,7 +68,8 @@ describe('<pforte-signup>', () => {
     try {
       const { element } = await signup();
       await until(() => steps.length === 1, 'first step-change');
-      expect(steps[0]).to.deep.equal({ step: 'credentials', index: 0, total: 2 });
+      // The same count as the indicator's "Step 1 of 1".
+      expect(steps[0]).to.deep.equal({ step: 'credentials', index: 0, position: 1, total: 1 });
       expect(element.contains(document.activeElement)).to.be.false;
     } finally {
       document.removeEventListener('pforte-step-change', listener);
@@ -81,6 +82,54 @@ describe('<pforte-signup>', () => {
     `);
     await until(() => element.querySelector('h2'), 'step');
     expect(byLabel(element, 'E-mail address').type).to.equal('email');
+  });
+
+  it('shows the first step while the flow starts; a submit waits for the start and goes out with its flow id', async () => {
+    const backend = createMemoryAdapter();
+    let letStart: () => void = () => {};
+    const startHeld = new Promise<void>((resolve) => (letStart = resolve));
+    const submitted: string[] = [];
+    const adapter: MemoryAdapter = Object.assign(Object.create(backend) as MemoryAdapter, {
+      startRegistration: async (...args: Parameters<MemoryAdapter['startRegistration']>) => {
+        await startHeld;
+        return backend.startRegistration(...args);
+      },
+      submitCredentials: (...args: Parameters<MemoryAdapter['submitCredentials']>) => {
+        submitted.push(args[0].flowId);
+        return backend.submitCredentials(...args);
+      },
+    });
+    const { element } = await signup({ adapter });
+    expect(element.querySelector('pforte-credentials-step h2')?.textContent).to.equal('Choose your username and password');
+    await fillCredentials(element, 'praxis-team');
+    await nextFrame();
+    expect(submitted, 'nothing is sent before the flow started').to.deep.equal([]);
+    letStart();
+    await until(() => element.querySelector('pforte-done-step h2'), 'done step');
+    expect(submitted).to.have.length(1);
+    expect(submitted[0]).to.match(/.+/);
+  });
+
+  it('never sends what the person entered under a config that turns out invalid', async () => {
+    const originalError = console.error;
+    console.error = () => {};
+    try {
+      const backend = createMemoryAdapter();
+      const calls: string[] = [];
+      const adapter: MemoryAdapter = Object.assign(Object.create(backend) as MemoryAdapter, {
+        submitCredentials: (...args: Parameters<MemoryAdapter['submitCredentials']>) => {
+          calls.push('submitCredentials');
+          return backend.submitCredentials(...args);
+        },
+      });
+      // The draft the first step renders from is fine; the full validation rejects the SMS step's options.
+      const { element } = await signup({ adapter, config: { username: { kind: 'username' }, steps: ['credentials', { id: 'sms', codeLength: 20 }] } as PforteConfigInput });
+      if (element.querySelector('pforte-credentials-step')) await fillCredentials(element, 'praxis-team');
+      await until(() => element.querySelector('.pf-config-error'), 'config error');
+      expect(calls).to.deep.equal([]);
+    } finally {
+      console.error = originalError;
+    }
   });
 
   it('renders one readable error naming the path for a bad config, logs it once and emits it', async () => {

@@ -9,14 +9,16 @@ import {
   createFlowState,
   createHttpAdapter,
   currentStep,
+  draftConfig,
   flowProgress,
   goBack,
   guardAdapter,
-  safeParseConfig,
+  loadValidation,
   skip,
 } from '@pforte/core';
 import { PforteError, systemClock } from '@pforte/core';
 import type {
+  CallOptions,
   Clock,
   CompleteResult,
   ConfigError,
@@ -36,7 +38,9 @@ import { renderAlert } from '../localization/error-messages.js';
 import { emit } from '../events.js';
 import type { PforteStepDoneDetail } from '../events.js';
 import { signupStyles } from './signup.styles.js';
-import { EmailLinkController } from '../controllers/email-link-controller.js';
+import { EmailLinkController, productParameter } from '../controllers/email-link-controller.js';
+import { EmailConfirmationChannel } from '../controllers/email-confirmation-channel.js';
+import type { EmailConfirmationMessage } from '../controllers/email-confirmation-channel.js';
 import type { CaptchaProvider } from '../captcha/captcha-provider.js';
 import { lazyStepLoaders } from './step-loaders.js';
 import { renderStepElement } from './step-templates.js';
@@ -51,7 +55,7 @@ const finalSteps: ReadonlySet<StepId> = new Set(['invitation', 'customerLookup',
  * against a backend adapter, keeps what was entered across steps, and moves
  * focus to each new step's heading.
  *
- * @event {CustomEvent<PforteStepChangeDetail>} pforte-step-change - A step is shown; `detail: {step, index, total}`.
+ * @event {CustomEvent<PforteStepChangeDetail>} pforte-step-change - A step is shown; `detail: {step, index, position, total}`: `position` of `total` as the step indicator counts them (done not counted), `index` in the configured step list.
  * @event {CustomEvent<PforteCompleteDetail>} pforte-complete - The registration finished; `detail` is the adapter's result (no secrets).
  * @event {CustomEvent<PforteErrorDetail>} pforte-error - A step failed or the config is invalid; `detail.code` (and `detail.path` for configs).
  *
@@ -79,7 +83,7 @@ export class PforteSignup extends PforteElement {
   })
   config: PforteConfigInput | string | undefined;
 
-  /** The backend. `createMemoryAdapter()` gives a complete in-browser one for demos and tests. */
+  /** The backend. `createMemoryAdapter()` (`@pforte/core/memory`) gives a complete in-browser one for demos and tests. */
   @property({ attribute: false }) adapter: PforteAdapter | undefined;
 
   /** `de` or `en`. Without it: the config's locale, `<html lang>`, the browser, English. */
@@ -106,8 +110,17 @@ export class PforteSignup extends PforteElement {
   /** Lazily loaded steps whose elements are defined, and those whose code failed to load. */
   @state() private loadedSteps: ReadonlySet<StepId> = new Set();
   @state() private failedSteps: ReadonlySet<StepId> = new Set();
+  /** The config's validation could not be loaded (offline). */
+  @state() private validationFailed = false;
 
   private guardedAdapter: PforteAdapter | undefined;
+  /** Resolves once the current config passed the full validation; never for an invalid one. */
+  private configValidated: Promise<void> = Promise.resolve();
+  /** The validation of the current config; an answer for an older config is ignored. */
+  private configValidation: Promise<unknown> | undefined;
+  private markFlowStarted: () => void = () => {};
+  /** Resolves once the backend opened the flow (`flowId` is known). */
+  private readonly flowStarted = new Promise<void>((resolve) => (this.markFlowStarted = resolve));
   private endpointAdapter: { endpoint: string; adapter: PforteAdapter } | undefined;
   private readonly startCall = new AdapterCallController(this);
   private readonly completeCall = new AdapterCallController(this);
@@ -118,6 +131,11 @@ export class PforteSignup extends PforteElement {
   private smsDraftPhone = '';
   /** An e-mail confirmation token from the URL that arrived before a flow existed. */
   private pendingEmailToken: string | undefined;
+  /** This tab opened a confirmation link, and the tab where the flow started went on with it. */
+  @state() private continuedElsewhere = false;
+  /** This tab opened a confirmation link of another product's registration than its config's. */
+  @state() private foreignLink = false;
+  private readonly confirmations = new EmailConfirmationChannel(this, (message) => this.onConfirmationMessage(message));
 
   constructor() {
     super();
@@ -133,10 +151,13 @@ export class PforteSignup extends PforteElement {
     const configChanged = changed.has('config') || !this.hasUpdated;
     if (configChanged) this.applyConfig();
     if (configChanged || changed.has('locale')) this.applyLocale();
+    // `flow` is private, so PropertyValues<this> does not name it.
+    if ((changed as Map<PropertyKey, unknown>).has('flow')) this.loadUpcomingSteps();
     const backend = this.backend;
     const backendChanged = changed.has('adapter') || changed.has('endpoint') || changed.has('clock');
-    if ((backendChanged || configChanged) && this.resolvedConfig && backend) {
-      this.guardedAdapter = guardAdapter(backend, { timeoutMs: this.resolvedConfig.requestTimeoutMs, clock: this.clock });
+    // Without a draft (a config that is no object yet) the backend is connected once the validated config arrives.
+    if ((backendChanged || configChanged || !this.guardedAdapter) && this.resolvedConfig && backend) {
+      this.guardedAdapter = this.gated(guardAdapter(backend, { timeoutMs: this.resolvedConfig.requestTimeoutMs, clock: this.clock }));
       if (!this.flowId) void (this.pendingEmailToken ? this.resume(this.pendingEmailToken) : this.start());
     }
   }
@@ -147,28 +168,99 @@ export class PforteSignup extends PforteElement {
     if (index === undefined || index === this.shownStepIndex || !stepElement) return;
     const isFirstShown = this.shownStepIndex === undefined;
     this.shownStepIndex = index;
-    emit(this, 'pforte-step-change', { step: stepElement.step, index, total: this.flow!.steps.length });
+    // The same numbers as the step indicator ("Step 2 of 5"), so a page's own indicator agrees with the widget's.
+    const { position, total } = flowProgress(this.flow!);
+    emit(this, 'pforte-step-change', { step: stepElement.step, index, position, total });
     // Focus follows the flow only once the person is in it, not on page load.
     if (isFirstShown) return;
     await stepElement.updateComplete;
     stepElement.focusHeading();
   }
 
+  /**
+   * Renders the first step from a draft of the config (read without the
+   * schema, so the first step need not wait for zod) while the full validation
+   * loads; every call after the start waits for it (see {@link gated}). An
+   * invalid config then replaces the step with the error naming its path
+   * before anything the person entered is sent.
+   */
   private applyConfig(): void {
-    const result = safeParseConfig(this.config ?? {});
-    if (result.ok) {
-      this.resolvedConfig = result.config;
-      this.configError = undefined;
-      this.flow = createFlowState(result.config.steps);
-      setStringOverrides(result.config.strings);
-      for (const step of result.config.steps) void this.loadStep(step.id);
-      return;
-    }
+    const input = this.config ?? {};
+    const draft = draftConfig(input);
+    this.resolvedConfig = draft;
+    this.configError = undefined;
+    this.validationFailed = false;
+    this.flow = draft ? createFlowState(draft.steps) : undefined;
+    if (draft) setStringOverrides(draft.strings);
+    let passed: () => void = () => {};
+    this.configValidated = new Promise((resolve) => (passed = resolve));
+    const validation = loadValidation().then((validation) => validation.safeParseConfig(input));
+    this.configValidation = validation;
+    validation.then(
+      (result) => {
+        if (this.configValidation !== validation) return;
+        if (!result.ok) {
+          this.rejectConfig(result.error);
+          return;
+        }
+        this.resolvedConfig = result.config;
+        // Nothing was submitted yet, so the flow is still at its start: it now holds the steps' resolved options.
+        this.flow = createFlowState(result.config.steps);
+        setStringOverrides(result.config.strings);
+        passed();
+      },
+      () => {
+        if (this.configValidation === validation) this.validationFailed = true;
+      },
+    );
+  }
+
+  private rejectConfig(error: ConfigError): void {
     this.resolvedConfig = undefined;
     this.flow = undefined;
-    this.configError = result.error;
-    console.error(`[pforte] Invalid configuration: ${result.error.message}`);
-    emit(this, 'pforte-error', { code: 'config.invalid', path: result.error.path });
+    this.configError = error;
+    console.error(`[pforte] Invalid configuration: ${error.message}`);
+    emit(this, 'pforte-error', { code: 'config.invalid', path: error.path });
+  }
+
+  /**
+   * The adapter the steps get: every call but the start waits until the
+   * config passed its validation, and never goes out for an invalid one. The
+   * first step shows while the flow starts, so a call about the flow also
+   * waits for it, and goes out with its id.
+   */
+  private gated(adapter: PforteAdapter): PforteAdapter {
+    const gated: Record<string, unknown> = {};
+    for (const method of Object.keys(adapter) as (keyof PforteAdapter)[]) {
+      const call = (adapter[method] as (input: object, options?: CallOptions) => Promise<unknown>).bind(adapter);
+      gated[method] =
+        method === 'startRegistration'
+          ? call
+          : async (input: object, options?: CallOptions) => {
+              await this.configValidated;
+              if (!('flowId' in input)) return call(input, options);
+              await this.flowStarted;
+              return call({ ...input, flowId: this.flowId }, options);
+            };
+    }
+    return gated as unknown as PforteAdapter;
+  }
+
+  /**
+   * Loads the code of the current step and of the one after it, so the next
+   * step is there before the person finishes this one, while the steps
+   * further on do not compete with it for a slow connection. Where a choice
+   * routes the flow, every step it may lead to is fetched. Steps the flow never
+   * reaches are never fetched.
+   */
+  private loadUpcomingSteps(): void {
+    const flow = this.flow;
+    if (!flow) return;
+    const shown = activeSteps(flow);
+    const current = currentStep(flow);
+    const at = shown.indexOf(current);
+    const upcoming = current.id === 'secondFactorChoice' ? flow.steps.slice(flow.index) : shown.slice(at, at + 2);
+    for (const step of upcoming) void this.loadStep(step.id);
   }
 
   private async loadStep(id: StepId): Promise<void> {
@@ -201,7 +293,10 @@ export class PforteSignup extends PforteElement {
     const started = await this.startCall.run((signal) =>
       adapter.startRegistration({ locale, ...(product ? { product } : {}), ...(invitation ? { invitation } : {}) }, { signal }),
     );
-    if (started) this.flowId = started.flowId;
+    if (started) {
+      this.flowId = started.flowId;
+      this.markFlowStarted();
+    }
     else if (this.startCall.error) emit(this, 'pforte-error', { code: this.startCall.error.code });
   }
 
@@ -236,6 +331,12 @@ export class PforteSignup extends PforteElement {
     const adapter = this.guardedAdapter;
     const config = this.resolvedConfig;
     if (!adapter || !config) return;
+    // The link names the product its registration belongs to; this page's config must be that product.
+    const linkProduct = new URLSearchParams(location.search).get(productParameter);
+    if (linkProduct && config.id && linkProduct !== config.id) {
+      this.foreignLink = true;
+      return;
+    }
     const confirmed = await this.startCall.run((signal) => adapter.confirmEmail({ token }, { signal }));
     if (!confirmed) {
       if (this.startCall.error) emit(this, 'pforte-error', { code: this.startCall.error.code, step: 'emailVerification' });
@@ -247,7 +348,21 @@ export class PforteSignup extends PforteElement {
     while (done.has(currentStep(flow).id) && currentStep(flow).id !== 'done') flow = advance(flow);
     this.flow = flow;
     this.flowId = confirmed.flowId;
+    this.markFlowStarted();
+    // The tab that waits on "check your inbox" may take it from here (it answers "continuing").
+    this.confirmations.post({ kind: 'confirmed', flowId: confirmed.flowId });
     if (currentStep(flow).id === 'done') void this.complete();
+  }
+
+  private onConfirmationMessage(message: EmailConfirmationMessage): void {
+    if (!this.flow || message.flowId !== this.flowId) return;
+    if (message.kind === 'continuing') {
+      this.continuedElsewhere = true;
+      return;
+    }
+    if (currentStep(this.flow).id !== 'emailVerification') return;
+    this.confirmations.post({ kind: 'continuing', flowId: this.flowId });
+    this.onStepDone({ step: 'emailVerification', values: { emailVerified: true } });
   }
 
   private onStepDone(detail: PforteStepDoneDetail): void {
@@ -331,13 +446,30 @@ export class PforteSignup extends PforteElement {
 
   override render() {
     if (this.configError) return this.renderConfigError(this.configError);
+    if (this.validationFailed) return this.renderFailure(new PforteError('network'), () => this.applyConfig());
     if (!this.localeReady) return nothing;
     if (!this.backend) {
       return html`<div class="pf-alert" role="alert">
         ${msg('This registration cannot start: no backend is connected.', { id: 'signup.noAdapter' })}
       </div>`;
     }
-    if (!this.flowId) return this.renderStart();
+    if (this.foreignLink) {
+      return html`<div class="pf-alert" role="alert">
+        ${msg('This confirmation link belongs to a registration for another product. Please open it on the page where you registered.', {
+          id: 'signup.link.otherProduct',
+        })}
+      </div>`;
+    }
+    if (this.continuedElsewhere) {
+      return html`<h2 tabindex="-1">${msg('E-mail address confirmed', { id: 'signup.confirmedElsewhere.heading' })}</h2>
+        <p role="status">
+          ${msg('Your registration continues in the tab where you started it. You can close this tab.', {
+            id: 'signup.confirmedElsewhere',
+          })}
+        </p>`;
+    }
+    // The first step shows while the flow starts (its calls wait for it, see gated); a link's flow resumes first.
+    if (!this.flowId && (this.startCall.error || this.pendingEmailToken || !this.flow || this.flow.index !== 0)) return this.renderStart();
     const flow = this.flow!;
     const step = currentStep(flow);
     const { position, total } = flowProgress(flow);

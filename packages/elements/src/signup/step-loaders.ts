@@ -3,8 +3,9 @@ import type { StepId } from '@pforte/core';
 /**
  * Every step but credentials and done is loaded on demand, so the first
  * step's bundle does not carry the code of steps a product may never use.
- * `<pforte-signup>` starts the imports for its configured steps as soon as it
- * knows its config, long before the person gets there.
+ * `<pforte-signup>` imports a step when the person reaches the step before it
+ * (see `loadUpcomingSteps`). In the script-tag build each one is a file of
+ * its own, `steps/<name>.js` (build/cdn-files.ts).
  */
 export const lazyStepLoaders: Partial<Record<StepId, () => Promise<unknown>>> = {
   invitation: () => import('../define/invitation-step.js'),

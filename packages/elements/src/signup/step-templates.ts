@@ -109,6 +109,7 @@ export function renderStepElement(step: ResolvedStep, context: StepContext): Tem
         .adapter=${adapter}
         flow-id=${flowId}
         email=${known.email ?? ''}
+        product-id=${config.id ?? ''}
         resend-seconds=${step.resendSeconds}
         .clock=${clock}
         .resendDeadline=${context.resendDeadlines.emailVerification}
@@ -185,6 +186,7 @@ export function renderStepElement(step: ResolvedStep, context: StepContext): Tem
         data-pforte-step
         product=${config.product}
         username=${context.completeResult?.username ?? ''}
+        sign-in-url=${config.signInUrl ?? ''}
         .organization=${context.completeResult?.organization ??
         stored<{ organization?: DoneOrganization }>('organization')?.organization}
       ></pforte-done-step>`;

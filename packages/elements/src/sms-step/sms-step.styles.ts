@@ -1,19 +1,13 @@
 import { css } from 'lit';
 
 export const smsStepStyles = css`
-  @layer pforte {
-    :where(pforte-sms-step) :where(.pf-resend) {
-      /* The countdown changes every second; fixed-width digits keep the button from jittering. */
-      font-variant-numeric: tabular-nums;
-    }
-    :where(pforte-sms-step) :where(.pf-sent) {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 0.5rem;
-      align-items: baseline;
-    }
-    :where(pforte-sms-step) :where(.pf-sent) :where(p) {
-      margin: 0;
-    }
+  :where(pforte-sms-step):not(#_) :where(.pf-sent) {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.5rem;
+    align-items: baseline;
+  }
+  :where(pforte-sms-step):not(#_) :where(.pf-sent) :where(p) {
+    margin: 0;
   }
 `;

@@ -4,7 +4,7 @@ import type { ManualClock, PforteAdapter } from '@pforte/core';
 import '../define/sms-step.js';
 import type { PforteSmsStep } from './sms-step.js';
 import { setLocale } from '../localization/localization.js';
-import { accountFlow, advanceClock, byButton, byLabel, codeInputOf, description, paste, press, timersClearedOnRemove, type, until } from '../../test/helpers.js';
+import { accountFlow, advanceClock, byButton, byLabel, codeInputOf, description, paste, press, timersClearedOnRemove, type, until, unavailable } from '../../test/helpers.js';
 
 /** A flow with an account, on a memory backend with a manual clock. */
 async function clockedFlow(clock: ManualClock = createManualClock()) {
@@ -79,6 +79,30 @@ describe('<pforte-sms-step>', () => {
     expect(detail).to.deep.equal({ step: 'sms', values: { phone: germanMobileE164 } });
   });
 
+  it('never sends a rejected code twice: Enter after the auto-submitted wrong code burns no attempt', async () => {
+    const { adapter, flowId, clock } = await clockedFlow();
+    let verifications = 0;
+    const verify = adapter.verifySmsCode.bind(adapter);
+    adapter.verifySmsCode = (input, options) => {
+      verifications += 1;
+      return verify(input, options);
+    };
+    const step = await smsStep(adapter, flowId, clock);
+    await sendTo(step);
+    await type('11111111');
+    await until(() => description(codeInputOf(step)).includes('not correct'), 'code error');
+    const message = description(codeInputOf(step));
+    expect(verifications).to.equal(1);
+    await press('Enter');
+    await step.updateComplete;
+    expect(verifications).to.equal(1);
+    expect(description(codeInputOf(step))).to.equal(message);
+    expect(document.activeElement).to.equal(codeInputOf(step));
+    // A changed code is checked again.
+    await type('22222222');
+    await until(() => verifications === 2, 'the changed code is verified');
+  });
+
   it('labels the code input for one-time codes and explains where the code went', async () => {
     const { adapter, flowId, clock } = await clockedFlow();
     const step = await smsStep(adapter, flowId, clock);
@@ -143,11 +167,11 @@ describe('<pforte-sms-step>', () => {
       await sendTo(step);
       expect(resendButton(step).textContent!.trim()).to.equal('New code in 1:30');
       await advanceClock(step, clock, 60_000);
-      expect(resendButton(step).disabled, 'the client minimum alone would allow it').to.be.true;
+      expect(unavailable(resendButton(step)), 'the client minimum alone would allow it').to.be.true;
       await advanceClock(step, clock, 29_000);
-      expect(resendButton(step).disabled).to.be.true;
+      expect(unavailable(resendButton(step))).to.be.true;
       await advanceClock(step, clock, 1_000);
-      expect(resendButton(step).disabled).to.be.false;
+      expect(unavailable(resendButton(step))).to.be.false;
     });
 
     it('cancels server clock skew with the server now', async () => {
@@ -176,13 +200,51 @@ describe('<pforte-sms-step>', () => {
       await until(() => document.activeElement === phone, 'focus on the number');
       expect(phone.value.replace(/\s/g, ''), 'the number is kept for editing').to.equal('015123456789');
       const send = byButton(step, /Send code/);
-      expect(send.disabled).to.be.true;
+      expect(unavailable(send)).to.be.true;
       expect(send.textContent!.trim()).to.equal('Send code in 0:40');
       byButton(step, 'Enter the code already sent').click();
       await step.updateComplete;
       expect(resendButton(step).textContent!.trim()).to.equal('New code in 0:40');
       await advanceClock(step, clock, 40_000);
-      expect(resendButton(step).disabled).to.be.false;
+      expect(unavailable(resendButton(step))).to.be.false;
+    });
+
+    it('keeps the waiting "Send code" reachable by Tab after "Wrong number?", and a press sends nothing', async () => {
+      const { adapter, flowId, clock } = await clockedFlow();
+      let sends = 0;
+      const sendSmsCode = adapter.sendSmsCode.bind(adapter);
+      adapter.sendSmsCode = (input, options) => {
+        sends += 1;
+        return sendSmsCode(input, options);
+      };
+      const step = await smsStep(adapter, flowId, clock);
+      await sendTo(step);
+      await advanceClock(step, clock, 4_000);
+      byButton(step, 'Wrong number?').click();
+      await until(() => document.activeElement === step.querySelector('input[type="tel"]'), 'focus on the number');
+      await press('Tab');
+      const send = document.activeElement as HTMLButtonElement;
+      expect(send.textContent!.trim()).to.equal('Send code in 0:56');
+      expect(send.getAttribute('aria-disabled')).to.equal('true');
+      await press('Enter');
+      await step.updateComplete;
+      expect(sends).to.equal(1);
+      await expect(step).to.be.accessible();
+    });
+
+    it('offers the code already sent when the person comes back to the step while the wait runs', async () => {
+      const { adapter, flowId, clock } = await clockedFlow();
+      const first = await smsStep(adapter, flowId, clock);
+      await sendTo(first);
+      const { resendDeadline } = first;
+      first.remove();
+      // The flow host re-creates the step after Back and Continue, handing over the number and the deadline.
+      const step = await smsStep(adapter, flowId, clock, { phone: germanMobileE164, resendDeadline });
+      byButton(step, 'Enter the code already sent').click();
+      await until(() => document.activeElement === codeInputOf(step), 'focus on the code input');
+      const done = oneEvent(step, 'pforte-step-done');
+      await type(adapter.lastCode()!);
+      await done;
     });
 
     it('restarts from a rate_limited error with the server deadline', async () => {
@@ -199,12 +261,12 @@ describe('<pforte-sms-step>', () => {
       await press('Enter');
       await until(() => step.querySelector('[role="alert"]')!.textContent!.includes('30 seconds'), 'rate limit shown');
       const send = byButton(step, /Send code/);
-      expect(send.disabled).to.be.true;
+      expect(unavailable(send)).to.be.true;
       expect(send.textContent!.trim()).to.equal('Send code in 0:30');
       expect(byLabel(step, 'Mobile number').value, 'the number stays').to.match(/01512 ?3456789/);
       await expect(step).to.be.accessible();
       await advanceClock(step, clock, 30_000);
-      expect(send.disabled).to.be.false;
+      expect(unavailable(send)).to.be.false;
     });
 
     it('clears its timer when the element is removed', async () => {
@@ -229,7 +291,7 @@ describe('<pforte-sms-step>', () => {
       await type(germanMobile);
       await press('Enter');
       await until(() => step.querySelector('pforte-code-input'), 'code phase');
-      expect(byButton(step, /1:00/).disabled).to.be.true;
+      expect(unavailable(byButton(step, /1:00/))).to.be.true;
     } finally {
       await setLocale('en');
     }

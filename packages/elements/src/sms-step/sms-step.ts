@@ -8,7 +8,7 @@ import type { PfortePhoneInput } from '../phone-input/phone-input.js';
 import { smsStepStyles } from './sms-step.styles.js';
 import '../define/phone-input.js';
 import '../localization/step-messages.js';
-import { renderCodeEntryForm, renderCodeStepNavigation } from '../internal/code-entry-form.js';
+import { codeStepSecondary, renderCodeEntryForm } from '../internal/code-entry-form.js';
 import { renderActions } from '../internal/form-controls.js';
 
 type Phase = 'phone' | 'code';
@@ -30,7 +30,7 @@ const booleanWithFalse = { fromAttribute: (value: string | null) => value !== nu
  *
  * @cssproperty --pforte-color-primary - Buttons and focus.
  * @cssproperty --pforte-color-danger - Errors of the number and the code.
- * @cssproperty --pforte-color-surface-raised - Fill of the code boxes.
+ * @cssproperty --pforte-color-border - Tint of the code boxes.
  */
 export class PforteSmsStep extends PforteCodeStepElement {
   static override pforteStyles = [...PforteCodeStepElement.pforteStyles, smsStepStyles];
@@ -89,8 +89,9 @@ export class PforteSmsStep extends PforteCodeStepElement {
         ${renderActions({
           pending,
           primary: this.sendCodeButton(),
-          secondary:
-            this.entry.sentCodeLength === undefined
+          // A code went out (in this visit, or before Back and forth: the deadline survives both).
+          secondary: [
+            ...(this.entry.sentCodeLength === undefined && this.resend.deadline === undefined
               ? []
               : [
                   {
@@ -98,9 +99,11 @@ export class PforteSmsStep extends PforteCodeStepElement {
                     className: 'pf-link',
                     onClick: () => void this.backToCode(),
                   },
-                ],
+                ]),
+            ...codeStepSecondary({ optional: this.optional, onSkip: this.onSkip }),
+          ],
+          ...(this.canGoBack ? { onBack: this.onBack } : {}),
         })}
-        ${renderCodeStepNavigation(this.codeFormOptions(''))}
       </form>
     `;
   }

@@ -23,6 +23,7 @@
 'credentials.email.invalid': `Bitte geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.`,
 'credentials.email.missing': `Bitte geben Sie Ihre E-Mail-Adresse ein.`,
 'credentials.heading': `Benutzername und Passwort festlegen`,
+'credentials.heading.email': `E-Mail-Adresse eingeben und Passwort festlegen`,
 'credentials.intro': `Die Passwortanforderungen sehen Sie unten; erfüllte Anforderungen werden während der Eingabe grün abgehakt.`,
 'credentials.password': `Passwort`,
 'credentials.password.missing': `Bitte legen Sie ein Passwort fest.`,
@@ -79,7 +80,10 @@
 'rule.symbol': `Ein Sonderzeichen (z. B. ! ? # oder ein Leerzeichen)`,
 'rule.uppercase': `Ein Großbuchstabe`,
 'signup.configInvalid': `Diese Registrierung kann nicht starten: Ihre Konfiguration ist ungültig.`,
+'signup.confirmedElsewhere': `Ihre Registrierung geht in dem Tab weiter, in dem Sie sie begonnen haben. Sie können diesen Tab schließen.`,
+'signup.confirmedElsewhere.heading': `E-Mail-Adresse bestätigt`,
 'signup.finishing': `Ihre Registrierung wird abgeschlossen…`,
+'signup.link.otherProduct': `Dieser Bestätigungslink gehört zur Registrierung für ein anderes Produkt. Bitte öffnen Sie ihn auf der Seite, auf der Sie sich registriert haben.`,
 'signup.noAdapter': `Diese Registrierung kann nicht starten: Es ist kein Backend verbunden.`,
 'signup.progress': str`Schritt ${0} von ${1}`,
     };

@@ -1,0 +1,143 @@
+import * as z from 'zod/mini';
+import type { PforteAdapter } from './adapter.js';
+import { PforteError } from './errors.js';
+import type { PforteSignInAdapter } from './sign-in-adapter.js';
+import { stepIds } from './steps/ids.js';
+
+const epochMs = z.number().check(z.nonnegative());
+
+/** Schema of {@link StartResult} as it comes from a backend. */
+export const startResultSchema = z.object({ flowId: z.string().check(z.minLength(1)), expiresAt: epochMs, now: epochMs });
+/** Schema of the result of `submitCredentials`. */
+export const credentialsResultSchema = z.object({ username: z.string().check(z.minLength(1)) });
+/** Schema of the result of `issuePin`. */
+export const issuePinResultSchema = z.object({ pin: z.string().check(z.regex(/^\d{4,12}$/)) });
+/** Schema of {@link SmsSentResult} as it comes from a backend. */
+export const smsSentResultSchema = z.object({
+  resendAvailableAt: epochMs,
+  expiresAt: epochMs,
+  now: epochMs,
+  codeLength: z.int().check(z.minimum(4), z.maximum(10)),
+});
+/** Schema of {@link CodeSentResult} (SMS or e-mail code). */
+export const codeSentResultSchema = smsSentResultSchema;
+const text = z.optional(z.string().check(z.maxLength(500)));
+/** Schema of {@link InvitationDetails}. */
+export const invitationDetailsSchema = z.object({
+  email: text,
+  salutation: text,
+  title: text,
+  firstName: text,
+  lastName: text,
+  organization: text,
+  invitedBy: text,
+  validUntil: epochMs,
+});
+/** Schema of {@link EmailSentResult}. */
+export const emailSentResultSchema = z.object({
+  email: z.string().check(z.minLength(3), z.maxLength(320)),
+  resendAvailableAt: epochMs,
+  expiresAt: epochMs,
+  now: epochMs,
+  validityHours: z.number().check(z.positive()),
+});
+/** Schema of {@link EmailConfirmedResult}. */
+export const emailConfirmedResultSchema = z.object({
+  flowId: z.string().check(z.minLength(1)),
+  expiresAt: epochMs,
+  now: epochMs,
+  completedSteps: z.array(z.enum(stepIds)),
+});
+/** Schema of the result of `lookupCustomer`. */
+export const customerLookupResultSchema = z.object({ customerName: text });
+/** Schema of the result of `registerOrganization`. */
+export const organizationResultSchema = z.object({
+  organizationId: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+});
+/** Schema of the result of `joinOrganization`. */
+export const joinOrganizationResultSchema = z.object({
+  organizationId: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  status: z.literal('pending'),
+});
+/** Schema of {@link CompleteResult}. */
+export const completeResultSchema = z.object({
+  accountId: z.string().check(z.minLength(1)),
+  username: z.string().check(z.minLength(1)),
+  skipped: z.array(z.enum(stepIds)),
+  visible: z.boolean(),
+  secondFactor: z.enum(['sms', 'email', 'none']),
+  organization: z.optional(
+    z.object({
+      organizationId: z.string().check(z.minLength(1)),
+      name: z.string().check(z.minLength(1)),
+      status: z.enum(['member', 'pending']),
+    }),
+  ),
+  emailVerified: z.boolean(),
+});
+
+const id = z.string().check(z.minLength(1), z.maxLength(200));
+/** Schema of {@link SessionInfo}. */
+export const sessionInfoSchema = z.object({
+  accountId: id,
+  username: z.string().check(z.minLength(1)),
+  product: z.string(),
+  secondFactor: z.enum(['sms', 'email', 'none']),
+  expiresAt: epochMs,
+  now: epochMs,
+});
+/** Schema of {@link SignInResult}. */
+export const signInResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('failed'), attemptsRemaining: z.int().check(z.nonnegative()), now: epochMs }),
+  z.object({ status: z.literal('locked'), lockedUntil: epochMs, retryAfterSeconds: z.number().check(z.nonnegative()), now: epochMs }),
+  z.object({
+    status: z.literal('secondFactor'),
+    signInId: id,
+    method: z.enum(['sms', 'email']),
+    ...codeSentResultSchema.shape,
+  }),
+  z.object({ status: z.literal('passwordChange'), signInId: id, expiresAt: epochMs, now: epochMs }),
+  z.object({ status: z.literal('signedIn'), session: sessionInfoSchema }),
+]);
+/** Schema of {@link ResetRequestedResult}. */
+export const resetRequestedResultSchema = z.object({
+  resendAvailableAt: epochMs,
+  validityMinutes: z.number().check(z.positive()),
+  now: epochMs,
+});
+/** Schema of the answer of `getSession`: `{ session: null }` when signed out. */
+export const sessionResultSchema = z.object({ session: z.nullable(sessionInfoSchema) });
+
+/** The schema of each adapter method's result; methods without one answer nothing. */
+export const resultSchemas: Partial<Record<keyof PforteAdapter | keyof PforteSignInAdapter, z.ZodMiniType>> = {
+  startRegistration: startResultSchema,
+  submitCredentials: credentialsResultSchema,
+  issuePin: issuePinResultSchema,
+  sendSmsCode: smsSentResultSchema,
+  openInvitation: invitationDetailsSchema,
+  sendVerificationEmail: emailSentResultSchema,
+  confirmEmail: emailConfirmedResultSchema,
+  lookupCustomer: customerLookupResultSchema,
+  registerOrganization: organizationResultSchema,
+  joinOrganization: joinOrganizationResultSchema,
+  sendEmailCode: codeSentResultSchema,
+  complete: completeResultSchema,
+  signIn: signInResultSchema,
+  resendSignInCode: codeSentResultSchema,
+  verifySignInCode: signInResultSchema,
+  changePassword: signInResultSchema,
+  requestPasswordReset: resetRequestedResultSchema,
+  getSession: sessionResultSchema,
+};
+
+/** `value` checked against `method`'s result schema (unknown fields dropped); 'response.invalid' when it does not match. */
+export function parseResult(method: keyof PforteAdapter | keyof PforteSignInAdapter, value: unknown): unknown {
+  const schema = resultSchemas[method];
+  if (!schema) return undefined;
+  const result = z.safeParse(schema, value);
+  // No cause: the issues could echo parts of a result that holds a PIN.
+  if (!result.success) throw new PforteError('response.invalid');
+  return result.data;
+}
