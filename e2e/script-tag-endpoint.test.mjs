@@ -6,6 +6,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, openPage } from './support/browser.mjs';
 import { assertNoProblems, completeRegistration } from './support/flow.mjs';
@@ -19,9 +20,21 @@ describe('examples/script-tag-endpoint: endpoint attribute through a same-origin
   let browser;
   before(async () => {
     const { createPforteServer } = await import(`${root}packages/server/dist/src/index.js`);
-    reference = await createPforteServer({ basePath: '/pforte', production: false, scryptCost: { N: 1024, r: 8, p: 1 } });
+    // The page's port first: the server allows only the origins it is told (CORS_ORIGINS in production).
+    const port = await new Promise((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address();
+        probe.close(() => resolve(free));
+      });
+    });
+    reference = await createPforteServer({
+      basePath: '/pforte',
+      production: false,
+      allowedOrigins: [`http://127.0.0.1:${port}`],
+      scryptCost: { N: 1024, r: 8, p: 1 },
+    });
     const upstream = await reference.listen(0, '127.0.0.1');
-    example = await startExample({ upstream });
+    example = await startExample({ upstream, port });
     browser = await launchChromium();
   });
   after(async () => {

@@ -199,7 +199,8 @@ export async function startDemo({
   ensureServerBuilt({ log });
   // The page's port is fixed before the server starts: the server allows calls only from origins it is told.
   const pagePort = await freePort(port ?? 5173);
-  const pageOrigins = [`http://127.0.0.1:${pagePort}`, `http://localhost:${pagePort}`].join(',');
+  // Origins in the environment's CORS_ORIGINS are allowed too (another page of yours, e.g. examples/script-tag-endpoint).
+  const pageOrigins = [`http://127.0.0.1:${pagePort}`, `http://localhost:${pagePort}`, ...(process.env.CORS_ORIGINS ? [process.env.CORS_ORIGINS] : [])].join(',');
   const serverLog = logLevel === 'info' ? (line) => log(`[server] ${line}`) : undefined;
   const shownDataDir = relative(root, dataDir).startsWith('..') ? dataDir : `${relative(root, dataDir)}/`;
   let server;

@@ -7,7 +7,8 @@
  *   /api/pforte/*     proxied to the reference server's /pforte/* (PFORTE_UPSTREAM)
  *   /                 this folder's index.html
  *
- * Run the reference server (`npm start -- --server-port 8787` runs one), then
+ * Run the reference server with this page's origin allowed
+ * (`CORS_ORIGINS=http://127.0.0.1:4180 npm start -- --server-port 8787` runs one), then
  * `PFORTE_UPSTREAM=http://127.0.0.1:8787 node examples/script-tag-endpoint/server.mjs`.
  */
 import { createServer, request as httpRequest } from 'node:http';
@@ -36,9 +37,9 @@ async function sendFile(response, file) {
 
 /**
  * Forwards `/api/pforte/…` to `${upstream}/pforte/…` as it came (method,
- * headers with the page's Host, body), and the answer back. The browser sees
- * one origin, and the backend sees a same-origin request: its Origin matches
- * the Host (as nginx's `proxy_set_header Host $host` passes it on).
+ * headers, body), and the answer back. The browser sees one origin; the
+ * backend sees that origin in `Origin` and allows it because it is listed
+ * (`CORS_ORIGINS`), never because it matches a Host header.
  */
 function proxy(request, response, upstream) {
   const target = new URL(request.url.replace(/^\/api\/pforte/, '/pforte'), upstream);

@@ -87,7 +87,8 @@ async function onStep(heading: string | RegExp) {
     const text = document.activeElement?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
     return typeof heading === 'string' ? text === heading : heading.test(text);
   };
-  await until(matches, `focus on "${String(heading)}" (at "${document.activeElement?.textContent?.trim()}")`, 1200);
+  // Generous: a step's own file may still be on its way from a busy dev server when the step before is done.
+  await until(matches, `focus on "${String(heading)}" (at "${document.activeElement?.textContent?.trim()}")`, 3600);
 }
 
 async function fill(label: string | RegExp, text: string) {

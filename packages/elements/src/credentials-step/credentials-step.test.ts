@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { guardAdapter, PforteError, policyPresets } from '@pforte/core';
 import type { PforteAdapter } from '@pforte/core';
 import '../define/credentials-step.js';
