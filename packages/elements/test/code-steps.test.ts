@@ -75,7 +75,9 @@ describe('code steps', () => {
         return { step, adapter, codeField, resendButton, status, lastCode, advance, send };
       }
 
-      it('keeps "new code" disabled until 60 s, announcing start and end only', async () => {
+      it('keeps "new code" disabled until 60 s, announcing start and end only', async function () {
+        // Many steps of the manual clock, each checked with axe: more than mocha's default on a loaded machine.
+        this.timeout(20_000);
         const { step, adapter, resendButton, status, lastCode, advance, send } = await mount();
         await send();
         expect(unavailable(resendButton())).to.be.true;

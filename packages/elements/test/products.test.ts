@@ -142,8 +142,8 @@ describe('seed products as configuration (German, keyboard only)', () => {
 
   for (const backend of [memoryBackend, serverBackend]) {
     describe(backend.name, function () {
-      // A whole registration per test, over HTTP for the server: more than mocha's default on a loaded machine.
-      this.timeout(30_000);
+      // A whole registration per test, over HTTP for the server, each step's file loaded on demand: more than mocha's default on a loaded machine.
+      this.timeout(60_000);
       let linkBefore: string | undefined;
       before(async function () {
         // The first request starts the server's PGlite, which takes seconds.
