@@ -1,3 +1,4 @@
+import type { Scheduler } from '../src/controllers/resend-controller.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryAdapter } from '@pforte/core/memory';
 import type { ManualClock } from '@pforte/core';
@@ -137,4 +138,26 @@ export function timersClearedOnRemove(step: Element): number {
 /** Whether a button cannot be used now: disabled, or `aria-disabled` while a countdown runs (it stays focusable). */
 export function unavailable(button: HTMLButtonElement): boolean {
   return button.disabled || button.getAttribute('aria-disabled') === 'true';
+}
+
+/** A scheduler whose timers run only when the test says so. */
+export function manualScheduler() {
+  const timers = new Map<number, { callback: () => void; ms: number }>();
+  let next = 0;
+  const scheduler: Scheduler = {
+    setTimeout(callback, ms) {
+      next += 1;
+      timers.set(next, { callback, ms });
+      return next;
+    },
+    clearTimeout(handle) {
+      timers.delete(handle as number);
+    },
+  };
+  const runAll = () => {
+    const due = [...timers.entries()];
+    timers.clear();
+    for (const [, timer] of due) timer.callback();
+  };
+  return { scheduler, timers, runAll };
 }

@@ -3,23 +3,13 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { PforteError, createHttpAdapter } from '@pforte/core';
+import { createHttpAdapter } from '@pforte/core';
 import { createRangeBreachChecker, usernameKey } from '@pforte/core/rules';
 import { migrate, openPglite } from '../src/index.js';
-import { startTestServer, type TestServer } from './support.js';
+import { rejection, startTestServer, type TestServer } from './support.js';
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${++counter}`;
-
-async function rejection(promise: Promise<unknown>): Promise<PforteError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof PforteError, String(error));
-    return error;
-  }
-  assert.fail('expected a rejection');
-}
 
 const sha1 = (text: string) => createHash('sha1').update(text, 'utf8').digest('hex').toUpperCase();
 

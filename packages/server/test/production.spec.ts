@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { PforteError, createHttpAdapter, type PforteAdapter, type PforteConfigInput } from '@pforte/core';
+import { createHttpAdapter, type PforteAdapter, type PforteConfigInput } from '@pforte/core';
 import { environmentNames } from '../src/environment.js';
 import {
   checkProductionSetup,
@@ -17,7 +17,7 @@ import {
   type PforteServer,
 } from '../src/index.js';
 import { startSmtpReceiver, startWebhookReceiver } from './receivers.js';
-import { oneClientLimits, sharedDatabase, testScrypt } from './support.js';
+import { oneClientLimits, rejection, sharedDatabase, testScrypt } from './support.js';
 
 const password = 'lange-sichere-Passphrase';
 const pepper = 'test-pepper-of-at-least-32-bytes-0123456789';
@@ -42,16 +42,6 @@ function widgetAt(baseUrl: string): PforteAdapter {
       return fetch(url, { ...init, headers });
     },
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PforteError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof PforteError, String(error));
-    return error;
-  }
-  assert.fail('expected a rejection');
 }
 
 describe('production mode', () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { PforteError, createHttpAdapter, type PforteAdapter } from '@pforte/core';
+import { createHttpAdapter, type PforteAdapter } from '@pforte/core';
 import { fileURLToPath } from 'node:url';
 import { migrate, readProducts, verifySecret } from '../src/index.js';
-import { outboxCode, outboxEmail, sharedDatabase, startTestServer, type TestServer } from './support.js';
+import { outboxCode, outboxEmail, rejection, sharedDatabase, startTestServer, type TestServer } from './support.js';
 
 const password = 'lange-sichere-Passphrase';
 let counter = 0;
@@ -18,16 +18,6 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
   });
   const text = await response.text();
   return { response, status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PforteError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof PforteError, String(error));
-    return error;
-  }
-  assert.fail('expected a rejection');
 }
 
 describe('reference server', () => {

@@ -1,4 +1,5 @@
-import { createManualClock, type ManualClock } from '@pforte/core';
+import assert from 'node:assert/strict';
+import { PforteError, createManualClock, type ManualClock } from '@pforte/core';
 import {
   createPforteServer,
   openPglite,
@@ -123,4 +124,15 @@ export async function createAccountByAdmin(url: string, input: object): Promise<
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${testAdminToken}` },
     body: JSON.stringify(input),
   });
+}
+
+/** The PforteError `promise` rejects with; fails when it resolves or throws anything else. */
+export async function rejection(promise: Promise<unknown>): Promise<PforteError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof PforteError, String(error));
+    return error;
+  }
+  assert.fail('expected a rejection');
 }

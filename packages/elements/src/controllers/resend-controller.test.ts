@@ -2,29 +2,8 @@ import { expect } from '@open-wc/testing';
 import { createManualClock, PforteError } from '@pforte/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ResendController } from './resend-controller.js';
-import type { ResendTransition, Scheduler } from './resend-controller.js';
-
-/** A scheduler whose timers run only when the test says so. */
-function manualScheduler() {
-  const timers = new Map<number, { callback: () => void; ms: number }>();
-  let next = 0;
-  const scheduler: Scheduler = {
-    setTimeout(callback, ms) {
-      next += 1;
-      timers.set(next, { callback, ms });
-      return next;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle as number);
-    },
-  };
-  const runAll = () => {
-    const due = [...timers.entries()];
-    timers.clear();
-    for (const [, timer] of due) timer.callback();
-  };
-  return { scheduler, timers, runAll };
-}
+import type { ResendTransition } from './resend-controller.js';
+import { manualScheduler } from '../../test/helpers.js';
 
 function fakeHost() {
   const controllers: ReactiveController[] = [];

@@ -4,28 +4,7 @@ import '../define/password-checklist.js';
 import type { PfortePasswordChecklist } from './password-checklist.js';
 import { setLocale } from '../localization/localization.js';
 import type { Scheduler } from '../controllers/resend-controller.js';
-
-/** Timers that run only when the test says so. */
-function manualScheduler() {
-  const timers = new Map<number, { callback: () => void; ms: number }>();
-  let next = 0;
-  const scheduler: Scheduler = {
-    setTimeout(callback, ms) {
-      next += 1;
-      timers.set(next, { callback, ms });
-      return next;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle as number);
-    },
-  };
-  const runAll = () => {
-    const due = [...timers.values()];
-    timers.clear();
-    for (const timer of due) timer.callback();
-  };
-  return { scheduler, timers, runAll };
-}
+import { manualScheduler } from '../../test/helpers.js';
 
 async function checklist(password: string, policy = policyPresets.strict10, scheduler: Scheduler = manualScheduler().scheduler) {
   return fixture<PfortePasswordChecklist>(html`
