@@ -757,6 +757,7 @@ const checks: Check[] = [
       const { username, password } = await registered();
       const result = shape(signInResultSchema, await adapter.signIn({ identifier: username, password, locale: 'de', product: 'conformance-basic' }), 'signIn');
       check(result.status === 'signedIn', `an account without a second factor signs in at once, got '${result.status}'`);
+      check(result.firstSignIn !== true, 'an account that registered itself brings no first-sign-in notice');
       check(!JSON.stringify(result).includes(password), 'the answer holds no password');
       const { session } = shape(sessionResultSchema, await adapter.getSession(), 'getSession');
       check(session?.username === username, 'getSession: the signed-in account');
@@ -890,7 +891,7 @@ const checks: Check[] = [
     },
   },
   {
-    name: 'forced change: an initial password must be replaced at the first sign-in, not by itself',
+    name: 'forced change: an initial password must be replaced at the first sign-in, not by itself; only that first session is a first sign-in',
     async run({ signIn, options, username, policy }) {
       if (!options.createAccount) throw new CheckSkipped('no way to create accounts');
       const adapter = signIn();
@@ -905,8 +906,10 @@ const checks: Check[] = [
       const fresh = passwordOfLength(Math.max(lengthsOf(policy).min, 17), 'q');
       const done = await adapter.changePassword({ signInId: first.signInId, password: fresh });
       check(done.status === 'signedIn', `signed in after the change, got '${done.status}'`);
+      check(done.firstSignIn === true, 'the first session of an account created by someone else is a first sign-in');
       const again = await adapter.signIn({ identifier: name, password: fresh, locale: 'de', product: 'conformance-basic' });
       check(again.status === 'signedIn', 'the next sign-in needs no change');
+      check(again.firstSignIn !== true, 'the next sign-in is no first sign-in');
     },
   },
 ];

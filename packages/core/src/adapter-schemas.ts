@@ -99,7 +99,7 @@ export const signInResultSchema = z.discriminatedUnion('status', [
     ...codeSentResultSchema.shape,
   }),
   z.object({ status: z.literal('passwordChange'), signInId: id, expiresAt: epochMs, now: epochMs }),
-  z.object({ status: z.literal('signedIn'), session: sessionInfoSchema }),
+  z.object({ status: z.literal('signedIn'), session: sessionInfoSchema, firstSignIn: z.optional(z.boolean()) }),
 ]);
 /** Schema of {@link ResetRequestedResult}. */
 export const resetRequestedResultSchema = z.object({

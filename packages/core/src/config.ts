@@ -101,6 +101,12 @@ export const signInSchema = z.strictObject({
   forgotPasswordUrl: z.optional(linkUrl),
   /** The "Register" link. */
   registerUrl: z.optional(linkUrl),
+  /**
+   * A notice shown once, at the first sign-in of an account someone else
+   * created (an admin, a practice, an automatic registration), as plain text
+   * in the product's language.
+   */
+  firstSignInNotice: z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(2000))),
 });
 
 /** The resolved `signIn` section: every default filled in. */
@@ -114,6 +120,7 @@ export interface SignInConfig {
   sessionAbsoluteHours: number;
   forgotPasswordUrl?: string;
   registerUrl?: string;
+  firstSignInNotice?: string;
 }
 
 /** The `signIn` section of a product that gives none. */
@@ -122,6 +129,7 @@ export function resolveSignIn(input: z.input<typeof signInSchema> = {}): SignInC
   const resolved: SignInConfig = { ...parsed, lockout: { ...parsed.lockout }, resetUrlOrigins: [...parsed.resetUrlOrigins] };
   if (parsed.forgotPasswordUrl === undefined) delete resolved.forgotPasswordUrl;
   if (parsed.registerUrl === undefined) delete resolved.registerUrl;
+  if (parsed.firstSignInNotice === undefined) delete resolved.firstSignInNotice;
   return resolved;
 }
 const localeSchema = z.enum(['de', 'en']);

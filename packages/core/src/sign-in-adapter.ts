@@ -22,14 +22,16 @@ export interface SessionInfo {
  * - `locked`: too many wrong passwords; try again at `lockedUntil` (a password reset works at once).
  * - `secondFactor`: a code went out by `method` (SMS or e-mail, the account's choice); verify it.
  * - `passwordChange`: the account must replace its password first (e.g. an initial one).
- * - `signedIn`: done; the backend holds the session.
+ * - `signedIn`: done; the backend holds the session. `firstSignIn` is true
+ *   once, at the first sign-in of an account someone else created (the
+ *   product's `signIn.firstSignInNotice` is shown then).
  */
 export type SignInResult =
   | { status: 'failed'; attemptsRemaining: number; now: number; receivedAt?: number }
   | { status: 'locked'; lockedUntil: number; retryAfterSeconds: number; now: number; receivedAt?: number }
   | ({ status: 'secondFactor'; signInId: string; method: 'sms' | 'email' } & CodeSentResult)
   | { status: 'passwordChange'; signInId: string; expiresAt: number; now: number; receivedAt?: number }
-  | { status: 'signedIn'; session: SessionInfo; receivedAt?: number };
+  | { status: 'signedIn'; session: SessionInfo; firstSignIn?: boolean; receivedAt?: number };
 
 /** A reset link was (or, for an unknown identifier, seemed to be) sent: the same answer either way. */
 export interface ResetRequestedResult {

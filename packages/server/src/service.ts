@@ -295,6 +295,7 @@ interface AccountRow {
   phone: string | null;
   email: string | null;
   must_change_password: boolean;
+  first_sign_in: boolean;
 }
 
 function accountFrom(row: AccountRow | undefined): rules.StoredAccount | undefined {
@@ -308,11 +309,12 @@ function accountFrom(row: AccountRow | undefined): rules.StoredAccount | undefin
       phone: row.phone ?? undefined,
       email: row.email ?? undefined,
       mustChangePassword: row.must_change_password,
+      firstSignIn: row.first_sign_in,
     }
   );
 }
 
-const accountColumns = 'id, username, product, password_hash, second_factor, phone, email, must_change_password';
+const accountColumns = 'id, username, product, password_hash, second_factor, phone, email, must_change_password, first_sign_in';
 
 /**
  * The reference server's storage for sign-in, password reset and sessions:
@@ -335,8 +337,8 @@ function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: ru
       try {
         await tx.query('SAVEPOINT account');
         await tx.query(
-          `INSERT INTO accounts (id, flow_id, username, username_key, password_hash, phone, second_factor, visible, created_at, email, product, must_change_password)
-           VALUES ($1, NULL, $2, $3, $4, $5, $6, false, $7, $8, $9, $10)`,
+          `INSERT INTO accounts (id, flow_id, username, username_key, password_hash, phone, second_factor, visible, created_at, email, product, must_change_password, first_sign_in)
+           VALUES ($1, NULL, $2, $3, $4, $5, $6, false, $7, $8, $9, $10, $11)`,
           [
             account.accountId,
             account.username,
@@ -348,6 +350,7 @@ function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: ru
             account.email ?? null,
             account.product,
             account.mustChangePassword,
+            account.firstSignIn,
           ],
         );
       } catch (error) {
@@ -358,6 +361,9 @@ function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: ru
     },
     async setPassword(accountId, passwordHash, mustChange) {
       await tx.query('UPDATE accounts SET password_hash = $2, must_change_password = $3 WHERE id = $1', [accountId, passwordHash, mustChange]);
+    },
+    async endFirstSignIn(accountId) {
+      await tx.query('UPDATE accounts SET first_sign_in = false WHERE id = $1', [accountId]);
     },
     recentAttempts: flows.recentAttempts,
     recordAttempt: flows.recordAttempt,

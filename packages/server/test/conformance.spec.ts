@@ -99,7 +99,7 @@ describe('conformance kit catches a non-conforming adapter', () => {
       'sign-in: the lock lifts at its deadline, and a success starts the count afresh',
       'attack: password reset answers the same for unknown accounts; its link works once, ends sessions and lifts a lock',
       'password reset: links expire; the new password meets the policy',
-      'forced change: an initial password must be replaced at the first sign-in, not by itself',
+      'forced change: an initial password must be replaced at the first sign-in, not by itself; only that first session is a first sign-in',
     ]);
   });
 });

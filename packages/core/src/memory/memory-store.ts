@@ -43,7 +43,7 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
   const savedAt = new Map<string, number>();
   const attempts = new Map<string, number[]>();
   /** What an account keeps beside its public record: the product, the password hash, the forced change. */
-  const secrets = new Map<string, { product: string; passwordHash: string | null; mustChangePassword: boolean }>();
+  const secrets = new Map<string, { product: string; passwordHash: string | null; mustChangePassword: boolean; firstSignIn: boolean }>();
   const signIns = new Map<string, rules.SignInView>();
   const signInCodes = new Map<string, string>();
   const resetTokens = new Map<string, { accountId: string; expiresAt: number; used: boolean }>();
@@ -134,7 +134,7 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
       return found ? found.members + found.pending : 0;
     },
     async createAccount({ result, flow: { view, invitationKey, passwordHash }, membership }) {
-      secrets.set(result.accountId, { product: view.product, passwordHash: passwordHash ?? null, mustChangePassword: false });
+      secrets.set(result.accountId, { product: view.product, passwordHash: passwordHash ?? null, mustChangePassword: false, firstSignIn: false });
       const organization = view.organization;
       if (organization?.mode === 'join') organizations.get(organization.organizationId)!.pending++;
       if (organization?.mode === 'register') {
@@ -176,9 +176,13 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
     },
     accountById: async (accountId) => storedAccount(accounts.find((account) => account.accountId === accountId)),
     isUsernameTaken: (key) => store.isUsernameTaken(key, '', 0),
-    async insertAccount({ accountId, username, product, passwordHash, secondFactor, phone, email, mustChangePassword }) {
+    async insertAccount({ accountId, username, product, passwordHash, secondFactor, phone, email, mustChangePassword, firstSignIn }) {
       accounts.push({ accountId, username, visible: false, secondFactor, emailVerified: false, ...defined({ phone, email }) });
-      secrets.set(accountId, { product, passwordHash, mustChangePassword });
+      secrets.set(accountId, { product, passwordHash, mustChangePassword, firstSignIn });
+    },
+    async endFirstSignIn(accountId) {
+      const secret = secrets.get(accountId);
+      if (secret) secret.firstSignIn = false;
     },
     async setPassword(accountId, passwordHash, mustChangePassword) {
       const secret = secrets.get(accountId);

@@ -30,6 +30,8 @@ export interface StoredAccount {
   email?: string | undefined;
   /** Whether the next sign-in must replace the password (an initial one, set by someone else). */
   mustChangePassword: boolean;
+  /** Whether it never signed in yet and was created by someone else: its first session brings the product's first-sign-in notice. */
+  firstSignIn: boolean;
 }
 
 /** A sign-in between the password and the session: waiting for the second factor or for a new password. */
@@ -76,6 +78,8 @@ export interface AccountStore {
   isUsernameTaken(key: string): Promise<boolean>;
   insertAccount(account: NewStoredAccount): Promise<void>;
   setPassword(accountId: string, passwordHash: string, mustChange: boolean): Promise<void>;
+  /** The account's first session began: its next ones are not first sign-ins. */
+  endFirstSignIn(accountId: string): Promise<void>;
   recentAttempts(bucket: string, since: number): Promise<RecentAttempts>;
   recordAttempt(bucket: string, at: number): Promise<void>;
   /** Forgets every attempt in `bucket` (a success ends a run of wrong passwords; a reset lifts a lock). */
@@ -287,7 +291,12 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
     };
     session.idleExpiresAt = Math.min(session.idleExpiresAt, session.absoluteExpiresAt);
     await store.createSession(token, session);
-    return { result: { status: 'signedIn', session: sessionInfo(account, session, at) }, sessionToken: token };
+    const result: SignInResult = { status: 'signedIn', session: sessionInfo(account, session, at) };
+    if (account.firstSignIn) {
+      await store.endFirstSignIn(account.accountId);
+      result.firstSignIn = true;
+    }
+    return { result, sessionToken: token };
   }
 
   /** What comes after the password: the second factor, a forced change, or the session. */
@@ -546,6 +555,7 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
         phone: input.secondFactor === 'sms' ? input.phone : undefined,
         email: input.email ?? (isEmailAddress(username) ? username : undefined),
         mustChangePassword: true,
+        firstSignIn: true,
         createdAt: now(),
       });
       return { accountId, username };
