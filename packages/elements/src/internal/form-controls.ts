@@ -15,7 +15,8 @@ export type FieldAutocomplete =
   | 'family-name'
   | 'organization-title'
   | 'organization'
-  | 'postal-code';
+  | 'postal-code'
+  | 'current-password';
 
 /** One labelled text input of a step, with its error tied to it. */
 export interface TextFieldOptions {
