@@ -23,6 +23,8 @@ const classicEntries: Record<string, { entry: string; fileName: string }> = {
  * - `dist/cdn/pforte-all.js`: every element defined at once, opt-in.
  * - `dist/cdn/pforte-memory.js`: the in-browser demo backend
  *   (`createMemoryAdapter`), loaded only by pages that use it.
+ * - `dist/cdn/pforte-signin.js`: `<pforte-signin>`, loaded only by pages
+ *   that sign people in (after pforte.js, whose runtime it shares).
  * - `dist/cdn/pforte.iife.js`: for pages without module scripts, a small
  *   classic script that loads `pforte.js` from beside itself and puts its API
  *   on the global `Pforte` (`Pforte.ready`): the same files, the same first
@@ -48,7 +50,14 @@ export default defineConfig(({ mode }) => {
       lib: classic
         ? { entry: classic.entry, name: 'Pforte', formats: ['iife'], fileName: () => classic.fileName }
         : {
-            entry: { pforte: 'src/cdn.ts', 'pforte-all': 'src/cdn-all.ts', 'pforte-memory': afterFirstStep('cdn-memory.ts'), 'pforte-validation': validationEntry, ...stepEntries },
+            entry: {
+              pforte: 'src/cdn.ts',
+              'pforte-all': 'src/cdn-all.ts',
+              'pforte-memory': afterFirstStep('cdn-memory.ts'),
+              'pforte-validation': validationEntry,
+              ...stepEntries,
+              'pforte-signin': afterFirstStep('cdn-signin.ts'),
+            },
             formats: ['es'],
             fileName: (_format, entryName) => `${entryName}.js`,
           },

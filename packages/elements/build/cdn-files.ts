@@ -55,6 +55,10 @@ export function oneFileFirstStep(): Plugin {
       if (source === './validation.js' && importer && /[\\/]core[\\/]src[\\/]load-validation\.ts$/.test(importer)) {
         return { id: `${lazyFilePrefix}pforte-validation`, external: true };
       }
+      // pforte-all.js loads <pforte-signin> from its own file, `pforte-signin.js`, as it loads the step files.
+      if (source === './define/signin.js' && importer && /[\\/]cdn-all\.ts$/.test(importer)) {
+        return { id: `${lazyFilePrefix}pforte-signin`, external: true };
+      }
       // The step loaders of <pforte-signup>, and pforte-all.js, which loads every step file.
       const match = /^\.\.?\/define\/([\w-]+)\.js$/.exec(source);
       if (!match || !importer || !/[\\/](signup[\\/]step-loaders|cdn-all)\.ts$/.test(importer)) return null;
