@@ -232,6 +232,34 @@ describe('<pforte-signin>', () => {
     expect(JSON.stringify(signedIn)).not.to.contain(lastCode(adapter));
   });
 
+  it('says so when a code sent moments ago holds the sign-in code back, and sends it once the countdown ends', async () => {
+    const clock = createManualClock();
+    const adapter = await backendWithAccount(clock, 'sms');
+    // A backend that throttles per number answers with the resend deadline and no code (expiresAt = now).
+    const throttled: PforteSignInAdapter = {
+      ...adapter,
+      signIn: async (input, options) => {
+        const result = await adapter.signIn(input, options);
+        return result.status === 'secondFactor' ? { ...result, resendAvailableAt: result.now + 30_000, expiresAt: result.now } : result;
+      },
+    };
+    const { element } = await mount(throttled, clock);
+    await signIn(element, 'anna', password);
+    await until(() => heading(element) === 'Confirm your sign-in', 'the second factor');
+    expect(element.textContent).to.contain('A code was sent moments ago. Please request a new one when the countdown has run out.');
+    expect(element.textContent).not.to.contain('We sent a code');
+    const before = adapter.outbox.length;
+    // The product's own gap (60 s) outlasts the backend's 30 s.
+    await advanceClock(element, clock, 30_000);
+    expect(unavailable(byButton(element, /New code in/))).to.equal(true);
+    await advanceClock(element, clock, 30_000);
+    byButton(element, 'Send new code').click();
+    await until(() => adapter.outbox.length > before, 'the code sent');
+    await until(() => element.textContent!.includes('We sent a code of 6 digits by SMS'), 'the code announced');
+    await type(lastCode(adapter));
+    await until(() => heading(element) === 'You are signed in', 'signed in');
+  });
+
   it('Back from the code starts again with the username kept', async () => {
     const clock = createManualClock();
     const adapter = await backendWithAccount(clock, 'sms');
@@ -308,14 +336,24 @@ describe('<pforte-signin>', () => {
     const clock = createManualClock();
     const adapter = await backendWithAccount(clock);
     let calls = 0;
-    const counting: PforteSignInAdapter = { ...adapter, signIn: (input, options) => ((calls += 1), adapter.signIn(input, options)) };
+    let answer: () => void = () => {};
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    // The backend answers only when the test says so: the busy state holds meanwhile.
+    const counting: PforteSignInAdapter = {
+      ...adapter,
+      signIn: async (input, options) => {
+        calls += 1;
+        await held;
+        return adapter.signIn(input, options);
+      },
+    };
     const { element } = await mount(counting, clock);
     await signIn(element, 'anna', password);
-    await element.updateComplete;
-    expect(element.querySelector('form')?.getAttribute('aria-busy')).to.equal('true');
+    await until(() => element.querySelector('form')?.getAttribute('aria-busy') === 'true', 'busy');
     expect(byButton(element, 'Please wait…').disabled).to.equal(true);
     await press('Enter');
     await press('Enter');
+    answer();
     await until(() => heading(element) === 'You are signed in', 'signed in');
     expect(calls).to.equal(1);
   });

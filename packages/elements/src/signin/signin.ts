@@ -38,6 +38,8 @@ type Field = 'identifier' | 'password' | 'newPassword';
 interface OpenSignIn {
   signInId: string;
   method?: 'sms' | 'email';
+  /** No code went out yet: one sent moments ago (e.g. at registration) holds the next back until the resend deadline. */
+  heldBack?: boolean;
 }
 
 /**
@@ -393,9 +395,11 @@ export class PforteSignin extends PforteElement {
     return html`
       <h2 tabindex="-1">${msg('Confirm your sign-in', { id: 'signin.code.heading' })}</h2>
       <p>
-        ${sms
-          ? msg(str`We sent a code of ${length} digits by SMS to your mobile number.`, { id: 'signin.code.sms' })
-          : msg(str`We sent a code of ${length} digits to your e-mail address.`, { id: 'signin.code.email' })}
+        ${this.open?.heldBack
+          ? msg('A code was sent moments ago. Please request a new one when the countdown has run out.', { id: 'signin.code.heldBack' })
+          : sms
+            ? msg(str`We sent a code of ${length} digits by SMS to your mobile number.`, { id: 'signin.code.sms' })
+            : msg(str`We sent a code of ${length} digits to your e-mail address.`, { id: 'signin.code.email' })}
       </p>
       ${renderCodeEntryForm({
         entry: this.entry,
@@ -574,7 +578,7 @@ export class PforteSignin extends PforteElement {
         this.pendingFocus = this.ids.password;
         return;
       case 'secondFactor':
-        this.open = { signInId: result.signInId, method: result.method };
+        this.open = { signInId: result.signInId, method: result.method, heldBack: result.expiresAt <= result.now };
         this.stage = 'secondFactor';
         await this.entry.codeSent(result, false);
         return;
@@ -645,7 +649,9 @@ export class PforteSignin extends PforteElement {
       this.entry.setError(errorMessage(error));
       return;
     }
-    if (sent) await this.entry.codeSent(sent, true);
+    if (!sent) return;
+    open.heldBack = false;
+    await this.entry.codeSent(sent, true);
   }
 
   private async onChangeSubmit(event: SubmitEvent): Promise<void> {

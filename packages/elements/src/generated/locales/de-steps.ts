@@ -169,6 +169,7 @@
 'signin.change.submit': `Passwort speichern und anmelden`,
 'signin.code.email': str`Wir haben Ihnen einen Code mit ${0} Ziffern an Ihre E-Mail-Adresse geschickt.`,
 'signin.code.heading': `Anmeldung bestätigen`,
+'signin.code.heldBack': `Vor wenigen Augenblicken wurde bereits ein Code gesendet. Bitte fordern Sie einen neuen an, sobald der Countdown abgelaufen ist.`,
 'signin.code.sms': str`Wir haben Ihnen einen Code mit ${0} Ziffern per SMS an Ihre Mobilnummer geschickt.`,
 'signin.configInvalid': `Die Anmeldung ist nicht verfügbar: ihre Konfiguration ist ungültig.`,
 'signin.done.as': str`Angemeldet als ${0}.`,
