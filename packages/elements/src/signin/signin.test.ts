@@ -383,6 +383,24 @@ describe('<pforte-signin>', () => {
     expect(alertText(element)).to.contain('signIn.firstSignInNotice');
   });
 
+  it('passes axe in dark mode (colour contrast included) with a wrong password and on the forced change', async () => {
+    const clock = createManualClock();
+    const adapter = await backendWithAccount(clock);
+    await adapter.createAccount({ username: 'kunde-4711', password: 'Initial#Passwort2026' });
+    const { element } = await mount(adapter, clock);
+    element.style.colorScheme = 'dark';
+    await signIn(element, 'anna', 'not the password');
+    await until(() => alertText(element).includes('Attempts left'), 'the attempts left');
+    expect(getComputedStyle(element).colorScheme).to.equal('dark');
+    await expect(element).to.be.accessible();
+    await signIn(element, 'kunde-4711', 'Initial#Passwort2026');
+    await until(() => heading(element) === 'Choose a new password', 'the forced change');
+    await type('Neu#2');
+    await press('Enter');
+    await element.updateComplete;
+    await expect(element).to.be.accessible();
+  });
+
   it('speaks German', async () => {
     const clock = createManualClock();
     const adapter = await backendWithAccount(clock);
