@@ -14,7 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { focusOn, launchChromium, openPage, tabTo, tabToName } from './support/browser.mjs';
-import { startDemoServer } from './support/servers.mjs';
+import { startDemoServer, startStaticServer } from './support/servers.mjs';
 import { startDemo } from '../scripts/start.mjs';
 
 const password = 'Ruhige-Praxis-2026!';
@@ -299,6 +299,37 @@ describe('sign-in on the demo page, reference server (npm start)', () => {
     await chooseProduct(page, 'billingCustomerCentre');
     await openSignInTab(page);
     await firstSignIn(page, consoleLines);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('sign-in from the script-tag files (pforte.js + pforte-signin.js)', () => {
+  let server;
+  let browser;
+  before(async () => {
+    [server, browser] = await Promise.all([startStaticServer(), launchChromium()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('pforte-signin.js defines the element beside pforte.js, and it signs in by keyboard', async () => {
+    const cdn = '/packages/elements/dist/cdn/';
+    const files = [];
+    const { page, context, problems } = await openPage(browser, 'about:blank');
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith(cdn)) files.push(pathname.slice(cdn.length));
+    });
+    await page.goto(`${server.url}e2e/fixtures/signin.html`);
+    await page.locator(signinHeading).waitFor();
+    assert.equal(await page.locator(signinHeading).textContent(), 'Anmelden');
+    await submitSignIn(page, 'praxis-team', password);
+    await focusOn(page, 'Sie sind angemeldet');
+    assert.ok(files.includes('pforte.js') && files.includes('pforte-signin.js'), files.join(', '));
+    assert.ok(!files.some((file) => file.startsWith('steps/')), `no registration step is fetched: ${files.join(', ')}`);
     assert.deepEqual(problems, []);
     await context.close();
   });
