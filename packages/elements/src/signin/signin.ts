@@ -118,6 +118,8 @@ export class PforteSignin extends PforteElement {
   private stagesShown = 0;
   private shownStage: SignInStage | undefined;
   private configValidation: Promise<unknown> | undefined;
+  /** The identifier the lock answered for: the backend locks per identifier, so another one may be tried. */
+  private lockedIdentifier: string | undefined;
   /** What takes focus after the next render: the heading of a new stage, or the input (by id) the person continues in. */
   private pendingFocus: string | undefined;
 
@@ -331,7 +333,7 @@ export class PforteSignin extends PforteElement {
           required: true,
           value: this.identifier,
           error: this.fieldErrors.identifier,
-          onValue: (value) => this.edit('identifier', () => (this.identifier = value)),
+          onValue: (value) => this.edit('identifier', () => this.editIdentifier(value)),
         })}
         ${renderTextField({
           id: this.ids.password,
@@ -517,6 +519,15 @@ export class PforteSignin extends PforteElement {
     this.call.clearError();
   }
 
+  /** A lock holds only for the identifier it answered: typing another one lifts it here (the backend still decides). */
+  private editIdentifier(value: string): void {
+    this.identifier = value;
+    if (this.stage !== 'locked' || value.trim() === this.lockedIdentifier) return;
+    this.lockedIdentifier = undefined;
+    this.lock.setDeadline(undefined);
+    this.stage = 'password';
+  }
+
   private focusInput(id: string): void {
     this.querySelector<HTMLElement>(`#${id}`)?.focus();
   }
@@ -570,6 +581,7 @@ export class PforteSignin extends PforteElement {
         return;
       case 'locked':
         this.password = '';
+        this.lockedIdentifier = this.identifier.trim();
         this.forgetSecrets();
         this.lock.setDeadline(
           toClientDeadline({ resendAvailableAt: result.lockedUntil, serverNow: result.now, receivedAt: result.receivedAt ?? this.clock.now() }),
