@@ -55,7 +55,9 @@ const unknown = Object.keys(translations).filter((id) => !units.has(id));
 
 let applied = 0;
 const body = [...units].map(([id, unit]) => {
-  let target = locale === 'de' || built.includes(locale) ? unit.target : existing.get(id)?.target;
+  const previous = existing.get(id);
+  // A translation of an English text that has since changed is dropped, so --missing lists it again.
+  let target = locale === 'de' || built.includes(locale) || previous?.source === unit.source ? previous?.target : undefined;
   if (id in translations) {
     const placeholders = unit.source.match(/<x id="\d+"[^>]*\/>/g) ?? [];
     target = escapeXml(translations[id]).replace(/\{(\d+)\}/g, (_, index) => {
