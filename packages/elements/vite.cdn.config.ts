@@ -1,5 +1,6 @@
 import { defaultClientConditions, defineConfig } from 'vite';
-import { afterFirstStep, lazyStepNames, oneFileFirstStep, stepFilePath, validationEntry } from './build/cdn-files.js';
+import { fileURLToPath } from 'node:url';
+import { afterFirstStep, lazyStepNames, oneFileFirstStep, stepFilePath, translationEntries, validationEntry } from './build/cdn-files.js';
 import { minifyTemplates } from './build/minify-templates.js';
 import { versionDefine } from './build/version.js';
 
@@ -20,6 +21,10 @@ const classicEntries: Record<string, { entry: string; fileName: string }> = {
  *   when its product configures it. Phone metadata (libphonenumber-js) and the
  *   PDF writer are lazy chunks (`phone-*.js`, `pdf-*.js`). All of them are
  *   imported by relative URLs, so they load from wherever pforte.js is served.
+ * - `dist/cdn/locales/<locale>/<group>.js`: the text of one message group in
+ *   one locale (the first step's is `pforte`), fetched only for the active
+ *   locale (English is the source text in the code; see
+ *   src/localization/localization.ts).
  * - `dist/cdn/pforte-all.js`: every element defined at once, opt-in.
  * - `dist/cdn/pforte-memory.js`: the in-browser demo backend
  *   (`createMemoryAdapter`), loaded only by pages that use it.
@@ -34,9 +39,13 @@ const classicEntries: Record<string, { entry: string; fileName: string }> = {
  */
 export default defineConfig(({ mode }) => {
   const classic = classicEntries[mode];
-  const stepEntries = Object.fromEntries(lazyStepNames().map((name) => [`steps/${name}`, afterFirstStep(`define/${name}.ts`)]));
+  const stepEntries = Object.fromEntries(lazyStepNames().map((name) => [`steps/${name}`, afterFirstStep(`signup/steps/${name}.ts`)]));
   return {
-    resolve: { conditions: ['pforte-source', ...defaultClientConditions] },
+    resolve: {
+      conditions: ['pforte-source', ...defaultClientConditions],
+      // The part of @lit/localize's runtime Pforte uses (src/localization/lit-localize-lite.ts).
+      alias: [{ find: /^@lit\/localize$/, replacement: fileURLToPath(new URL('src/localization/lit-localize-lite.ts', import.meta.url)) }],
+    },
     define: versionDefine(),
     plugins: [minifyTemplates(), ...(classic ? [] : [oneFileFirstStep()])],
     build: {
@@ -48,7 +57,7 @@ export default defineConfig(({ mode }) => {
       lib: classic
         ? { entry: classic.entry, name: 'Pforte', formats: ['iife'], fileName: () => classic.fileName }
         : {
-            entry: { pforte: 'src/cdn.ts', 'pforte-all': 'src/cdn-all.ts', 'pforte-memory': afterFirstStep('cdn-memory.ts'), 'pforte-validation': validationEntry, ...stepEntries },
+            entry: { pforte: 'src/cdn.ts', 'pforte-all': 'src/cdn-all.ts', 'pforte-memory': afterFirstStep('cdn-memory.ts'), 'pforte-validation': validationEntry, ...stepEntries, ...translationEntries() },
             formats: ['es'],
             fileName: (_format, entryName) => `${entryName}.js`,
           },

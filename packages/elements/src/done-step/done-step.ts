@@ -54,7 +54,7 @@ export class PforteDoneStep extends PforteStepElement {
     const href = safeUrl(this.signInUrl);
     if (!href || this.organization?.status === 'pending') return nothing;
     return html`<div class="pf-actions">
-      <a class="pf-button" href=${href}>${msg('Sign in', { id: 'invitation.signIn' })}</a>
+      <a class="pf-button" href=${href}>${msg('Sign in', { id: 'common.signIn' })}</a>
     </div>`;
   }
 

@@ -1,9 +1,10 @@
 import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
 import type { LocaleModule, StrResult } from '@lit/localize';
-import * as germanModule from '../generated/locales/de.js';
+import { allLocales } from '../generated/locale-codes.js';
+import { translationLoader } from '../generated/locales/index.js';
 
 /** Locales Pforte ships complete translations for. */
-export const supportedLocales = ['en', 'de'] as const;
+export const supportedLocales = allLocales;
 export type PforteLocale = (typeof supportedLocales)[number];
 
 /** Per-locale string overrides keyed by message id, e.g. `{de: {'credentials.heading': 'Praxis registrieren'}}`. */
@@ -20,14 +21,19 @@ export type Templates = Record<string, string | StrResult>;
  */
 const runtimeSourceLocale = 'x-pforte-source';
 
-const catalogs: Record<PforteLocale, Templates> = {
-  en: {},
-  de: { ...(germanModule.templates as Templates) },
-};
-const shippedCatalogs: Record<PforteLocale, Templates> = {
-  en: {},
-  de: { ...catalogs.de },
-};
+/**
+ * The group of the first step and the flow host, loaded with them. Every
+ * other group is loaded once a module declares it ({@link useMessages}).
+ */
+const firstStepGroup = 'pforte';
+
+const emptyCatalogs = () => Object.fromEntries(supportedLocales.map((locale) => [locale, {}])) as Record<PforteLocale, Templates>;
+/** What lit-localize reads: the shipped text of the loaded groups, then the overrides. */
+const catalogs = emptyCatalogs();
+const shippedCatalogs = emptyCatalogs();
+/** Groups whose text the page needs, and per locale the loads of their text. */
+const declaredGroups = new Set<string>([firstStepGroup]);
+const groupLoads = new Map<string, Promise<void>>();
 
 let activeLocale: PforteLocale = 'en';
 let activeOverrides: StringOverrides = {};
@@ -48,6 +54,52 @@ function ensureConfigured(): void {
     console.warn('[pforte] @lit/localize is already configured on this page; Pforte text stays in English.');
     setRuntimeLocale = () => Promise.resolve();
   }
+}
+
+/** Loads `locale`'s text of `group` once (nothing for English, the source text, or a group without text). */
+function loadGroup(locale: PforteLocale, group: string): Promise<void> {
+  const load = translationLoader(locale, group);
+  if (!load) return Promise.resolve();
+  const key = `${locale}/${group}`;
+  let pending = groupLoads.get(key);
+  if (!pending) {
+    pending = load().then(
+      (module) => {
+        Object.assign(shippedCatalogs[locale], module.templates);
+        rebuildCatalogs();
+      },
+      (error: unknown) => {
+        groupLoads.delete(key);
+        throw error;
+      },
+    );
+    groupLoads.set(key, pending);
+  }
+  return pending;
+}
+
+/** Loads `locale`'s text of every declared group. */
+function loadDeclared(locale: PforteLocale): Promise<void> {
+  return Promise.all([...declaredGroups].map((group) => loadGroup(locale, group))).then(() => undefined);
+}
+
+/**
+ * Declares that the calling module renders the messages of `group` (the
+ * part of their ids before the first dot, e.g. `pin` for `pin.heading`; the
+ * first step's groups are always there). The active locale's text of the
+ * group is loaded now, another locale's when the page switches to it.
+ * Resolves once the active locale's text is in place.
+ */
+export function useMessages(group: string): Promise<void> {
+  declaredGroups.add(group);
+  return loadGroup(activeLocale, group).catch(() => {
+    // Offline: the text stays English until the next switch loads it.
+  });
+}
+
+/** Resolves once the active locale's text of every declared group is loaded (or failed to load). */
+export function messagesLoaded(): Promise<void> {
+  return loadDeclared(activeLocale).catch(() => undefined);
 }
 
 /** Narrows any BCP 47 tag (`de-AT`, `en_GB`) to a supported Pforte locale, or undefined. */
@@ -73,11 +125,15 @@ export function getLocale(): PforteLocale {
 
 /**
  * Switches every Pforte element on the page to `locale` (any tag; unsupported
- * ones fall back to English). Resolves once the new text is rendered-ready.
+ * ones fall back to English). Loads that locale's text of the messages in
+ * use and resolves once the new text is rendered-ready (offline, the text
+ * that could not load stays English).
  */
 export async function setLocale(locale: string): Promise<PforteLocale> {
   ensureConfigured();
-  activeLocale = matchLocale(locale) ?? 'en';
+  const next = matchLocale(locale) ?? 'en';
+  await loadDeclared(next).catch(() => undefined);
+  activeLocale = next;
   await setRuntimeLocale?.(activeLocale);
   return activeLocale;
 }
@@ -102,15 +158,6 @@ export function setStringOverrides(overrides: StringOverrides = {}): void {
   rebuildCatalogs();
 }
 
-/**
- * Adds shipped translations that arrive with lazily loaded code (the later
- * steps' German text); overrides keep winning over them.
- */
-export function addMessages(locale: PforteLocale, templates: Templates): void {
-  Object.assign(shippedCatalogs[locale], templates);
-  rebuildCatalogs();
-}
-
 function rebuildCatalogs(): void {
   for (const locale of supportedLocales) {
     const catalog = catalogs[locale];
@@ -123,3 +170,6 @@ function rebuildCatalogs(): void {
     new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: activeLocale } }),
   );
 }
+
+// The first step's text in the page's likely locale, fetched while the rest of the code evaluates.
+void loadGroup(resolveLocale(document.querySelector('pforte-signup')?.getAttribute('locale')), firstStepGroup).catch(() => undefined);
