@@ -67,6 +67,7 @@ export function oneFileFirstStep(): Plugin {
     },
     load(id) {
       if (id === translationLoaderId) return translationLoaderModule();
+      if (/[\\/]core[\\/]src[\\/]generated[\\/]phone[\\/]index\.ts$/.test(id)) return phoneIndexModule(id);
       if (!id.startsWith(`\0${afterPrefix}`)) return null;
       const path = id.slice(afterPrefix.length + 1);
       // `core:` names a module of @pforte/core's sources.
@@ -110,6 +111,36 @@ export function translationLoader(locale, group) {
   return () => import(url);
 }
 `;
+}
+
+/** `phone/<country>.js`: one country's phone metadata each, entries of the ES build. */
+export function phoneCountryEntries(): Record<string, string> {
+  const dir = `${srcDir}/../../core/src/generated/phone/countries`;
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => [`phone/${file.slice(0, -3)}`, `${dir}/${file}`]),
+  );
+}
+
+/**
+ * Core's phone metadata index (`generated/phone/index.ts`) for the script-tag
+ * build: the same calling-code map, and each country's metadata imported by
+ * its URL (`phone/<country>.js`, {@link phoneCountryEntries}) instead of
+ * through a table of 245 imports. Every country of the map has a file (core's
+ * `phone` test holds the generated files to that).
+ */
+function phoneIndexModule(id: string): string {
+  const source = readFileSync(id, 'utf8');
+  const table = /^export const countryMetadata.*= \{$[\s\S]*?^\};$/m;
+  if (!table.test(source)) throw new Error(`${id}: expected the countryMetadata table`);
+  return source.replace(
+    table,
+    `const base = import.meta.url;
+export const countryMetadata: Record<string, () => Promise<{ default: unknown }>> = Object.fromEntries(
+  Object.values(countryCallingCodes).flat().map((country) => [country, () => import(new URL("./" + country + ".js", base).href)]),
+);`,
+  );
 }
 
 /** `output.paths` of the ES build: a lazily loaded file, relative to the chunk that loads it (pforte.js, top level). */

@@ -170,6 +170,3 @@ function rebuildCatalogs(): void {
     new CustomEvent(LOCALE_STATUS_EVENT, { detail: { status: 'ready', readyLocale: activeLocale } }),
   );
 }
-
-// The first step's text in the page's likely locale, fetched while the rest of the code evaluates.
-void loadGroup(resolveLocale(document.querySelector('pforte-signup')?.getAttribute('locale')), firstStepGroup).catch(() => undefined);
