@@ -84,13 +84,18 @@ function translatedLocales(): string[] {
 
 /**
  * The text files, one per locale and message group: `locales/<locale>/<group>.js`
- * (entries of the ES build, from `src/generated/locales/<locale>/<group>.ts`).
+ * (entries of the ES build, from `src/generated/locales/<locale>/<group>.ts`),
+ * but for the text pforte.js carries (German of the first step).
  */
 export function translationEntries(): Record<string, string> {
+  // The text localization.ts imports itself is part of pforte.js: no file of its own.
+  const bundled = [...readFileSync(`${srcDir}/localization/localization.ts`, 'utf8').matchAll(/from '\.\.\/generated\/locales\/([\w-]+\/[\w-]+)\.js'/g)].map(
+    (match) => `${match[1]}.ts`,
+  );
   return Object.fromEntries(
     translatedLocales().flatMap((locale) =>
       readdirSync(`${srcDir}/generated/locales/${locale}`)
-        .filter((file) => file.endsWith('.ts'))
+        .filter((file) => file.endsWith('.ts') && !bundled.includes(`${locale}/${file}`))
         .map((file) => [`locales/${locale}/${file.slice(0, -3)}`, afterFirstStep(`generated/locales/${locale}/${file}`)]),
     ),
   );

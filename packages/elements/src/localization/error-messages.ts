@@ -1,6 +1,9 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { PforteError, PforteErrorCode } from '@pforte/core';
+import { useMessages } from './localization.js';
+
+void useMessages('flow');
 
 /** Errors only later steps meet; their sentences load with those steps (step-error-messages.ts). */
 const stepErrorCodes = [

@@ -2,6 +2,7 @@ import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
 import type { LocaleModule, StrResult } from '@lit/localize';
 import { allLocales } from '../generated/locale-codes.js';
 import { translationLoader } from '../generated/locales/index.js';
+import { templates as germanFirstStep } from '../generated/locales/de/pforte.js';
 
 /** Locales Pforte ships complete translations for. */
 export const supportedLocales = allLocales;
@@ -22,15 +23,30 @@ export type Templates = Record<string, string | StrResult>;
 const runtimeSourceLocale = 'x-pforte-source';
 
 /**
- * The group of the first step and the flow host, loaded with them. Every
- * other group is loaded once a module declares it ({@link useMessages}).
+ * What the first step renders (scripts/message-groups.mjs). Every other
+ * group is loaded once a module declares it ({@link useMessages}).
  */
 const firstStepGroup = 'pforte';
+/**
+ * Text that is part of this file: German, the widget's first language, of
+ * what the first step renders, so a German page shows its first step without
+ * waiting on a second file (a round trip, 560 ms on a slow connection). Every
+ * other locale's is `locales/<locale>/pforte.js`, so adding a locale does not
+ * grow the first step's file.
+ */
+const bundled: Partial<Record<string, { group: string; templates: Templates }>> = {
+  de: { group: firstStepGroup, templates: germanFirstStep as Templates },
+};
+/** The error sentences and the done step: not on screen with the first step, so a locale switch does not wait for them. */
+const backgroundGroups: ReadonlySet<string> = new Set(['flow']);
 
 const emptyCatalogs = () => Object.fromEntries(supportedLocales.map((locale) => [locale, {}])) as Record<PforteLocale, Templates>;
 /** What lit-localize reads: the shipped text of the loaded groups, then the overrides. */
 const catalogs = emptyCatalogs();
 const shippedCatalogs = emptyCatalogs();
+for (const [locale, { templates }] of Object.entries(bundled) as [PforteLocale, { templates: Templates }][]) {
+  Object.assign(shippedCatalogs[locale], templates);
+}
 /** Groups whose text the page needs, and per locale the loads of their text. */
 const declaredGroups = new Set<string>([firstStepGroup]);
 const groupLoads = new Map<string, Promise<void>>();
@@ -58,6 +74,7 @@ function ensureConfigured(): void {
 
 /** Loads `locale`'s text of `group` once (nothing for English, the source text, or a group without text). */
 function loadGroup(locale: PforteLocale, group: string): Promise<void> {
+  if (bundled[locale]?.group === group) return Promise.resolve();
   const load = translationLoader(locale, group);
   if (!load) return Promise.resolve();
   const key = `${locale}/${group}`;
@@ -78,9 +95,15 @@ function loadGroup(locale: PforteLocale, group: string): Promise<void> {
   return pending;
 }
 
-/** Loads `locale`'s text of every declared group. */
+/** Loads `locale`'s text of every declared group; resolves once those on screen are there ({@link backgroundGroups} come later). */
 function loadDeclared(locale: PforteLocale): Promise<void> {
-  return Promise.all([...declaredGroups].map((group) => loadGroup(locale, group))).then(() => undefined);
+  const onScreen: Promise<void>[] = [];
+  for (const group of declaredGroups) {
+    const load = loadGroup(locale, group);
+    if (backgroundGroups.has(group)) void load.catch(() => undefined);
+    else onScreen.push(load);
+  }
+  return Promise.all(onScreen).then(() => undefined);
 }
 
 /**

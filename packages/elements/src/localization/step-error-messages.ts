@@ -2,6 +2,9 @@ import { msg, str } from '@lit/localize';
 import type { PforteError } from '@pforte/core';
 import { addStepErrorMessages } from './error-messages.js';
 import type { StepErrorCode } from './error-messages.js';
+import { useMessages } from './localization.js';
+
+void useMessages('flow');
 
 /*
  * The sentences of errors only later steps meet (a PIN, a code, a phone

@@ -14,6 +14,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "customerLookup": () => import('./de/customerLookup.js'),
     "emailCode": () => import('./de/emailCode.js'),
     "emailVerification": () => import('./de/emailVerification.js'),
+    "flow": () => import('./de/flow.js'),
     "invitation": () => import('./de/invitation.js'),
     "organization": () => import('./de/organization.js'),
     "pforte": () => import('./de/pforte.js'),
