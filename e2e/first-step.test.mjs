@@ -1,8 +1,9 @@
 /**
- * What a page fetches, as Chromium requests it: pforte.js for the first step,
- * with the active locale's text of it beside it (none for English, the source
- * text in the code), the config validation and the HTTP client the first
- * submit needs, and only the configured steps' files otherwise.
+ * What a page fetches, as Chromium requests it: pforte.js for the first step
+ * (with German's text of it; English is the source text in the code), beside
+ * it the config validation and the HTTP client the first submit needs and the
+ * active locale's error sentences, and only the configured steps' files and
+ * text otherwise.
  * The backend is a stub of the HTTP contract (`endpoint`), so the page loads
  * nothing but Pforte itself. Needs `npm run build`.
  */
@@ -93,17 +94,16 @@ describe('files a product fetches', () => {
     return { page, context, problems, files, calls };
   }
 
-  it('credentials → done: pforte.js renders the first step, its German text beside it; then the validation, the HTTP client and, once typed, the common passwords', async () => {
+  it('credentials → done: pforte.js renders the first step; beside it the validation, the HTTP client, the German error sentences and, once typed, the common passwords', async () => {
     const config = { id: 'kurz', username: { kind: 'username' }, steps: ['credentials', 'done'] };
     const { page, context, problems, files, calls } = await open(config);
     await page.locator('pforte-signup pforte-credentials-step input[name="username"]').waitFor();
     assert.equal(files[0], 'pforte.js');
-    assert.ok(files.includes('locales/de/pforte.js'), files.join(', '));
     assert.equal(await completeRegistration(page, { username: 'praxis-team' }), 'Registrierung abgeschlossen');
     assert.deepEqual(calls, ['/registrations', '/registrations/flow-1/credentials', '/registrations/flow-1/complete']);
-    const rest = files.slice(1).filter((file) => file !== 'locales/de/pforte.js');
+    const rest = files.slice(1);
     assert.equal(rest.filter(isCommonPasswordFile).length, 2, files.join(', '));
-    assert.deepEqual(new Set(rest.filter((file) => !isCommonPasswordFile(file))), besideFirstStep());
+    assert.deepEqual(new Set(rest.filter((file) => !isCommonPasswordFile(file))), new Set([...besideFirstStep(), 'locales/de/flow.js']));
     assertNoProblems(problems);
     await context.close();
   });
@@ -125,7 +125,7 @@ describe('files a product fetches', () => {
     await requested(german.files, 'locales/de/phone.js');
     const text = german.files.filter((file) => file.startsWith('locales/'));
     assert.deepEqual(text.filter((file) => !file.startsWith('locales/de/')), [], text.join(', '));
-    for (const group of ['pforte', 'sms', 'phone']) assert.ok(text.includes(`locales/de/${group}.js`), text.join(', '));
+    for (const group of ['flow', 'sms', 'phone']) assert.ok(text.includes(`locales/de/${group}.js`), text.join(', '));
     assertNoProblems(german.problems);
     await german.context.close();
   });

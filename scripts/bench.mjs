@@ -301,17 +301,22 @@ ${tables}
 Measured on ${new Date().toISOString().slice(0, 10)}, ${chromium || 'Chromium'}, ${cpus().length} CPU cores (${cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.version}.
 
 How: each product of \`examples/products/\` (and the smallest one, credentials →
-done) is opened in \`scripts/bench/product.html\` with \`endpoint\` pointing at a
-stub of the HTTP contract that answers \`startRegistration\`. "Before the first
-step is interactive" is every file requested until the first step's element has
-rendered an enabled control (including the next step, which is prefetched
-then); "whole flow" adds every configured step's file and what those steps load
-on use (phone metadata, PDF writer), imported in the page. The throttled loads
-use CDP (\`Network.emulateNetworkConditions\`: Chrome's Fast 3G, 562.5 ms
-latency, 180 KB/s; \`Emulation.setCPUThrottlingRate\`: ${cpuSlowdown}×) in a fresh
-context each, with Pforte and Hanko Elements ${hankoVersion} (\`scripts/bench/hanko.html\`,
-its \`register()\` against a stub API) taking turns; answers of the stubs are not
-throttled. The unthrottled first-render page (\`scripts/bench/first-render.html\`)
+done) is opened in \`scripts/bench/product.html\` (German, \`<html lang="de">\`)
+with \`endpoint\` pointing at a stub of the HTTP contract that answers
+\`startRegistration\`. "Before the first step is interactive" is every file
+requested until the first step's element has rendered an enabled control
+(including what loads beside it: the config validation, the HTTP client, the
+next step, which is prefetched then, and its German text); "whole flow" adds
+every configured step's file, its German text and what those steps load on use
+(phone metadata, PDF writer, the common-password list once a password is
+typed), imported in the page. The throttled loads use CDP
+(\`Network.emulateNetworkConditions\`: Chrome's Fast 3G, 562.5 ms latency,
+180 KB/s; \`Emulation.setCPUThrottlingRate\`: ${cpuSlowdown}×) in a fresh context each,
+with Pforte, Hanko Elements ${hankoVersion} (\`scripts/bench/hanko.html\`, its
+\`register()\` against a stub API) and an empty module loaded the same way
+(\`scripts/bench/floor.html\`: what any page of this shape waits for, the page and
+one module request, whatever the module holds) taking turns; files are served
+uncompressed by a local server, answers of the stubs are not throttled. The unthrottled first-render page (\`scripts/bench/first-render.html\`)
 preloads \`pforte.js\` and the memory adapter and times the evaluation and the
 first step's heading appearing; the keystroke page (\`scripts/bench/keystroke.html\`)
 sets a \`<pforte-password-checklist>\`'s password to 100–128 characters 1000 times

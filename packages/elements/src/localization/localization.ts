@@ -46,6 +46,7 @@ const catalogs = emptyCatalogs();
 const shippedCatalogs = emptyCatalogs();
 for (const [locale, { templates }] of Object.entries(bundled) as [PforteLocale, { templates: Templates }][]) {
   Object.assign(shippedCatalogs[locale], templates);
+  Object.assign(catalogs[locale], templates);
 }
 /** Groups whose text the page needs, and per locale the loads of their text. */
 const declaredGroups = new Set<string>([firstStepGroup]);
@@ -95,15 +96,18 @@ function loadGroup(locale: PforteLocale, group: string): Promise<void> {
   return pending;
 }
 
-/** Loads `locale`'s text of every declared group; resolves once those on screen are there ({@link backgroundGroups} come later). */
-function loadDeclared(locale: PforteLocale): Promise<void> {
-  const onScreen: Promise<void>[] = [];
+/**
+ * Loads `locale`'s text of every declared group. With `firstStep`, resolves
+ * once all but the {@link backgroundGroups} are there; those come later.
+ */
+function loadDeclared(locale: PforteLocale, { firstStep = false } = {}): Promise<void> {
+  const awaited: Promise<void>[] = [];
   for (const group of declaredGroups) {
     const load = loadGroup(locale, group);
-    if (backgroundGroups.has(group)) void load.catch(() => undefined);
-    else onScreen.push(load);
+    if (firstStep && backgroundGroups.has(group)) void load.catch(() => undefined);
+    else awaited.push(load);
   }
-  return Promise.all(onScreen).then(() => undefined);
+  return Promise.all(awaited).then(() => undefined);
 }
 
 /**
@@ -152,10 +156,23 @@ export function getLocale(): PforteLocale {
  * use and resolves once the new text is rendered-ready (offline, the text
  * that could not load stays English).
  */
-export async function setLocale(locale: string): Promise<PforteLocale> {
+export function setLocale(locale: string): Promise<PforteLocale> {
+  return switchLocale(locale, false);
+}
+
+/**
+ * {@link setLocale} for `<pforte-signup>` with its first step on screen:
+ * resolves once that step's text is there; the error sentences and the done
+ * step's text arrive a moment later (they are not on screen yet).
+ */
+export function setLocaleForFirstStep(locale: string): Promise<PforteLocale> {
+  return switchLocale(locale, true);
+}
+
+async function switchLocale(locale: string, firstStep: boolean): Promise<PforteLocale> {
   ensureConfigured();
   const next = matchLocale(locale) ?? 'en';
-  await loadDeclared(next).catch(() => undefined);
+  await loadDeclared(next, { firstStep }).catch(() => undefined);
   activeLocale = next;
   await setRuntimeLocale?.(activeLocale);
   return activeLocale;

@@ -33,7 +33,7 @@ import { PforteElement } from '../internal/pforte-element.js';
 import type { PforteStepElement } from '../internal/step-element.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { DocumentLangController } from '../controllers/document-lang-controller.js';
-import { messagesLoaded, resolveLocale, setLocale, setStringOverrides } from '../localization/localization.js';
+import { messagesLoaded, resolveLocale, setLocale, setLocaleForFirstStep, setStringOverrides } from '../localization/localization.js';
 import { renderAlert } from '../localization/error-messages.js';
 import { emit } from '../events.js';
 import type { PforteStepDoneDetail } from '../events.js';
@@ -279,7 +279,9 @@ export class PforteSignup extends PforteElement {
 
   private applyLocale(): void {
     const locale = this.activeLocale;
-    void setLocale(locale).then(() => {
+    // On the first step, the error sentences and the done step's text need not hold up the switch.
+    const switchTo = (this.flow?.index ?? 0) === 0 ? setLocaleForFirstStep : setLocale;
+    void switchTo(locale).then(() => {
       this.lang = locale;
       this.localeReady = true;
     });
