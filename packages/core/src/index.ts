@@ -70,6 +70,7 @@ export {
   type FlowState,
 } from './flow.js';
 export { formatCountdown, laterDeadline, secondsUntil, toClientDeadline, type ResendDeadline } from './throttle.js';
+export { countText, pluralCategories, pluralCategory, selectPlural, type PluralForms } from './plural.js';
 export { loadPhoneSupport, type PhoneParseResult, type PhoneSupport } from './phone.js';
 export { cryptoRandom, generatePin, isTrivialPin } from './pin.js';
 export {
@@ -160,4 +161,4 @@ export {
 export { defineStep } from './steps/define.js';
 export type { AdapterAction, BaseStep, ConfigContext, StepDescriptor } from './steps/types.js';
 export { isEmailAddress } from './rules/email.js';
-export { isCommonPassword } from './rules/common-passwords.js';
+export { isCommonPassword } from './common-password-check.js';

@@ -22,7 +22,7 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { CodeEntryController } from '../controllers/code-entry-controller.js';
 import { DocumentLangController } from '../controllers/document-lang-controller.js';
 import { ResendController } from '../controllers/resend-controller.js';
-import { resolveLocale, setLocale, setStringOverrides } from '../localization/localization.js';
+import { resolveLocale, setLocale, setStringOverrides, useMessages } from '../localization/localization.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
 import { emit } from '../events.js';
 import type { SignInStage } from '../events.js';
@@ -30,7 +30,11 @@ import type { PforteCodeInput } from '../code-input/code-input.js';
 import { signinStyles } from './signin.styles.js';
 import '../define/code-input.js';
 import '../define/password-checklist.js';
-import '../localization/step-messages.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('signin');
+void useMessages('sms');
+void useMessages('emailCode');
 
 type Field = 'identifier' | 'password' | 'newPassword';
 
