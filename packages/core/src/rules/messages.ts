@@ -94,4 +94,29 @@ export const messageTexts = {
           text: `Hello,\n\nuse this link to set a new password for ${product}:\n\n${link}\n\nThe link is valid for ${validityMinutes} minutes and works once. If you did not ask for a new password, you can ignore this e-mail; your password stays unchanged.`,
         };
   },
+
+  /** An e-mail to a person who asked to join `organization`: a member approved or denied the request. */
+  joinDecision(approved: boolean, organization: string, context: MessageContext): EmailText {
+    const { product } = context;
+    if (isGerman(context.locale)) {
+      return approved
+        ? {
+            subject: `Ihre Anfrage für ${organization} wurde angenommen`,
+            text: `Guten Tag,\n\nIhre Anfrage, ${organization} in ${product} beizutreten, wurde angenommen. Sie können sich jetzt anmelden und als Mitglied arbeiten.`,
+          }
+        : {
+            subject: `Ihre Anfrage für ${organization} wurde abgelehnt`,
+            text: `Guten Tag,\n\nIhre Anfrage, ${organization} in ${product} beizutreten, wurde abgelehnt. Wenn Sie glauben, dass das ein Irrtum ist, wenden Sie sich bitte direkt an ${organization}.`,
+          };
+    }
+    return approved
+      ? {
+          subject: `Your request for ${organization} was approved`,
+          text: `Hello,\n\nyour request to join ${organization} in ${product} was approved. You can now sign in and work as a member.`,
+        }
+      : {
+          subject: `Your request for ${organization} was declined`,
+          text: `Hello,\n\nyour request to join ${organization} in ${product} was declined. If you think this is a mistake, please contact ${organization} directly.`,
+        };
+  },
 };

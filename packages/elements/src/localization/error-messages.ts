@@ -97,6 +97,14 @@ export function errorMessage(error: PforteError): string {
       return msg('Please accept the terms of use and the privacy policy to continue.', { id: 'error.terms.required' });
     case 'step.required':
       return msg('Please complete the previous steps first.', { id: 'error.step.required' });
+    case 'session.required':
+      return msg('Please sign in again to continue.', { id: 'error.session.required' });
+    case 'reauth.required':
+      return msg('For your security, please sign in again, then repeat this change.', { id: 'error.reauth.required' });
+    case 'permission.denied':
+      return msg('You are not allowed to do this.', { id: 'error.permission.denied' });
+    case 'member.unknown':
+      return msg('This person is no longer a member or has no open request.', { id: 'error.member.unknown' });
     case 'network':
       return msg('No connection to the server. Check your connection and try again.', { id: 'error.network' });
     case 'timeout':
