@@ -2,11 +2,14 @@
 /**
  * Fails when a message has no German translation or the generated locale
  * module is older than the XLIFF: re-extract, translate, `npm run localize:build`.
+ * Every locale's XLIFF (`xliff/<locale>.xlf`) must hold exactly the extracted
+ * messages, each translated with its placeholders intact (scripts/xliff.mjs).
  */
-import { readFileSync, writeFileSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, cpSync, rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { localeProblems, parseUnits, readUnits, xliffDir, xliffPath as localeXliffPath } from './xliff.mjs';
 
 const elements = 'packages/elements';
 const xliffPath = join(elements, 'xliff/de.xlf');
@@ -33,11 +36,14 @@ try {
   if (untranslated.length) problems.push(`no German translation for: ${untranslated.join(', ')}`);
   if (extracted !== committed) problems.push(`${xliffPath} is not up to date with the sources (run npm run localize:extract)`);
   if (notGenerated.length) problems.push(`generated de.ts / de-steps.ts lack: ${notGenerated.join(', ')} (run npm run localize:build)`);
+  const english = parseUnits(extracted);
+  const locales = readdirSync(xliffDir).filter((file) => file.endsWith('.xlf')).map((file) => file.slice(0, -'.xlf'.length));
+  for (const locale of locales) problems.push(...localeProblems(locale, english, readUnits(localeXliffPath(locale))));
   if (problems.length) {
     console.error(problems.join('\n'));
     process.exit(1);
   }
-  console.log(`translations: ${units.length} messages, German complete`);
+  console.log(`translations: ${units.length} messages, complete in ${locales.join(', ')}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -70,6 +70,7 @@ export {
   type FlowState,
 } from './flow.js';
 export { formatCountdown, laterDeadline, secondsUntil, toClientDeadline, type ResendDeadline } from './throttle.js';
+export { countText, pluralCategories, pluralCategory, selectPlural, type PluralForms } from './plural.js';
 export { loadPhoneSupport, type PhoneParseResult, type PhoneSupport } from './phone.js';
 export { cryptoRandom, generatePin, isTrivialPin } from './pin.js';
 export {
