@@ -174,4 +174,4 @@ export {
 export { defineStep } from './steps/define.js';
 export type { AdapterAction, BaseStep, ConfigContext, StepDescriptor } from './steps/types.js';
 export { isEmailAddress } from './rules/email.js';
-export { isCommonPassword } from './rules/common-passwords.js';
+export { isCommonPassword } from './common-password-check.js';
