@@ -19,6 +19,10 @@ const stepErrorCodes = [
   'organization.full',
   'organization.invalid',
   'terms.required',
+  'session.required',
+  'reauth.required',
+  'permission.denied',
+  'member.unknown',
 ] as const;
 export type StepErrorCode = (typeof stepErrorCodes)[number];
 /** The errors the first step and the flow host show, among them what starting and completing a flow answers. */
@@ -86,14 +90,6 @@ export function errorMessage(error: PforteError): string {
       return msg('Please check this entry.', { id: 'error.identifier.invalid' });
     case 'step.required':
       return msg('Please complete the previous steps first.', { id: 'error.step.required' });
-    case 'session.required':
-      return msg('Please sign in again to continue.', { id: 'error.session.required' });
-    case 'reauth.required':
-      return msg('For your security, please sign in again, then repeat this change.', { id: 'error.reauth.required' });
-    case 'permission.denied':
-      return msg('You are not allowed to do this.', { id: 'error.permission.denied' });
-    case 'member.unknown':
-      return msg('This person is no longer a member or has no open request.', { id: 'error.member.unknown' });
     case 'network':
       return msg('No connection to the server. Check your connection and try again.', { id: 'error.network' });
     case 'timeout':
