@@ -97,6 +97,8 @@ export const signInSchema = z.strictObject({
   sessionIdleMinutes: z._default(z.optional(intBetween(1, 7 * 24 * 60)), 30),
   /** Hours a session lives at most. */
   sessionAbsoluteHours: z._default(z.optional(intBetween(1, 30 * 24)), 12),
+  /** Minutes after a sign-in in which security-relevant changes (removing a member, …) need no new sign-in. */
+  reauthMinutes: z._default(z.optional(intBetween(1, 24 * 60)), 10),
   /** The "Forgot your password?" link. */
   forgotPasswordUrl: z.optional(linkUrl),
   /** The "Register" link. */
@@ -118,6 +120,7 @@ export interface SignInConfig {
   resetUrlOrigins: string[];
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  reauthMinutes: number;
   forgotPasswordUrl?: string;
   registerUrl?: string;
   firstSignInNotice?: string;

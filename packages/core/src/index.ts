@@ -85,6 +85,7 @@ export {
   type InvitationDetails,
   type OrganizationMembership,
   type OrganizationResult,
+  type ContractMethod,
   type PforteAdapter,
   type ProfileValues,
   type SmsSentResult,
@@ -95,8 +96,17 @@ export {
   type PforteSignInAdapter,
   type ResetRequestedResult,
   type SessionInfo,
+  type SessionOrganization,
   type SignInResult,
 } from './sign-in-adapter.js';
+export {
+  guardAccountAdapter,
+  type JoinRequest,
+  type OrganizationMember,
+  type OrganizationOverview,
+  type OrganizationRole,
+  type PforteAccountAdapter,
+} from './account-adapter.js';
 export {
   codeSentResultSchema,
   completeResultSchema,
@@ -111,6 +121,9 @@ export {
   resetRequestedResultSchema,
   sessionInfoSchema,
   sessionResultSchema,
+  organizationAnswerSchema,
+  organizationChangedSchema,
+  organizationOverviewSchema,
   signInResultSchema,
   smsSentResultSchema,
   startResultSchema,

@@ -1,5 +1,15 @@
 import { createGuard, type CallOptions, type CodeSentResult, type GuardOptions } from './adapter.js';
+import type { OrganizationRole } from './account-adapter.js';
 import type { SecondFactorMethod } from './steps/types.js';
+
+/** The organization an account belongs to or asked to join, as its session shows it. */
+export interface SessionOrganization {
+  organizationId: string;
+  name: string;
+  /** `pending` until a member decides, `denied` when a member declined the request. */
+  status: 'member' | 'pending' | 'denied';
+  role: OrganizationRole;
+}
 
 /** A signed-in session as the widget sees it: never its token, which only the backend (and an HttpOnly cookie) holds. */
 export interface SessionInfo {
@@ -9,6 +19,8 @@ export interface SessionInfo {
   product: string;
   /** The second factor of the account. */
   secondFactor: SecondFactorMethod;
+  /** The account's organization, where it belongs to or asked to join one. */
+  organization?: SessionOrganization;
   /** Server ms epoch when the session ends unless used again (the idle timeout, capped by the absolute one). */
   expiresAt: number;
   /** Server clock (ms epoch) when it answered. */

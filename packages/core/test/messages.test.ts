@@ -150,6 +150,7 @@ describe('message texts in every language', () => {
     const code = '98765';
     const link = 'https://example.test/LINK';
     const validity = 'VALIDITY';
+    const organization = 'ORGANIZATION';
     const once = (text: string, value: string, where: string) =>
       equal(text.split(value).length - 1, 1, `${where} has ${value} exactly once: ${text}`);
     for (const locale of messageLocales) {
@@ -163,6 +164,10 @@ describe('message texts in every language', () => {
         ['verification.text', table.verification.text(product, link, validity), english.verification.text(product, link, validity), [product, link, validity]],
         ['passwordReset.subject', table.passwordReset.subject(product), english.passwordReset.subject(product), [product]],
         ['passwordReset.text', table.passwordReset.text(product, link, validity), english.passwordReset.text(product, link, validity), [product, link, validity]],
+        ['joinDecision.approvedSubject', table.joinDecision.approvedSubject(organization), english.joinDecision.approvedSubject(organization), [organization]],
+        ['joinDecision.approvedText', table.joinDecision.approvedText(product, organization), english.joinDecision.approvedText(product, organization), [product, organization]],
+        ['joinDecision.declinedSubject', table.joinDecision.declinedSubject(organization), english.joinDecision.declinedSubject(organization), [organization]],
+        ['joinDecision.declinedText', table.joinDecision.declinedText(product, organization), english.joinDecision.declinedText(product, organization), [product, organization]],
       ];
       for (const [name, text, englishText, values] of texts) {
         for (const value of values) once(text, value, `${locale} ${name}`);

@@ -100,6 +100,7 @@ describe('conformance kit catches a non-conforming adapter', () => {
       'attack: password reset answers the same for unknown accounts; its link works once, ends sessions and lifts a lock',
       'password reset: links expire; the new password meets the policy',
       'forced change: an initial password must be replaced at the first sign-in, not by itself; only that first session is a first sign-in',
+      'attack: removing a member needs a recent sign-in, and nobody removes themselves or the master user',
     ]);
   });
 });

@@ -1,10 +1,12 @@
 import type { InvitationSeed, OrganizationSeed, CustomerSeed } from '../rules/seed.js';
-import type { OrganizationMembership, PforteAdapter, ProfileValues } from '../adapter.js';
+import type { ContractMethod, PforteAdapter, ProfileValues } from '../adapter.js';
 import type { Clock } from '../clock.js';
 import type { PforteConfigInput } from '../config.js';
 import type { PforteError } from '../errors.js';
 import type { NewAccountInput, PasswordHasher } from '../rules/sign-in.js';
-import type { PforteSignInAdapter } from '../sign-in-adapter.js';
+import type { PforteSignInAdapter, SessionOrganization } from '../sign-in-adapter.js';
+import type { PforteAccountAdapter } from '../account-adapter.js';
+import type { AuditEvent } from '../rules/organization-admin.js';
 import type { PasswordPolicy } from '../policy.js';
 import type { StepId, StepRegistry } from '../steps/registry.js';
 import type { SecondFactorMethod } from '../steps/types.js';
@@ -98,14 +100,15 @@ export interface MemoryAccount {
   phone?: string;
   email?: string;
   emailVerified: boolean;
-  organization?: OrganizationMembership;
+  /** The organization it belongs to or asked to join, as it stands. */
+  organization?: SessionOrganization;
   profile?: ProfileValues;
   termsAcceptedAt?: number;
   termsVersion?: string;
 }
 
 /** A complete in-browser backend with real server semantics, for docs, tests and demos. */
-export interface MemoryAdapter extends PforteAdapter, PforteSignInAdapter {
+export interface MemoryAdapter extends PforteAdapter, PforteSignInAdapter, PforteAccountAdapter {
   /** Every SMS/e-mail "sent", oldest first. */
   readonly outbox: readonly OutboxMessage[];
   /**
@@ -125,7 +128,7 @@ export interface MemoryAdapter extends PforteAdapter, PforteSignInAdapter {
    * Makes the next call of `method` fail once: with the given error, with
    * 'network' ('offline'), or by never answering until aborted ('hang').
    */
-  failNext(method: keyof PforteAdapter | keyof PforteSignInAdapter, error: PforteError | 'offline' | 'hang'): void;
+  failNext(method: ContractMethod, error: PforteError | 'offline' | 'hang'): void;
   /** While offline, every call rejects with 'network'. */
   setOffline(offline: boolean): void;
   /** Accounts created by `complete` or `createAccount`; no password, no PIN, no code. */
@@ -137,5 +140,7 @@ export interface MemoryAdapter extends PforteAdapter, PforteSignInAdapter {
   createAccount(input: NewAccountInput): Promise<{ accountId: string; username: string }>;
   /** How many sessions the account has. */
   sessionCount(accountId: string): number;
+  /** The organization administration's audit log (who approved, denied or removed whom, when), oldest first. */
+  auditLog(): AuditEvent[];
 }
 

@@ -28,6 +28,8 @@ export {
   checkFlowOpen,
   checkOrganizationInput,
   checkOrganizationRoom,
+  organizationSettings,
+  personName,
   checkPinRequest,
   checkSecondFactorChoice,
   checkTermsAcceptance,
@@ -99,3 +101,12 @@ export {
   type StoredAccount,
   type StoredSession,
 } from './sign-in.js';
+export {
+  canManageOrganization,
+  createOrganizationActions,
+  isRecentSignIn,
+  type AuditEvent,
+  type MembershipEntry,
+  type OrganizationActions,
+  type OrganizationStore,
+} from './organization-admin.js';

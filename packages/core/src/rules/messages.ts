@@ -38,6 +38,13 @@ export interface MessageTable {
   emailCode: { subject(product: string, code: string): string; text(product: string, code: string, validity: string): string };
   verification: { subject(product: string): string; text(product: string, link: string, validity: string): string };
   passwordReset: { subject(product: string): string; text(product: string, link: string, validity: string): string };
+  /** To a person who asked to join an organization: a member approved or declined the request. */
+  joinDecision: {
+    approvedSubject(organization: string): string;
+    approvedText(product: string, organization: string): string;
+    declinedSubject(organization: string): string;
+    declinedText(product: string, organization: string): string;
+  };
 }
 
 /** A no-break space, kept before French colons and semicolons and between a count and its unit. */
@@ -69,6 +76,14 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       text: (product, link, validity) =>
         `Guten Tag,\n\nmit diesem Link vergeben Sie ein neues Passwort für ${product}:\n\n${link}\n\nDer Link ist ${validity} gültig und funktioniert einmal. Wenn Sie kein neues Passwort angefordert haben, können Sie diese E-Mail ignorieren; Ihr Passwort bleibt unverändert.`,
     },
+    joinDecision: {
+      approvedSubject: (organization) => `Ihre Anfrage für ${organization} wurde angenommen`,
+      approvedText: (product, organization) =>
+        `Guten Tag,\n\nIhre Anfrage, ${organization} in ${product} beizutreten, wurde angenommen. Sie können sich jetzt anmelden und als Mitglied arbeiten.`,
+      declinedSubject: (organization) => `Ihre Anfrage für ${organization} wurde abgelehnt`,
+      declinedText: (product, organization) =>
+        `Guten Tag,\n\nIhre Anfrage, ${organization} in ${product} beizutreten, wurde abgelehnt. Wenn Sie das für einen Irrtum halten, wenden Sie sich bitte direkt an Ihre Ansprechperson dort.`,
+    },
   },
   en: {
     minutes: { one: '# minute', other: '# minutes' },
@@ -88,6 +103,14 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       subject: (product) => `New password for ${product}`,
       text: (product, link, validity) =>
         `Hello,\n\nuse this link to set a new password for ${product}:\n\n${link}\n\nThe link is valid for ${validity} and works once. If you did not ask for a new password, you can ignore this e-mail; your password stays unchanged.`,
+    },
+    joinDecision: {
+      approvedSubject: (organization) => `Your request for ${organization} was approved`,
+      approvedText: (product, organization) =>
+        `Hello,\n\nyour request to join ${organization} in ${product} was approved. You can now sign in and work as a member.`,
+      declinedSubject: (organization) => `Your request for ${organization} was declined`,
+      declinedText: (product, organization) =>
+        `Hello,\n\nyour request to join ${organization} in ${product} was declined. If you think this is a mistake, please get in touch with your contact there directly.`,
     },
   },
   tr: {
@@ -109,6 +132,14 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       text: (product, link, validity) =>
         `Merhaba,\n\nBu bağlantıyla ${product} için yeni bir şifre belirleyebilirsiniz:\n\n${link}\n\nBağlantı ${validity} süreyle geçerlidir ve yalnızca bir kez kullanılabilir. Yeni şifre talep etmediyseniz bu e-postayı dikkate almayabilirsiniz; şifreniz değişmeden kalır.`,
     },
+    joinDecision: {
+      approvedSubject: (organization) => `${organization} için talebiniz kabul edildi`,
+      approvedText: (product, organization) =>
+        `Merhaba,\n\n${product} üzerinden ${organization} bünyesine katılma talebiniz kabul edildi. Artık giriş yapabilir ve üye olarak çalışabilirsiniz.`,
+      declinedSubject: (organization) => `${organization} için talebiniz reddedildi`,
+      declinedText: (product, organization) =>
+        `Merhaba,\n\n${product} üzerinden ${organization} bünyesine katılma talebiniz reddedildi. Bunun bir hata olduğunu düşünüyorsanız lütfen oradaki ilgili kişiyle doğrudan iletişime geçin.`,
+    },
   },
   ar: {
     minutes: { zero: '# دقيقة', one: 'دقيقة واحدة', two: 'دقيقتين', few: '# دقائق', many: '# دقيقة', other: '# دقيقة' },
@@ -128,6 +159,14 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       subject: (product) => `كلمة مرور جديدة لـ ${product}`,
       text: (product, link, validity) =>
         `مرحبًا،\n\nيمكنك تعيين كلمة مرور جديدة لـ ${product} عبر هذا الرابط:\n\n${link}\n\nيبقى الرابط صالحًا لمدة ${validity} ويعمل مرة واحدة فقط. إذا لم يكن طلب كلمة المرور الجديدة صادرًا منك، يمكنك تجاهل هذه الرسالة؛ وتبقى كلمة المرور الحالية دون تغيير.`,
+    },
+    joinDecision: {
+      approvedSubject: (organization) => `تمت الموافقة على طلب الانضمام إلى ${organization}`,
+      approvedText: (product, organization) =>
+        `مرحبًا،\n\nتمت الموافقة على طلب الانضمام إلى ${organization} في ${product}. يمكنك الآن تسجيل الدخول والعمل بصفة عضو.`,
+      declinedSubject: (organization) => `تم رفض طلب الانضمام إلى ${organization}`,
+      declinedText: (product, organization) =>
+        `مرحبًا،\n\nتم رفض طلب الانضمام إلى ${organization} في ${product}. إذا بدا لك أن ذلك خطأ، يُرجى التواصل مباشرةً مع جهة الاتصال هناك.`,
     },
   },
   uk: {
@@ -149,6 +188,14 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       text: (product, link, validity) =>
         `Добрий день!\n\nЗа цим посиланням Ви можете встановити новий пароль для ${product}:\n\n${link}\n\nПосилання дійсне ${validity} і спрацює лише один раз. Якщо Ви не запитували новий пароль, просто проігноруйте цей лист — Ваш пароль залишиться без змін.`,
     },
+    joinDecision: {
+      approvedSubject: (organization) => `Ваш запит до «${organization}» схвалено`,
+      approvedText: (product, organization) =>
+        `Добрий день!\n\nВаш запит на приєднання до «${organization}» у ${product} схвалено. Тепер Ви можете увійти й працювати як учасник.`,
+      declinedSubject: (organization) => `Ваш запит до «${organization}» відхилено`,
+      declinedText: (product, organization) =>
+        `Добрий день!\n\nВаш запит на приєднання до «${organization}» у ${product} відхилено. Якщо Ви вважаєте, що це помилка, зверніться, будь ласка, безпосередньо до своєї контактної особи там.`,
+    },
   },
   ru: {
     minutes: { one: '# минуту', few: '# минуты', many: '# минут', other: '# минуты' },
@@ -168,6 +215,14 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       subject: (product) => `Новый пароль для ${product}`,
       text: (product, link, validity) =>
         `Здравствуйте!\n\nПо этой ссылке Вы можете задать новый пароль для ${product}:\n\n${link}\n\nСсылка действует ${validity} и сработает только один раз. Если Вы не запрашивали новый пароль, просто проигнорируйте это письмо — Ваш пароль останется прежним.`,
+    },
+    joinDecision: {
+      approvedSubject: (organization) => `Ваш запрос в «${organization}» одобрен`,
+      approvedText: (product, organization) =>
+        `Здравствуйте!\n\nВаш запрос на присоединение к «${organization}» в ${product} одобрен. Теперь Вы можете войти и работать как участник.`,
+      declinedSubject: (organization) => `Ваш запрос в «${organization}» отклонён`,
+      declinedText: (product, organization) =>
+        `Здравствуйте!\n\nВаш запрос на присоединение к «${organization}» в ${product} отклонён. Если Вы считаете, что это ошибка, пожалуйста, обратитесь напрямую к своему контактному лицу там.`,
     },
   },
   pl: {
@@ -189,6 +244,14 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       text: (product, link, validity) =>
         `Dzień dobry,\n\nza pomocą tego linku można ustawić nowe hasło do usługi ${product}:\n\n${link}\n\nLink jest ważny przez ${validity} i działa tylko raz. Jeśli nie prosili Państwo o nowe hasło, można zignorować tę wiadomość; dotychczasowe hasło pozostanie bez zmian.`,
     },
+    joinDecision: {
+      approvedSubject: (organization) => `Prośba o dołączenie do „${organization}” została przyjęta`,
+      approvedText: (product, organization) =>
+        `Dzień dobry,\n\nprośba o dołączenie do „${organization}” w usłudze ${product} została przyjęta. Można się teraz zalogować i pracować jako członek.`,
+      declinedSubject: (organization) => `Prośba o dołączenie do „${organization}” została odrzucona`,
+      declinedText: (product, organization) =>
+        `Dzień dobry,\n\nprośba o dołączenie do „${organization}” w usłudze ${product} została odrzucona. Jeśli to Państwa zdaniem pomyłka, prosimy o bezpośredni kontakt z osobą kontaktową na miejscu.`,
+    },
   },
   fr: {
     minutes: { one: `#${nbsp}minute`, other: `#${nbsp}minutes` },
@@ -208,6 +271,14 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       subject: (product) => `Nouveau mot de passe pour ${product}`,
       text: (product, link, validity) =>
         `Bonjour,\n\nce lien vous permet de définir un nouveau mot de passe pour ${product}${nbsp}:\n\n${link}\n\nLe lien est valable ${validity} et ne fonctionne qu’une seule fois. Si vous n’avez pas demandé de nouveau mot de passe, vous pouvez ignorer cet e-mail${nbsp}; votre mot de passe reste inchangé.`,
+    },
+    joinDecision: {
+      approvedSubject: (organization) => `Votre demande pour ${organization} a été acceptée`,
+      approvedText: (product, organization) =>
+        `Bonjour,\n\nvotre demande pour rejoindre ${organization} dans ${product} a été acceptée. Vous pouvez maintenant vous connecter et travailler en tant que membre.`,
+      declinedSubject: (organization) => `Votre demande pour ${organization} a été refusée`,
+      declinedText: (product, organization) =>
+        `Bonjour,\n\nvotre demande pour rejoindre ${organization} dans ${product} a été refusée. Si vous pensez qu’il s’agit d’une erreur, veuillez contacter directement votre interlocuteur sur place.`,
     },
   },
   it: {
@@ -229,6 +300,14 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       text: (product, link, validity) =>
         `Buongiorno,\n\ncon questo link può impostare una nuova password per ${product}:\n\n${link}\n\nIl link è valido per ${validity} e funziona una sola volta. Se non ha richiesto una nuova password, può ignorare questa e-mail; la sua password resta invariata.`,
     },
+    joinDecision: {
+      approvedSubject: (organization) => `La sua richiesta per ${organization} è stata accettata`,
+      approvedText: (product, organization) =>
+        `Buongiorno,\n\nla sua richiesta di unirsi a ${organization} in ${product} è stata accettata. Ora può accedere e lavorare come membro.`,
+      declinedSubject: (organization) => `La sua richiesta per ${organization} è stata rifiutata`,
+      declinedText: (product, organization) =>
+        `Buongiorno,\n\nla sua richiesta di unirsi a ${organization} in ${product} è stata rifiutata. Se ritiene che si tratti di un errore, si rivolga direttamente alla sua persona di riferimento.`,
+    },
   },
   es: {
     minutes: { one: '# minuto', other: '# minutos' },
@@ -248,6 +327,14 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       subject: (product) => `Nueva contraseña para ${product}`,
       text: (product, link, validity) =>
         `Hola:\n\nCon este enlace puede establecer una nueva contraseña para ${product}:\n\n${link}\n\nEl enlace es válido durante ${validity} y solo funciona una vez. Si no ha solicitado una nueva contraseña, puede ignorar este correo electrónico; su contraseña no cambiará.`,
+    },
+    joinDecision: {
+      approvedSubject: (organization) => `Su solicitud para ${organization} ha sido aceptada`,
+      approvedText: (product, organization) =>
+        `Hola:\n\nSu solicitud para unirse a ${organization} en ${product} ha sido aceptada. Ya puede iniciar sesión y trabajar como miembro.`,
+      declinedSubject: (organization) => `Su solicitud para ${organization} ha sido rechazada`,
+      declinedText: (product, organization) =>
+        `Hola:\n\nSu solicitud para unirse a ${organization} en ${product} ha sido rechazada. Si cree que se trata de un error, póngase en contacto directamente con su persona de contacto allí.`,
     },
   },
 };
@@ -312,5 +399,13 @@ export const messageTexts = {
       subject: passwordReset.subject(context.product),
       text: passwordReset.text(context.product, link, countText(locale, validityMinutes, minutes)),
     };
+  },
+
+  /** An e-mail to a person who asked to join `organization`: a member approved or declined the request. */
+  joinDecision(approved: boolean, organization: string, context: MessageContext): EmailText {
+    const { joinDecision } = messageTables[messageLocale(context.locale)];
+    return approved
+      ? { subject: joinDecision.approvedSubject(organization), text: joinDecision.approvedText(context.product, organization) }
+      : { subject: joinDecision.declinedSubject(organization), text: joinDecision.declinedText(context.product, organization) };
   },
 };

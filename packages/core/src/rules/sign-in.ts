@@ -1,7 +1,7 @@
 import type { CodeSentResult } from '../adapter.js';
 import { resolveSignIn, type SecondFactorMethod, type SignInConfig } from '../config.js';
 import { PforteError } from '../errors.js';
-import type { ResetRequestedResult, SessionInfo, SignInResult } from '../sign-in-adapter.js';
+import type { ResetRequestedResult, SessionInfo, SessionOrganization, SignInResult } from '../sign-in-adapter.js';
 import type { FlowActionOptions, OutgoingMessage, RequestContext } from './actions.js';
 import { attemptLimits, checkAttempts, windowStart, type AttemptLimit, type RecentAttempts } from './attempts.js';
 import { checkResend, issueCode, verifyCode } from './codes.js';
@@ -103,6 +103,8 @@ export interface AccountStore {
   deleteSession(token: string): Promise<void>;
   /** Ends every session of the account. */
   deleteSessions(accountId: string): Promise<void>;
+  /** The organization the account belongs to or asked to join, if any. */
+  membershipOf(accountId: string): Promise<SessionOrganization | undefined>;
 }
 
 /** A slow password hash: scrypt on the reference server, PBKDF2 in the memory adapter. */
@@ -291,7 +293,7 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
     };
     session.idleExpiresAt = Math.min(session.idleExpiresAt, session.absoluteExpiresAt);
     await store.createSession(token, session);
-    const result: SignInResult = { status: 'signedIn', session: sessionInfo(account, session, at) };
+    const result: SignInResult = { status: 'signedIn', session: await describeSession(account, session, at) };
     if (account.firstSignIn) {
       await store.endFirstSignIn(account.accountId);
       result.firstSignIn = true;
@@ -352,6 +354,27 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
     if (await isCommonPassword(password)) throw new PforteError('password.common', { field: 'password' });
     if (await breachedPasswordChecker?.isBreached(password)) throw new PforteError('password.breached', { field: 'password' });
     if (ip !== undefined) await spendAttempt(attemptLimits.hashByIp(limits, ip));
+  }
+
+  async function describeSession(account: StoredAccount, session: StoredSession, at: number): Promise<SessionInfo> {
+    return sessionInfo(account, session, at, await store.membershipOf(account.accountId));
+  }
+
+  /** The live session of `token` with its account and product, renewed; `undefined` when there is none or it timed out. */
+  async function sessionFor(token: string | undefined) {
+    if (token === undefined || token === '') return undefined;
+    const session = await store.findSession(token);
+    if (!session) return undefined;
+    const at = now();
+    const product = catalog.get(session.product);
+    const account = await store.accountById(session.accountId);
+    if (at >= session.idleExpiresAt || at >= session.absoluteExpiresAt || !product || !account) {
+      await store.deleteSession(token);
+      return undefined;
+    }
+    session.idleExpiresAt = Math.min(at + signInSettings(product).sessionIdleMinutes * 60_000, session.absoluteExpiresAt);
+    await store.saveSession(token, session);
+    return { session, account, product };
   }
 
   async function findResetToken(token: string) {
@@ -503,20 +526,16 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
 
     /** The session of `token`, renewed; `null` when there is none, it timed out, or it belongs to another product. */
     async getSession(token: string | undefined, productId?: string | undefined): Promise<SessionInfo | null> {
-      if (token === undefined || token === '') return null;
-      const session = await store.findSession(token);
-      if (!session) return null;
-      const at = now();
-      const product = catalog.get(session.product);
-      const account = await store.accountById(session.accountId);
-      if (at >= session.idleExpiresAt || at >= session.absoluteExpiresAt || !product || !account) {
-        await store.deleteSession(token);
-        return null;
-      }
-      if (productId !== undefined && productId !== session.product) return null;
-      session.idleExpiresAt = Math.min(at + signInSettings(product).sessionIdleMinutes * 60_000, session.absoluteExpiresAt);
-      await store.saveSession(token, session);
-      return sessionInfo(account, session, at);
+      const found = await sessionFor(token);
+      if (!found || (productId !== undefined && productId !== found.session.product)) return null;
+      return describeSession(found.account, found.session, now());
+    },
+
+    /** The live session of `token` with its account and product ('session.required' without one), for what a signed-in person does. */
+    async requireSession(token: string | undefined) {
+      const found = await sessionFor(token);
+      if (!found) throw new PforteError('session.required');
+      return found;
     },
 
     async signOut(token: string | undefined): Promise<void> {
@@ -575,12 +594,13 @@ export interface NewAccountInput {
   email?: string | undefined;
 }
 
-function sessionInfo(account: StoredAccount, session: StoredSession, at: number): SessionInfo {
+function sessionInfo(account: StoredAccount, session: StoredSession, at: number, organization: SessionOrganization | undefined): SessionInfo {
   return {
     accountId: account.accountId,
     username: account.username,
     product: session.product,
     secondFactor: account.secondFactor,
+    ...(organization ? { organization } : {}),
     expiresAt: Math.min(session.idleExpiresAt, session.absoluteExpiresAt),
     now: at,
   };

@@ -19,6 +19,10 @@ const stepErrorCodes = [
   'organization.full',
   'organization.invalid',
   'terms.required',
+  'session.required',
+  'reauth.required',
+  'permission.denied',
+  'member.unknown',
 ] as const;
 export type StepErrorCode = (typeof stepErrorCodes)[number];
 /** The errors the first step and the flow host show, among them what starting and completing a flow answers. */

@@ -25,6 +25,14 @@ addStepErrorMessages((error: PforteError & { code: StepErrorCode }): string => {
         : msg(str`The code is not correct. Attempts left: ${error.attemptsRemaining}.`, {
             id: 'error.code.invalid.attempts',
           });
+    case 'session.required':
+      return msg('Please sign in again to continue.', { id: 'error.session.required' });
+    case 'reauth.required':
+      return msg('For your security, please sign in again, then repeat this change.', { id: 'error.reauth.required' });
+    case 'permission.denied':
+      return msg('You are not allowed to do this.', { id: 'error.permission.denied' });
+    case 'member.unknown':
+      return msg('This person is no longer a member or has no open request.', { id: 'error.member.unknown' });
     case 'code.expired':
       return msg('This code has expired. Please request a new code.', { id: 'error.code.expired' });
     case 'code.max_attempts':
