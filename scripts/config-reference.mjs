@@ -31,6 +31,7 @@ const purposes = {
   strings: 'Per-product wording by locale and message id, e.g. `{"de": {"credentials.heading": "…"}}`; placeholders `{0}`, `{1}`.',
   requestTimeoutMs: 'How long one adapter call may take before the person sees a timeout with "Try again".',
   signInUrl: 'Where people sign in; linked when a registration link was already used.',
+  signIn: 'How people sign in: the lock after wrong passwords, second-factor codes, reset links, session timeouts, the "Forgot your password?" and "Register" links. Without it a backend uses the defaults.',
 };
 const list = (ids) => ids.map((id) => `\`${id}\``).join(', ');
 const mayBeOptional = builtinSteps.filter(
@@ -90,6 +91,17 @@ const username = schema.properties.username;
 lines.push('', '### `username`', '', '| key | accepts | default |', '|---|---|---|');
 for (const [name, property] of Object.entries(username.properties ?? {})) {
   lines.push(`| \`${name}\` | ${escapeCell(typeOf(property))} | ${escapeCell(defaultOf(property))} |`);
+}
+
+const signIn = schema.properties.signIn;
+lines.push('', '### `signIn`', '', '| key | accepts | default |', '|---|---|---|');
+for (const [name, property] of Object.entries(signIn.properties ?? {})) {
+  const fields = property.properties
+    ? `object: ${Object.entries(property.properties)
+        .map(([key, value]) => `\`${key}\` ${typeOf(value)}${value.default === undefined ? '' : ` (default \`${JSON.stringify(value.default)}\`)`}`)
+        .join(', ')}`
+    : typeOf(property);
+  lines.push(`| \`${name}\` | ${escapeCell(fields)} | ${escapeCell(defaultOf(property))} |`);
 }
 
 lines.push('', '## Steps', '', 'Each entry of `steps` is a step id, or an object with `id` and the step\'s options.', '');

@@ -48,7 +48,7 @@ const schemas = { Problem: problem };
 const paths = {};
 for (const route of httpRoutes) {
   const name = pascal(route.method);
-  schemas[`${name}Request`] = jsonSchema(route.request, 'input');
+  if (route.verb !== 'GET') schemas[`${name}Request`] = jsonSchema(route.request, 'input');
   if (route.response) schemas[`${name}Result`] = jsonSchema(route.response, 'output');
   const codes = [...commonErrorCodes, ...route.errors];
   const byStatus = new Map();
@@ -74,23 +74,30 @@ for (const route of httpRoutes) {
     description: 'Any other error',
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
   };
-  const parameters = [
-    { $ref: '#/components/parameters/IdempotencyKey' },
-    { $ref: '#/components/parameters/AcceptLanguage' },
-  ];
+  const get = route.verb === 'GET';
+  const parameters = get ? [] : [{ $ref: '#/components/parameters/IdempotencyKey' }];
+  parameters.push({ $ref: '#/components/parameters/AcceptLanguage' });
   if (route.path.includes('{flowId}')) parameters.unshift({ $ref: '#/components/parameters/FlowId' });
+  if (route.path.includes('{signInId}')) parameters.unshift({ $ref: '#/components/parameters/SignInId' });
+  const description = route.storesAnswer
+    ? 'A repeat with the same Idempotency-Key gets the stored answer; nothing is done twice.'
+    : route.method === 'issuePin'
+      ? 'The answer holds a secret and is never stored: a repeat issues a fresh PIN and invalidates the unseen one.'
+      : 'Never answered from a stored answer: a repeat is a new attempt (a session goes out as the `__Host-pforte-session` cookie, which a stored answer could not carry).';
   paths[route.path] = {
-    post: {
+    [get ? 'get' : 'post']: {
       operationId: route.method,
       summary: route.summary,
-      description: route.storesAnswer
-        ? 'A repeat with the same Idempotency-Key gets the stored answer; nothing is done twice.'
-        : 'The answer holds a secret and is never stored: a repeat issues a fresh PIN and invalidates the unseen one.',
+      description,
       parameters,
-      requestBody: {
-        required: true,
-        content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}Request` } } },
-      },
+      ...(get
+        ? {}
+        : {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}Request` } } },
+            },
+          }),
       responses,
     },
   };
@@ -113,6 +120,7 @@ const document = {
     schemas,
     parameters: {
       FlowId: { name: 'flowId', in: 'path', required: true, schema: { type: 'string', minLength: 1 } },
+      SignInId: { name: 'signInId', in: 'path', required: true, schema: { type: 'string', minLength: 1 } },
       IdempotencyKey: {
         name: 'Idempotency-Key',
         in: 'header',

@@ -3,11 +3,13 @@ import '@pforte/elements/define/signup.js';
 import '@pforte/elements/define/credentials-step.js';
 import '@pforte/elements/define/password-checklist.js';
 import '@pforte/elements/define/done-step.js';
+import type { MemoryAdapter } from '@pforte/core/memory';
 import type { PforteConfigInput, PforteSignup } from '@pforte/elements';
 import { demoProducts } from './products.js';
 import { applyPageTexts, pageText } from './page-texts.js';
 import type { PageLocale, PageText } from './page-texts.js';
 import { demoBackendData } from '../products/catalog.js';
+import { createSignInTab, demoClock } from './signin-tab.js';
 
 /** Where `npm start` (scripts/start.mjs) proxies the reference server, same-origin. */
 const serverEndpoint = '/pforte';
@@ -162,9 +164,9 @@ function pollingSource(refresh: () => void, intervalMs: number, onStop: () => vo
   };
 }
 
-/** The memory adapter's outbox, read in place. */
-function memoryOutbox(outbox: ReadonlyArray<OutboxMessage>): OutboxSource {
-  return pollingSource(() => renderOutbox(outbox), 500);
+/** The memory adapter's outbox (`read` returns a fresh copy each time). */
+function memoryOutbox(read: () => ReadonlyArray<OutboxMessage>): OutboxSource {
+  return pollingSource(() => renderOutbox(read()), 500);
 }
 
 /** The reference server's development outbox (GET /dev/outbox), messages since `since`. */
@@ -199,6 +201,8 @@ let memoryModule: Promise<typeof import('@pforte/core/memory')> | undefined;
 /** Counts mounts, so that of two quick changes only the later one mounts. */
 let mounts = 0;
 
+const signInTab = createSignInTab({ registerPanel: slot, localeSelect, themeSelect, log: logEvent, onActivity: () => outbox.refresh() });
+
 /** Mounts a fresh widget for the chosen product and backend. */
 async function mount(): Promise<void> {
   const mountNumber = ++mounts;
@@ -210,15 +214,18 @@ async function mount(): Promise<void> {
   const widget = document.createElement('pforte-signup') as PforteSignup;
   widget.config = product.config as PforteConfigInput;
   if (memory) {
-    const adapter = memory.createMemoryAdapter({ ...demoBackendData, takenUsernames: ['taken@example.com', 'vergeben'] });
+    const adapter = memory.createMemoryAdapter({ ...demoBackendData, takenUsernames: ['taken@example.com', 'vergeben'], clock: demoClock });
     widget.adapter = adapter;
-    outbox = memoryOutbox(adapter.outbox);
+    outbox = memoryOutbox(() => adapter.outbox);
   } else {
     // The same attribute a product team sets: `<pforte-signup endpoint="/pforte">` → the HTTP adapter.
     widget.setAttribute('endpoint', serverEndpoint);
     // Allow for a little clock difference between this page and the server.
     outbox = serverOutbox(Date.now() - 5000);
   }
+  // The sign-in tab uses the same backend: an account registered here signs in there.
+  const config = product.config as PforteConfigInput;
+  signInTab.connect(backendSelect.value === 'server' ? { config, endpoint: serverEndpoint } : { config, adapter: widget.adapter as MemoryAdapter });
   if (product.invitation) widget.invitation = product.invitation;
   resetButton.hidden = !(onServer && resettable);
   resetHint.hidden = resetButton.hidden;

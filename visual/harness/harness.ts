@@ -296,7 +296,7 @@ const scenes: Scene[] = [
     name: 'captcha',
     render: async () => {
       const { adapter, flowId } = await withBackend();
-      return html`<pforte-captcha-step .adapter=${adapter} flow-id=${flowId} .captchaProvider=${createTestCaptchaProvider()} can-go-back></pforte-captcha-step>`;
+      return html`<pforte-captcha-step .adapter=${adapter} flow-id=${flowId} .captchaProvider=${createTestCaptchaProvider({ random: seededRandom(11) })} can-go-back></pforte-captcha-step>`;
     },
     act: (root) => until('the digits', () => text(root, '.pf-captcha-digits') !== ''),
   },
@@ -308,18 +308,6 @@ const scenes: Scene[] = [
     },
   },
 ];
-
-/** The captcha's digits come from crypto.getRandomValues: seeded here, so they read the same on every run. */
-function seedCrypto(): void {
-  const random = seededRandom(11);
-  crypto.getRandomValues = <T extends ArrayBufferView | null>(array: T): T => {
-    if (array) {
-      const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-      for (let index = 0; index < bytes.length; index += 1) bytes[index] = random(256);
-    }
-    return array;
-  };
-}
 
 async function main(): Promise<void> {
   document.documentElement.lang = locale;
@@ -336,7 +324,6 @@ async function main(): Promise<void> {
     await loaded;
   }
   if (theme === 'dark') document.documentElement.style.colorScheme = 'dark';
-  seedCrypto();
   const container = find(document, '#scenes');
   for (const scene of scenes.filter((candidate) => !only || only.includes(candidate.name))) {
     const section = document.createElement('section');

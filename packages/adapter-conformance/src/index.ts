@@ -18,6 +18,15 @@ import {
   startResultSchema,
   type PasswordPolicy,
   type PforteAdapter,
+  type PforteSignInAdapter,
+  type PforteAccountAdapter,
+  organizationAnswerSchema,
+  organizationChangedSchema,
+  resetRequestedResultSchema,
+  resolveSignIn,
+  sessionResultSchema,
+  signInResultSchema,
+  type SignInResult,
 } from '@pforte/core';
 
 export { conformanceProducts, type ConformanceProduct } from './products.js';
@@ -35,10 +44,16 @@ export interface ConformanceOptions {
   /** Prefix of usernames, to keep runs apart on a shared database (default: random). */
   namespace?: string;
   /**
-   * The latest e-mail to `to` in flow `flowId`: its confirmation link and/or
-   * code. Without it the e-mail link and e-mail code checks are skipped.
+   * The latest e-mail to `to` in flow `flowId` (any flow when none is given,
+   * e.g. a password reset): its link and/or code. Without it the e-mail link,
+   * e-mail code and password reset checks are skipped.
    */
-  readEmail?(to: string, flowId: string): Promise<EmailRead | undefined> | EmailRead | undefined;
+  readEmail?(to: string, flowId?: string): Promise<EmailRead | undefined> | EmailRead | undefined;
+  /**
+   * Creates an account for someone with an initial password (the admin API).
+   * Without it the forced-change check is skipped.
+   */
+  createAccount?(input: { product: string; username: string; password: string }): Promise<unknown> | unknown;
   /** Adds a registration link on the backend; returns its token. Without it the invitation check is skipped. */
   createInvitation?(details: { email?: string; createdAt?: number; validityDays?: number }): Promise<string> | string;
   /** Adds a customer on file. Without it the customer lookup check is skipped. */
@@ -64,8 +79,12 @@ export interface ConformanceResult {
   message?: string;
 }
 
-/** Something to call per check for a fresh adapter (it may share a backend). */
-export type AdapterFactory = () => PforteAdapter | Promise<PforteAdapter>;
+/**
+ * Something to call per check for a fresh adapter (it may share a backend).
+ * An adapter that also implements the sign-in contract is held to its rules;
+ * without it the sign-in checks are skipped.
+ */
+export type AdapterFactory = () => PforteAdapter | (PforteAdapter & PforteSignInAdapter) | Promise<PforteAdapter | (PforteAdapter & PforteSignInAdapter)>;
 
 class CheckFailed extends Error {}
 class CheckSkipped extends Error {}
@@ -119,6 +138,17 @@ interface Check {
 
 interface Context {
   adapter: PforteAdapter;
+  /** The adapter's sign-in half; skips the check when it has none. */
+  signIn(): PforteAdapter & PforteSignInAdapter;
+  /** The adapter's account half (with sign-in); skips the check when it has none. */
+  account(): PforteAdapter & PforteSignInAdapter & PforteAccountAdapter;
+  /**
+   * A completed registration in an organization product that registers a new
+   * organization (`customerNumber`, postal code 10115) or asks to join one.
+   */
+  inOrganization(product: ConformanceProduct, mode: 'register' | 'join', customerNumber: string): Promise<{ username: string; password: string; accountId: string }>;
+  /** A completed registration in `product` (default conformance-basic): its username and password. */
+  registered(product?: ConformanceProduct): Promise<{ username: string; password: string }>;
   options: ConformanceOptions;
   policy: PasswordPolicy;
   /** A username not used before in this run. */
@@ -717,12 +747,301 @@ const checks: Check[] = [
       check(done.username === name, 'the active flow registers the name');
     },
   },
+  {
+    name: 'sign-in: a product without a signIn section offers none',
+    async run({ signIn, username }) {
+      const adapter = signIn();
+      const attempt = { identifier: username(), password: 'any password at all', locale: 'de', product: 'conformance-pin' };
+      await expectCode(adapter.signIn(attempt), 'step.unavailable', 'sign-in to conformance-pin');
+      await expectCode(
+        adapter.requestPasswordReset({ ...attempt, returnUrl: 'https://conformance.example/reset' }),
+        'step.unavailable',
+        'a reset in conformance-pin',
+      );
+    },
+  },
+  {
+    name: 'sign-in: the right password signs in; the session is reported until sign-out',
+    async run({ signIn, registered }) {
+      const adapter = signIn();
+      const { username, password } = await registered();
+      const result = shape(signInResultSchema, await adapter.signIn({ identifier: username, password, locale: 'de', product: 'conformance-basic' }), 'signIn');
+      check(result.status === 'signedIn', `an account without a second factor signs in at once, got '${result.status}'`);
+      check(result.firstSignIn !== true, 'an account that registered itself brings no first-sign-in notice');
+      check(!JSON.stringify(result).includes(password), 'the answer holds no password');
+      const { session } = shape(sessionResultSchema, await adapter.getSession(), 'getSession');
+      check(session?.username === username, 'getSession: the signed-in account');
+      check(session.product === 'conformance-basic', 'getSession: bound to the product signed in to');
+      check(session.expiresAt > session.now, 'getSession: expiresAt after now');
+      await adapter.signOut();
+      check((await adapter.getSession()).session === null, 'after signOut no session');
+    },
+  },
+  {
+    name: 'attack: wrong passwords count down and lock with a deadline; an unknown account answers the same',
+    async run({ signIn, registered, username: freshName }) {
+      const adapter = signIn();
+      const { username, password } = await registered();
+      const { maxAttempts } = resolveSignIn().lockout;
+      const answers = async (identifier: string) => {
+        const seen: SignInResult[] = [];
+        for (let i = 0; i < maxAttempts; i++) {
+          seen.push(await adapter.signIn({ identifier, password: `${password}-wrong`, locale: 'de', product: 'conformance-basic' }));
+        }
+        return seen;
+      };
+      const known = await answers(username);
+      const unknown = await answers(freshName());
+      const summary = (seen: SignInResult[]) =>
+        seen.map((result) => (result.status === 'failed' ? `failed:${result.attemptsRemaining}` : result.status)).join(',');
+      const expected = [...Array.from({ length: maxAttempts - 1 }, (_, i) => `failed:${maxAttempts - 1 - i}`), 'locked'].join(',');
+      check(summary(known) === expected, `an existing account: expected ${expected}, got ${summary(known)}`);
+      check(summary(unknown) === expected, `an unknown account answers the same: expected ${expected}, got ${summary(unknown)}`);
+      const locked = known.at(-1)!;
+      check(locked.status === 'locked' && locked.lockedUntil > locked.now, 'the lock carries its deadline');
+      const right = await adapter.signIn({ identifier: username, password, locale: 'de', product: 'conformance-basic' });
+      check(right.status === 'locked', `the right password while locked is still locked, got '${right.status}'`);
+      check((await adapter.getSession()).session === null, 'no session while locked');
+    },
+  },
+  {
+    name: 'sign-in: the lock lifts at its deadline, and a success starts the count afresh',
+    async run({ signIn, registered, options }) {
+      if (!options.advanceTime) throw new CheckSkipped('no clock to move');
+      const adapter = signIn();
+      const { username, password } = await registered();
+      const { maxAttempts, lockSeconds } = resolveSignIn().lockout;
+      const attempt = (secret: string) => adapter.signIn({ identifier: username, password: secret, locale: 'de', product: 'conformance-basic' });
+      for (let i = 0; i < maxAttempts; i++) await attempt('not the password at all');
+      await options.advanceTime(lockSeconds * 1000 - 1000);
+      check((await attempt(password)).status === 'locked', 'still locked a second before the deadline');
+      await options.advanceTime(1000);
+      check((await attempt(password)).status === 'signedIn', 'signed in at the deadline');
+      const after = await attempt('not the password at all');
+      check(after.status === 'failed' && after.attemptsRemaining === maxAttempts - 1, 'a success starts the count afresh');
+    },
+  },
+  {
+    name: 'sign-in: the SMS second factor chosen at registration is asked; its code works once',
+    async run({ signIn, start, username, phone, code, policy, options }) {
+      const adapter = signIn();
+      const name = username();
+      const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 's');
+      const number = phone();
+      const { flowId } = await start('conformance-sms-required');
+      await adapter.submitCredentials({ flowId, username: name, password });
+      await adapter.sendSmsCode({ flowId, phone: number });
+      await adapter.verifySmsCode({ flowId, code: await code(number, flowId) });
+      await adapter.complete({ flowId });
+      // The registration's SMS went to the same number: the next one waits for its resend deadline.
+      await options.advanceTime?.(resolveSignIn().resendSeconds * 1000);
+      const first = await adapter.signIn({ identifier: name, password, locale: 'de', product: 'conformance-sms-required' });
+      check(first.status === 'secondFactor' && first.method === 'sms', `the SMS second factor is asked, got '${first.status}'`);
+      check((await adapter.getSession()).session === null, 'no session before the second factor');
+      const right = await code(number, first.signInId);
+      const wrong = right.replace(/\d$/, (digit) => String((Number(digit) + 1) % 10));
+      const error = await expectCode(adapter.verifySignInCode({ signInId: first.signInId, code: wrong }), 'code.invalid', 'a wrong code');
+      check(error.attemptsRemaining === undefined || error.attemptsRemaining === backendDefaults.maxCodeAttempts - 1, 'attemptsRemaining counts down');
+      const done = await adapter.verifySignInCode({ signInId: first.signInId, code: right });
+      check(done.status === 'signedIn', `the right code signs in, got '${done.status}'`);
+      check(done.session.secondFactor === 'sms', 'the session names the second factor');
+      await expectCode(adapter.verifySignInCode({ signInId: first.signInId, code: right }), ['flow.unknown', 'code.expired'], 'the same code again');
+    },
+  },
+  {
+    name: 'attack: password reset answers the same for unknown accounts; its link works once, ends sessions and lifts a lock',
+    async run({ signIn, registered, options, username: freshName, policy }) {
+      if (!options.readEmail) throw new CheckSkipped('no e-mail reader');
+      const adapter = signIn();
+      const { username, password } = await registered();
+      const request = (identifier: string) =>
+        adapter.requestPasswordReset({ identifier, locale: 'de', returnUrl: 'https://conformance.example/reset', product: 'conformance-basic' });
+      await adapter.signIn({ identifier: username, password, locale: 'de', product: 'conformance-basic' });
+      check((await adapter.getSession()).session !== null, 'signed in before the reset');
+      for (let i = 0; i < resolveSignIn().lockout.maxAttempts; i++) {
+        await adapter.signIn({ identifier: username, password: 'not the password at all', locale: 'de', product: 'conformance-basic' });
+      }
+      const known = shape(resetRequestedResultSchema, await request(username), 'requestPasswordReset');
+      const unknownName = freshName();
+      const unknown = shape(resetRequestedResultSchema, await request(unknownName), 'requestPasswordReset (unknown)');
+      check(
+        JSON.stringify(Object.keys(known).sort()) === JSON.stringify(Object.keys(unknown).sort()) && known.validityMinutes === unknown.validityMinutes,
+        'the same answer for an unknown account',
+      );
+      check((await options.readEmail(unknownName)) === undefined, 'no e-mail to an unknown account');
+      const link = (await options.readEmail(username))?.link;
+      check(link !== undefined, 'a reset e-mail with a link');
+      const token = /#pforte-reset-token=([^&\s]+)$/.exec(link)?.[1];
+      check(token !== undefined && link.startsWith('https://conformance.example/reset#'), 'the token in the fragment of the return URL');
+      const fresh = passwordOfLength(Math.max(lengthsOf(policy).min, 18), 'n');
+      await adapter.resetPassword({ token, password: fresh });
+      check((await adapter.getSession()).session === null, 'the reset ended the session');
+      await expectCode(adapter.resetPassword({ token, password: `${fresh}x` }), 'link.used', 'the link again');
+      await expectCode(adapter.resetPassword({ token: `${token}x`, password: fresh }), 'link.invalid', 'an unknown token');
+      const old = await adapter.signIn({ identifier: username, password, locale: 'de', product: 'conformance-basic' });
+      check(old.status === 'failed', `the old password no longer works, got '${old.status}'`);
+      const signed = await adapter.signIn({ identifier: username, password: fresh, locale: 'de', product: 'conformance-basic' });
+      check(signed.status === 'signedIn', `the new password signs in at once (the lock lifted), got '${signed.status}'`);
+    },
+  },
+  {
+    name: 'password reset: links expire; the new password meets the policy',
+    async run({ signIn, registered, options }) {
+      if (!options.readEmail || !options.advanceTime) throw new CheckSkipped('no e-mail reader or no clock to move');
+      const adapter = signIn();
+      const { username } = await registered();
+      const request = () =>
+        adapter.requestPasswordReset({ identifier: username, locale: 'de', returnUrl: 'https://conformance.example/reset', product: 'conformance-basic' });
+      const { validityMinutes } = await request();
+      const token = /#pforte-reset-token=(.+)$/.exec((await options.readEmail(username))?.link ?? '')?.[1];
+      check(token !== undefined, 'a reset link');
+      await expectCode(adapter.resetPassword({ token, password: 'short' }), ['password.too_short', 'password.rejected'], 'a password against the policy');
+      await options.advanceTime(validityMinutes * 60_000);
+      await expectCode(adapter.resetPassword({ token, password: passwordOfLength(20, 'x') }), 'link.expired', `after ${validityMinutes} minutes`);
+    },
+  },
+  {
+    name: 'forced change: an initial password must be replaced at the first sign-in, not by itself; only that first session is a first sign-in',
+    async run({ signIn, options, username, policy }) {
+      if (!options.createAccount) throw new CheckSkipped('no way to create accounts');
+      const adapter = signIn();
+      const name = username();
+      const initial = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'p');
+      await options.createAccount({ product: 'conformance-basic', username: name, password: initial });
+      const first = await adapter.signIn({ identifier: name, password: initial, locale: 'de', product: 'conformance-basic' });
+      check(first.status === 'passwordChange', `the first sign-in asks for a new password, got '${first.status}'`);
+      check((await adapter.getSession()).session === null, 'no session before the change');
+      await expectCode(adapter.changePassword({ signInId: first.signInId, password: initial }), 'password.rejected', 'the old password again');
+      await expectCode(adapter.changePassword({ signInId: first.signInId, password: 'password123' }), ['password.common', 'password.too_short', 'password.rejected'], 'a common password');
+      const fresh = passwordOfLength(Math.max(lengthsOf(policy).min, 17), 'q');
+      const done = await adapter.changePassword({ signInId: first.signInId, password: fresh });
+      check(done.status === 'signedIn', `signed in after the change, got '${done.status}'`);
+      check(done.firstSignIn === true, 'the first session of an account created by someone else is a first sign-in');
+      const again = await adapter.signIn({ identifier: name, password: fresh, locale: 'de', product: 'conformance-basic' });
+      check(again.status === 'signedIn', 'the next sign-in needs no change');
+      check(again.firstSignIn !== true, 'the next sign-in is no first sign-in');
+    },
+  },
+  {
+    name: 'organization: a member approves a join request; the requester is told by e-mail and is a member at the next sign-in',
+    async run({ account, inOrganization, unique, options }) {
+      const adapter = account();
+      const product = 'conformance-organization';
+      const customerNumber = `P${unique()}`;
+      const founder = await inOrganization(product, 'register', customerNumber);
+      const requester = await inOrganization(product, 'join', customerNumber);
+      const signInAs = (who: { username: string; password: string }) =>
+        adapter.signIn({ identifier: who.username, password: who.password, locale: 'de', product });
+      check((await signInAs(requester)).status === 'signedIn', 'the requester signs in');
+      const pending = (await adapter.getSession()).session?.organization;
+      check(pending?.status === 'pending', `the session shows the request as pending, got '${String(pending?.status)}'`);
+      check((await adapter.getOrganization()).organization === null, 'a pending requester sees no organization');
+      await adapter.signOut();
+      await signInAs(founder);
+      const before = shape(organizationAnswerSchema, await adapter.getOrganization(), 'getOrganization').organization;
+      check(before !== null && before.role === 'master' && before.canManage, 'the founder is the master user and manages');
+      check(before.members.length === 1 && before.members[0]!.accountId === founder.accountId, 'one member: the founder');
+      const request = before.joinRequests.find((entry) => entry.accountId === requester.accountId);
+      check(request?.username === requester.username, 'the join request with the username the requester entered');
+      check(before.seatsTaken === 2, `two places taken (member and request), got ${before.seatsTaken}`);
+      const after = shape(
+        organizationChangedSchema,
+        await adapter.decideJoinRequest({ accountId: requester.accountId, approve: true, locale: 'de' }),
+        'decideJoinRequest',
+      ).organization;
+      check(after.joinRequests.length === 0 && after.members.some((member) => member.accountId === requester.accountId), 'the requester is a member now');
+      await expectCode(adapter.decideJoinRequest({ accountId: requester.accountId, approve: false, locale: 'de' }), 'member.unknown', 'deciding again');
+      await adapter.signOut();
+      if (options.readEmail) check((await options.readEmail(requester.username)) !== undefined, 'the requester is told by e-mail');
+      await signInAs(requester);
+      const member = (await adapter.getSession()).session?.organization;
+      check(member?.status === 'member' && member.role === 'member', 'the next sign-in shows the membership');
+      check((await adapter.getOrganization()).organization?.members.length === 2, 'the new member sees both members');
+    },
+  },
+  {
+    name: 'attack: only signed-in members of the organization decide; a denied request frees its place',
+    async run({ account, inOrganization, unique }) {
+      const adapter = account();
+      const product = 'conformance-organization';
+      const customerNumber = `P${unique()}`;
+      const founder = await inOrganization(product, 'register', customerNumber);
+      const requester = await inOrganization(product, 'join', customerNumber);
+      const stranger = await inOrganization(product, 'register', `P${unique()}`);
+      const decide = (approve: boolean) => adapter.decideJoinRequest({ accountId: requester.accountId, approve, locale: 'de' });
+      await expectCode(adapter.getOrganization(), 'session.required', 'signed out: the organization');
+      await expectCode(decide(true), 'session.required', 'signed out: a decision');
+      await adapter.signIn({ identifier: requester.username, password: requester.password, locale: 'de', product });
+      await expectCode(decide(true), 'permission.denied', 'the requester approving themselves');
+      await adapter.signOut();
+      await adapter.signIn({ identifier: stranger.username, password: stranger.password, locale: 'de', product });
+      await expectCode(decide(true), 'member.unknown', "a member of another organization deciding this one's request");
+      await adapter.signOut();
+      await adapter.signIn({ identifier: founder.username, password: founder.password, locale: 'de', product });
+      const denied = (await decide(false)).organization;
+      check(denied.joinRequests.length === 0 && denied.members.length === 1, 'denied: no request, no new member');
+      check(denied.seatsTaken === 1, `a denied request takes no place, got ${denied.seatsTaken}`);
+      await adapter.signOut();
+      await adapter.signIn({ identifier: requester.username, password: requester.password, locale: 'de', product });
+      const session = (await adapter.getSession()).session;
+      check(session?.organization?.status === 'denied', 'the requester sees the refusal at sign-in');
+      await expectCode(decide(true), 'permission.denied', 'a denied requester approving themselves');
+    },
+  },
+  {
+    name: 'attack: where the master user manages, a plain member neither approves nor removes',
+    async run({ account, inOrganization, unique }) {
+      const adapter = account();
+      const product = 'conformance-organization-master';
+      const customerNumber = `P${unique()}`;
+      const master = await inOrganization(product, 'register', customerNumber);
+      const member = await inOrganization(product, 'join', customerNumber);
+      const later = await inOrganization(product, 'join', customerNumber);
+      await adapter.signIn({ identifier: master.username, password: master.password, locale: 'de', product });
+      await adapter.decideJoinRequest({ accountId: member.accountId, approve: true, locale: 'de' });
+      await adapter.signOut();
+      await adapter.signIn({ identifier: member.username, password: member.password, locale: 'de', product });
+      const seen = (await adapter.getOrganization()).organization;
+      check(seen !== null && !seen.canManage && seen.role === 'member', 'a plain member sees the organization but does not manage it');
+      await expectCode(adapter.decideJoinRequest({ accountId: later.accountId, approve: true, locale: 'de' }), 'permission.denied', 'a plain member approving');
+      await expectCode(adapter.removeMember({ accountId: master.accountId }), 'permission.denied', 'a plain member removing the master user');
+    },
+  },
+  {
+    name: 'attack: removing a member needs a recent sign-in, and nobody removes themselves or the master user',
+    async run({ account, inOrganization, unique, options }) {
+      if (!options.advanceTime) throw new CheckSkipped('no clock to move');
+      const adapter = account();
+      const product = 'conformance-organization';
+      const customerNumber = `P${unique()}`;
+      const founder = await inOrganization(product, 'register', customerNumber);
+      const first = await inOrganization(product, 'join', customerNumber);
+      const second = await inOrganization(product, 'join', customerNumber);
+      const signInAs = (who: { username: string; password: string }) =>
+        adapter.signIn({ identifier: who.username, password: who.password, locale: 'de', product });
+      await signInAs(founder);
+      for (const who of [first, second]) await adapter.decideJoinRequest({ accountId: who.accountId, approve: true, locale: 'de' });
+      await adapter.signOut();
+      await signInAs(first);
+      await expectCode(adapter.removeMember({ accountId: first.accountId }), 'permission.denied', 'removing oneself');
+      await expectCode(adapter.removeMember({ accountId: founder.accountId }), 'permission.denied', 'removing the master user');
+      const { reauthMinutes } = resolveSignIn();
+      await options.advanceTime(reauthMinutes * 60_000 + 1000);
+      await expectCode(adapter.removeMember({ accountId: second.accountId }), 'reauth.required', `${reauthMinutes} minutes after the sign-in`);
+      await adapter.signOut();
+      await signInAs(first);
+      const after = (await adapter.removeMember({ accountId: second.accountId })).organization;
+      check(!after.members.some((entry) => entry.accountId === second.accountId), 'removed after a fresh sign-in');
+      check(after.seatsTaken === 2, `the place is free again, got ${after.seatsTaken} taken`);
+      await expectCode(adapter.removeMember({ accountId: second.accountId }), 'member.unknown', 'removing again');
+    },
+  },
 ];
 
 /** Names of every check, in run order. */
 export const conformanceCheckNames: readonly string[] = checks.map((entry) => entry.name);
 
-function makeContext(adapter: PforteAdapter, options: ConformanceOptions, run: string): Context {
+function makeContext(adapter: PforteAdapter | (PforteAdapter & PforteSignInAdapter), options: ConformanceOptions, run: string): Context {
   const policy = parseConfig(conformanceProducts['conformance-basic']).passwordPolicy;
   let counter = 0;
   const username = () => `${options.namespace ?? 'conf'}-${run}-${++counter}@example.org`;
@@ -733,6 +1052,33 @@ function makeContext(adapter: PforteAdapter, options: ConformanceOptions, run: s
   };
   const context: Context = {
     adapter,
+    signIn() {
+      if (typeof (adapter as Partial<PforteSignInAdapter>).signIn !== 'function') throw new CheckSkipped('the adapter has no sign-in');
+      return adapter as PforteAdapter & PforteSignInAdapter;
+    },
+    account() {
+      const signIn = context.signIn();
+      if (typeof (signIn as Partial<PforteAccountAdapter>).getOrganization !== 'function') throw new CheckSkipped('the adapter has no account area');
+      return signIn as PforteAdapter & PforteSignInAdapter & PforteAccountAdapter;
+    },
+    async inOrganization(product, mode, customerNumber) {
+      const name = username();
+      const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), `o${counter}`);
+      const { flowId } = await context.start(product);
+      await adapter.submitCredentials({ flowId, username: name, password });
+      if (mode === 'register') await adapter.registerOrganization({ flowId, name: `Praxis ${customerNumber}`, postalCode: '10115', customerNumber });
+      else await adapter.joinOrganization({ flowId, customerNumber, postalCode: '10115' });
+      const { accountId } = await adapter.complete({ flowId });
+      return { username: name, password, accountId };
+    },
+    async registered(product = 'conformance-basic') {
+      const name = username();
+      const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), `r${counter}`);
+      const { flowId } = await context.start(product);
+      await adapter.submitCredentials({ flowId, username: name, password });
+      await adapter.complete({ flowId });
+      return { username: name, password };
+    },
     options,
     policy,
     username,

@@ -10,14 +10,15 @@ export const conformanceProducts = {
   'conformance-pin': {
     steps: ['credentials', { id: 'pin', length: 12 }, { id: 'sms', optional: true }, { id: 'visibility', optional: true }],
   },
-  /** Credentials and two steps to put off: the codes, throttles and completion checks. */
+  /** Credentials and two steps to put off: the codes, throttles and completion checks; sign-in with the default lockout, reset links to one origin. */
   'conformance-basic': {
     steps: ['credentials', { id: 'sms', optional: true }, { id: 'visibility', optional: true }],
+    signIn: { resetUrlOrigins: ['https://conformance.example'] },
   },
   /** A PIN the person chooses, 6 digits. */
   'conformance-chosen-pin': { steps: ['credentials', { id: 'pin', mode: 'chosen', length: 6 }] },
-  /** A second factor that is required: `credentials → sms`. */
-  'conformance-sms-required': { steps: ['credentials', 'sms'] },
+  /** A second factor that is required: `credentials → sms`; sign-in asks for it. */
+  'conformance-sms-required': { steps: ['credentials', 'sms'], signIn: {} },
   /** A second-factor choice with every method. */
   'conformance-choice': {
     steps: ['credentials', { id: 'secondFactorChoice', choices: ['none', 'email', 'sms'] }, 'sms', 'emailCode'],
@@ -36,8 +37,10 @@ export const conformanceProducts = {
   'conformance-email': {
     steps: ['credentials', { id: 'emailVerification', returnUrlOrigins: ['https://conformance.example'] }],
   },
-  /** Practices of at most 5 members plus requests. */
-  'conformance-organization': { steps: ['credentials', { id: 'organization', maxMembers: 5 }] },
+  /** Practices of at most 5 members plus requests, where every member approves requests and removes members. */
+  'conformance-organization': { steps: ['credentials', { id: 'organization', maxMembers: 5 }], signIn: {} },
+  /** Companies where only the master user (who registered the company) approves requests and removes members. */
+  'conformance-organization-master': { steps: ['credentials', { id: 'organization', managedBy: 'master' }], signIn: {} },
   /** Names only: the profile asks for no e-mail address. */
   'conformance-profile': { steps: ['credentials', { id: 'profile', fields: { firstName: 'required', lastName: 'required' } }] },
   /** A free username (no e-mail address) and the `min8` policy: length only, yet no common password. */

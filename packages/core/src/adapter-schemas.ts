@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { PforteAdapter } from './adapter.js';
+import type { ContractMethod } from './adapter.js';
 import { PforteError } from './errors.js';
 import { stepIds } from './steps/ids.js';
 
@@ -77,8 +77,75 @@ export const completeResultSchema = z.object({
   emailVerified: z.boolean(),
 });
 
+const id = z.string().check(z.minLength(1), z.maxLength(200));
+/** Schema of {@link SessionInfo}. */
+export const sessionInfoSchema = z.object({
+  accountId: id,
+  username: z.string().check(z.minLength(1)),
+  product: z.string(),
+  secondFactor: z.enum(['sms', 'email', 'none']),
+  organization: z.optional(
+    z.object({
+      organizationId: id,
+      name: z.string().check(z.minLength(1)),
+      status: z.enum(['member', 'pending', 'denied']),
+      role: z.enum(['master', 'member']),
+    }),
+  ),
+  expiresAt: epochMs,
+  now: epochMs,
+});
+/** Schema of {@link SignInResult}. */
+export const signInResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('failed'), attemptsRemaining: z.int().check(z.nonnegative()), now: epochMs }),
+  z.object({ status: z.literal('locked'), lockedUntil: epochMs, retryAfterSeconds: z.number().check(z.nonnegative()), now: epochMs }),
+  z.object({
+    status: z.literal('secondFactor'),
+    signInId: id,
+    method: z.enum(['sms', 'email']),
+    ...codeSentResultSchema.shape,
+  }),
+  z.object({ status: z.literal('passwordChange'), signInId: id, expiresAt: epochMs, now: epochMs }),
+  z.object({ status: z.literal('signedIn'), session: sessionInfoSchema, firstSignIn: z.optional(z.boolean()) }),
+]);
+/** Schema of {@link ResetRequestedResult}. */
+export const resetRequestedResultSchema = z.object({
+  resendAvailableAt: epochMs,
+  validityMinutes: z.number().check(z.positive()),
+  now: epochMs,
+});
+/** Schema of the answer of `getSession`: `{ session: null }` when signed out. */
+export const sessionResultSchema = z.object({ session: z.nullable(sessionInfoSchema) });
+
+/** Schema of {@link OrganizationOverview}. */
+export const organizationOverviewSchema = z.object({
+  organizationId: id,
+  name: z.string().check(z.minLength(1)),
+  role: z.enum(['master', 'member']),
+  members: z.array(
+    z.object({ accountId: id, username: z.string().check(z.minLength(1)), role: z.enum(['master', 'member']), since: epochMs }),
+  ),
+  joinRequests: z.array(
+    z.object({
+      accountId: id,
+      username: z.string().check(z.minLength(1)),
+      email: z.optional(z.string()),
+      name: z.optional(z.string()),
+      requestedAt: epochMs,
+    }),
+  ),
+  seatsTaken: z.int().check(z.nonnegative()),
+  maxMembers: z.int().check(z.positive()),
+  canManage: z.boolean(),
+  now: epochMs,
+});
+/** Schema of the answer of `getOrganization`: `{ organization: null }` for no member of one. */
+export const organizationAnswerSchema = z.object({ organization: z.nullable(organizationOverviewSchema) });
+/** Schema of the answer of a change in the organization: the organization afterwards. */
+export const organizationChangedSchema = z.object({ organization: organizationOverviewSchema });
+
 /** The schema of each adapter method's result; methods without one answer nothing. */
-export const resultSchemas: Partial<Record<keyof PforteAdapter, z.ZodMiniType>> = {
+export const resultSchemas: Partial<Record<ContractMethod, z.ZodMiniType>> = {
   startRegistration: startResultSchema,
   submitCredentials: credentialsResultSchema,
   issuePin: issuePinResultSchema,
@@ -91,10 +158,19 @@ export const resultSchemas: Partial<Record<keyof PforteAdapter, z.ZodMiniType>> 
   joinOrganization: joinOrganizationResultSchema,
   sendEmailCode: codeSentResultSchema,
   complete: completeResultSchema,
+  signIn: signInResultSchema,
+  resendSignInCode: codeSentResultSchema,
+  verifySignInCode: signInResultSchema,
+  changePassword: signInResultSchema,
+  requestPasswordReset: resetRequestedResultSchema,
+  getSession: sessionResultSchema,
+  getOrganization: organizationAnswerSchema,
+  decideJoinRequest: organizationChangedSchema,
+  removeMember: organizationChangedSchema,
 };
 
 /** `value` checked against `method`'s result schema (unknown fields dropped); 'response.invalid' when it does not match. */
-export function parseResult(method: keyof PforteAdapter, value: unknown): unknown {
+export function parseResult(method: ContractMethod, value: unknown): unknown {
   const schema = resultSchemas[method];
   if (!schema) return undefined;
   const result = z.safeParse(schema, value);

@@ -4,6 +4,8 @@ import type { StepId } from './steps/ids.js';
 import type { SecondFactorMethod } from './steps/types.js';
 import { loadValidation } from './load-validation.js';
 import { PforteError, toPforteError } from './errors.js';
+import type { PforteAccountAdapter } from './account-adapter.js';
+import type { PforteSignInAdapter } from './sign-in-adapter.js';
 
 /** Options every adapter call accepts. */
 export interface CallOptions {
@@ -38,6 +40,9 @@ export interface SmsSentResult {
 
 /** A code was sent (by SMS or e-mail); the same shape for both channels. */
 export type CodeSentResult = SmsSentResult;
+
+/** The name of a method of the contract: registration, sign-in or the account area. */
+export type ContractMethod = keyof PforteAdapter | keyof PforteSignInAdapter | keyof PforteAccountAdapter;
 
 /** What a registration link (invitation) says about the person invited; every detail is optional. */
 export interface InvitationDetails {
@@ -282,14 +287,11 @@ export interface GuardOptions {
 }
 
 /**
- * Wraps an adapter so the elements can trust it: every call gets a timeout
- * (combined with the caller's signal), anything thrown becomes a
- * {@link PforteError} via {@link toPforteError}, and every result is
- * validated; a malformed one becomes 'response.invalid' and is never passed
- * on. Results and errors that carry a server `now` get `receivedAt` from the
- * client clock, so countdowns can cancel clock skew.
+ * The parts of {@link guardAdapter}: `run` a call with the timeout and error
+ * mapping, and parse its result (`validated`, `stamped` with `receivedAt`, or
+ * `nothing`). Shared with the sign-in contract's guard.
  */
-export function guardAdapter(adapter: PforteAdapter, { timeoutMs, clock = systemClock }: GuardOptions): PforteAdapter {
+export function createGuard({ timeoutMs, clock = systemClock }: GuardOptions) {
   // Fetched from the start, so the first answer need not wait for it; a failed load is retried by the next call.
   void loadValidation().catch(() => undefined);
   async function run<T>(
@@ -324,15 +326,28 @@ export function guardAdapter(adapter: PforteAdapter, { timeoutMs, clock = system
 
   // The result schemas load with zod on first use, while the first call is on the wire.
   const validated =
-    <T>(method: keyof PforteAdapter) =>
+    <T>(method: ContractMethod) =>
     async (value: unknown): Promise<T> =>
       (await loadValidation()).parseResult(method, value) as T;
   const stamped =
-    <T extends object>(method: keyof PforteAdapter) =>
+    <T extends object>(method: ContractMethod) =>
     async (value: unknown): Promise<T & { receivedAt: number }> => ({ ...(await validated<T>(method)(value)), receivedAt: clock.now() });
   // Void methods: whatever a backend returns is dropped, never passed on.
   const nothing = (): void => undefined;
 
+  return { run, validated, stamped, nothing };
+}
+
+/**
+ * Wraps an adapter so the elements can trust it: every call gets a timeout
+ * (combined with the caller's signal), anything thrown becomes a
+ * {@link PforteError} via {@link toPforteError}, and every result is
+ * validated; a malformed one becomes 'response.invalid' and is never passed
+ * on. Results and errors that carry a server `now` get `receivedAt` from the
+ * client clock, so countdowns can cancel clock skew.
+ */
+export function guardAdapter(adapter: PforteAdapter, options: GuardOptions): PforteAdapter {
+  const { run, validated, stamped, nothing } = createGuard(options);
   return {
     startRegistration: (input, options) =>
       run(options, (o) => adapter.startRegistration(input, o), stamped('startRegistration')),

@@ -12,7 +12,8 @@ const textOr = (value: unknown, fallback?: string) => (typeof value === 'string'
  * are missing, the steps by id with their options as given. It is a draft for
  * rendering the first step while the schema loads; it is not validated, and
  * only {@link parseConfig}'s answer may let anything the person enters be
- * submitted (see `<pforte-signup>`). `undefined` when the input is not even
+ * submitted (see `<pforte-signup>`). The `signIn` section is left out: only
+ * backends read it. `undefined` when the input is not even
  * an object (then only the full validation's message can say why).
  */
 export function draftConfig(input: unknown): PforteConfig | undefined {

@@ -16,7 +16,7 @@ import { builtinStepSchemas, defaultRegistry, stepIds, type StepRegistry } from 
 import type { SecondFactorChoiceStep } from './steps/second-factor-choice.js';
 import type { SmsStep } from './steps/sms.js';
 import type { TermsStep } from './steps/terms.js';
-import { intBetween, linkUrl, type BaseStep, type ConfigContext } from './steps/types.js';
+import { intBetween, linkUrl, webOrigin, type BaseStep, type ConfigContext } from './steps/types.js';
 import type { VisibilityStep } from './steps/visibility.js';
 
 export { ConfigError } from './config-error.js';
@@ -66,6 +66,75 @@ export const passwordRuleSchema = z.discriminatedUnion('kind', [
 ]);
 
 const presetNames = ['nist', 'strict10', 'min8'] as const;
+
+/**
+ * Schema of the `signIn` section: how people sign in to the product, how long
+ * an account locks after wrong passwords, the second-factor codes, the reset
+ * link and the sessions. The account's second factor is the one it chose at
+ * registration.
+ */
+export const signInSchema = z.strictObject({
+  lockout: z._default(
+    z.optional(
+      z.strictObject({
+        /** Wrong passwords in a row before the account locks. */
+        maxAttempts: z._default(z.optional(intBetween(1, 100)), 5),
+        /** How long a lock lasts. */
+        lockSeconds: z._default(z.optional(intBetween(10, 24 * 60 * 60)), 300),
+      }),
+    ),
+    { maxAttempts: 5, lockSeconds: 300 },
+  ),
+  /** Digits of a second-factor code (SMS or e-mail TAN). */
+  codeLength: z._default(z.optional(intBetween(4, 10)), 6),
+  /** Seconds before another code may be sent. */
+  resendSeconds: z._default(z.optional(intBetween(10, 3600)), 60),
+  /** Minutes a password-reset link works. */
+  resetLinkMinutes: z._default(z.optional(intBetween(5, 24 * 60)), 60),
+  /** Origins a reset link may lead to (default: the origin of the page that asked). */
+  resetUrlOrigins: z._default(z.optional(z.array(webOrigin)), []),
+  /** Minutes a session lives without use. */
+  sessionIdleMinutes: z._default(z.optional(intBetween(1, 7 * 24 * 60)), 30),
+  /** Hours a session lives at most. */
+  sessionAbsoluteHours: z._default(z.optional(intBetween(1, 30 * 24)), 12),
+  /** Minutes after a sign-in in which security-relevant changes (removing a member, …) need no new sign-in. */
+  reauthMinutes: z._default(z.optional(intBetween(1, 24 * 60)), 10),
+  /** The "Forgot your password?" link. */
+  forgotPasswordUrl: z.optional(linkUrl),
+  /** The "Register" link. */
+  registerUrl: z.optional(linkUrl),
+  /**
+   * A notice shown once, at the first sign-in of an account someone else
+   * created (an admin, a practice, an automatic registration), as plain text
+   * in the product's language.
+   */
+  firstSignInNotice: z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(2000))),
+});
+
+/** The resolved `signIn` section: every default filled in. */
+export interface SignInConfig {
+  lockout: { maxAttempts: number; lockSeconds: number };
+  codeLength: number;
+  resendSeconds: number;
+  resetLinkMinutes: number;
+  resetUrlOrigins: string[];
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  reauthMinutes: number;
+  forgotPasswordUrl?: string;
+  registerUrl?: string;
+  firstSignInNotice?: string;
+}
+
+/** The `signIn` section of a product that gives none. */
+export function resolveSignIn(input: z.input<typeof signInSchema> = {}): SignInConfig {
+  const parsed = z.parse(signInSchema, input);
+  const resolved: SignInConfig = { ...parsed, lockout: { ...parsed.lockout }, resetUrlOrigins: [...parsed.resetUrlOrigins] };
+  if (parsed.forgotPasswordUrl === undefined) delete resolved.forgotPasswordUrl;
+  if (parsed.registerUrl === undefined) delete resolved.registerUrl;
+  if (parsed.firstSignInNotice === undefined) delete resolved.firstSignInNotice;
+  return resolved;
+}
 const localeSchema = z.enum(['de', 'en']);
 
 /** Schema of the whole configuration over a registry. */
@@ -96,6 +165,7 @@ function configSchemaOf<Entry extends z.ZodMiniType>(entry: Entry) {
     strings: z._default(z.optional(z.partialRecord(localeSchema, z.record(z.string(), z.string()))), {}),
     requestTimeoutMs: z._default(z.optional(intBetween(1000, 120000)), configDefaults.requestTimeoutMs),
     signInUrl: z.optional(linkUrl),
+    signIn: z.optional(signInSchema),
   });
 }
 
@@ -138,6 +208,8 @@ export interface PforteConfig {
   requestTimeoutMs: number;
   /** Where people sign in; linked when a registration link was already used. */
   signInUrl?: string;
+  /** How people sign in, when the config has a `signIn` section (backends use {@link resolveSignIn}'s defaults otherwise). */
+  signIn?: SignInConfig;
 }
 
 type PathSegment = PropertyKey;
@@ -390,6 +462,7 @@ export function parseConfig(input: unknown, registry: StepRegistry = defaultRegi
   if (config.id !== undefined) resolved.id = config.id;
   if (config.locale !== undefined) resolved.locale = config.locale;
   if (config.signInUrl !== undefined) resolved.signInUrl = config.signInUrl;
+  if (config.signIn !== undefined) resolved.signIn = resolveSignIn(config.signIn);
   return resolved;
 }
 

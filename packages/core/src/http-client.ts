@@ -1,4 +1,6 @@
-import type { CallOptions, PforteAdapter } from './adapter.js';
+import type { CallOptions, ContractMethod, PforteAdapter } from './adapter.js';
+import type { PforteAccountAdapter } from './account-adapter.js';
+import type { PforteSignInAdapter } from './sign-in-adapter.js';
 import { PforteError, type PforteErrorCode } from './errors.js';
 import type { Problem } from './http-contract.js';
 import { httpRouteBases, isPforteErrorCode, routeBaseOf, type HttpRouteBase } from './http-routes.js';
@@ -40,7 +42,7 @@ const maxServerMessageLength = 500;
  * and aborts 'timeout'. Every call sends a fresh `Idempotency-Key`, reused
  * only on the adapter's own retry.
  */
-export function createHttpClient(options: HttpAdapterOptions): PforteAdapter {
+export function createHttpClient(options: HttpAdapterOptions): PforteAdapter & PforteSignInAdapter & PforteAccountAdapter {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const base = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -59,13 +61,19 @@ export function createHttpClient(options: HttpAdapterOptions): PforteAdapter {
   }
 
   async function call<T>(
-    method: keyof PforteAdapter,
-    input: object & { flowId?: string },
+    method: ContractMethod,
+    input: object = {},
     callOptions: CallOptions | undefined,
   ): Promise<T> {
     const route = routeBaseOf(method);
-    const { flowId, ...body } = input;
-    const path = route.path.replace('{flowId}', encodeURIComponent(flowId ?? ''));
+    const body: Record<string, unknown> = { ...input };
+    // Path members (`{flowId}`, `{signInId}`) go into the URL, not the body.
+    const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = body[name];
+      delete body[name];
+      return encodeURIComponent(typeof value === 'string' ? value : '');
+    });
+    const get = route.verb === 'GET';
     const outer = callOptions?.signal;
     if (outer?.aborted) throw new PforteError('timeout', { cause: outer.reason });
     const controller = new AbortController();
@@ -74,11 +82,16 @@ export function createHttpClient(options: HttpAdapterOptions): PforteAdapter {
     outer?.addEventListener('abort', onAbort, { once: true });
     // One key per logical submit; a retry re-sends it so the server can tell.
     const key = randomUuid();
-    const locale = 'locale' in body && typeof body.locale === 'string' ? body.locale : undefined;
+    const locale = typeof body['locale'] === 'string' ? body['locale'] : undefined;
+    const headers = headersFor(key, locale);
+    if (get) {
+      headers.delete('Content-Type');
+      headers.delete('Idempotency-Key');
+    }
     const init: RequestInit = {
-      method: 'POST',
-      headers: headersFor(key, locale),
-      body: JSON.stringify(body),
+      method: get ? 'GET' : 'POST',
+      headers,
+      ...(get ? {} : { body: JSON.stringify(body) }),
       signal: controller.signal,
       credentials: options.credentials ?? 'same-origin',
       cache: 'no-store',
@@ -120,9 +133,9 @@ export function createHttpClient(options: HttpAdapterOptions): PforteAdapter {
   return Object.fromEntries(
     httpRouteBases.map((route) => [
       route.method,
-      (input: object, callOptions?: CallOptions) => call(route.method, input, callOptions),
+      (input: object | undefined, callOptions?: CallOptions) => call(route.method, input, callOptions),
     ]),
-  ) as unknown as PforteAdapter;
+  ) as unknown as PforteAdapter & PforteSignInAdapter & PforteAccountAdapter;
 }
 
 function timeoutFrom(signal: AbortSignal): PforteError {

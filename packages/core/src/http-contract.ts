@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { PforteAdapter } from './adapter.js';
+import type { ContractMethod } from './adapter.js';
 import { resultSchemas } from './adapter-schemas.js';
 import { stepIds } from './steps/ids.js';
 import type { PforteErrorCode } from './errors.js';
@@ -98,6 +98,36 @@ export const secondFactorRequestSchema = z.object({ method: z.enum(['none', 'ema
 /** Body of `POST /registrations/{flowId}/email/code/verify`. */
 export const verifyEmailCodeRequestSchema = z.object({ code: z.string().check(z.maxLength(32)) });
 
+/** Body of `POST /sign-in`. */
+export const signInRequestSchema = z.object({
+  identifier: z.string().check(z.maxLength(2000)),
+  password: z.string().check(z.maxLength(20000)),
+  locale: z.string().check(z.maxLength(35)),
+  product: z.optional(z.string().check(z.maxLength(200))),
+});
+/** Body of `POST /sign-in/{signInId}/password` and the password of a reset. */
+export const changePasswordRequestSchema = z.object({ password: z.string().check(z.maxLength(20000)) });
+/** Body of `POST /password-resets`. */
+export const passwordResetRequestSchema = z.object({
+  identifier: z.string().check(z.maxLength(2000)),
+  locale: z.string().check(z.maxLength(35)),
+  returnUrl: z.string().check(z.maxLength(2000)),
+  product: z.optional(z.string().check(z.maxLength(200))),
+});
+/** Body of `POST /password-resets/complete`. */
+export const resetPasswordRequestSchema = z.object({
+  token: z.string().check(z.maxLength(500)),
+  password: z.string().check(z.maxLength(20000)),
+});
+/** Body of `POST /account/organization/join-requests/decide`. */
+export const decideJoinRequestSchema = z.object({
+  accountId: z.string().check(z.maxLength(200)),
+  approve: z.boolean(),
+  locale: z.string().check(z.maxLength(35)),
+});
+/** Body of `POST /account/organization/members/remove`. */
+export const removeMemberRequestSchema = z.object({ accountId: z.string().check(z.maxLength(200)) });
+
 /**
  * An error as `application/problem+json` (RFC 9457) with Pforte's members.
  * `detail` is a backend's own text: clients show it only as plain text.
@@ -142,7 +172,7 @@ export interface HttpRoute extends HttpRouteBase {
 export const commonErrorCodes: PforteErrorCode[] = ['rate_limited', 'flow.unknown', 'flow.expired', 'link.used'];
 
 /** What each route is for, the errors it may answer besides the common ones, and whether its answer is stored. */
-const routeDocs: Record<keyof PforteAdapter, Pick<HttpRoute, 'summary' | 'errors' | 'storesAnswer'>> = {
+const routeDocs: Record<ContractMethod, Pick<HttpRoute, 'summary' | 'errors' | 'storesAnswer'>> = {
   startRegistration: { summary: 'Open a registration flow', errors: ['link.expired'], storesAnswer: true },
   submitCredentials: { summary: 'Set username and password (again after going back)', errors: ['identifier.unavailable', 'identifier.invalid', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'], storesAnswer: true },
   issuePin: { summary: 'Generate a service PIN and return it this once', errors: ['step.required', 'pin.invalid'], storesAnswer: false },
@@ -165,10 +195,21 @@ const routeDocs: Record<keyof PforteAdapter, Pick<HttpRoute, 'summary' | 'errors
   sendEmailCode: { summary: "Send a one-time code to the flow's e-mail address (replaces an earlier code)", errors: ['step.required'], storesAnswer: true },
   verifyEmailCode: { summary: 'Check the e-mail code (single use)', errors: ['step.required', 'code.invalid', 'code.expired', 'code.max_attempts'], storesAnswer: true },
   complete: { summary: 'Create the account and close the flow', errors: ['step.required', 'terms.required', 'organization.full', 'organization.not_found'], storesAnswer: true },
+  signIn: { summary: 'Sign in with identifier and password: a wrong password, a lock, the second factor, a forced change or the session', errors: ['identifier.invalid', 'product.unknown', 'step.unavailable'], storesAnswer: false },
+  resendSignInCode: { summary: 'Send a fresh second-factor code', errors: ['step.required'], storesAnswer: true },
+  verifySignInCode: { summary: 'Check the second-factor code (single use)', errors: ['step.required', 'code.invalid', 'code.expired', 'code.max_attempts'], storesAnswer: false },
+  changePassword: { summary: 'Replace a password the account must change (not the old one), then sign in', errors: ['step.required', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'], storesAnswer: false },
+  requestPasswordReset: { summary: 'Send a reset link if the account exists; the same answer either way', errors: ['identifier.invalid', 'link.invalid', 'product.unknown', 'step.unavailable'], storesAnswer: true },
+  resetPassword: { summary: 'Set a new password with the token of a reset link; ends every session and lifts a lock', errors: ['link.invalid', 'link.expired', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'], storesAnswer: true },
+  getSession: { summary: 'The current session (renewed), or null', errors: [], storesAnswer: false },
+  signOut: { summary: 'End the current session', errors: [], storesAnswer: false },
+  getOrganization: { summary: "The signed-in member's organization: members, join requests, places", errors: ['session.required'], storesAnswer: false },
+  decideJoinRequest: { summary: 'Approve or deny a join request (the requester is told by e-mail)', errors: ['session.required', 'permission.denied', 'member.unknown'], storesAnswer: true },
+  removeMember: { summary: 'Remove a member (needs a recent sign-in)', errors: ['session.required', 'reauth.required', 'permission.denied', 'member.unknown'], storesAnswer: true },
 };
 
 /** The body schema of each route's request. */
-const requestSchemas: Record<keyof PforteAdapter, z.ZodMiniType> = {
+const requestSchemas: Record<ContractMethod, z.ZodMiniType> = {
   startRegistration: startRequestSchema,
   submitCredentials: credentialsRequestSchema,
   issuePin: issuePinRequestSchema,
@@ -191,6 +232,17 @@ const requestSchemas: Record<keyof PforteAdapter, z.ZodMiniType> = {
   sendEmailCode: emptyRequestSchema,
   verifyEmailCode: verifyEmailCodeRequestSchema,
   complete: emptyRequestSchema,
+  signIn: signInRequestSchema,
+  resendSignInCode: emptyRequestSchema,
+  verifySignInCode: verifySmsRequestSchema,
+  changePassword: changePasswordRequestSchema,
+  requestPasswordReset: passwordResetRequestSchema,
+  resetPassword: resetPasswordRequestSchema,
+  getSession: emptyRequestSchema,
+  signOut: emptyRequestSchema,
+  getOrganization: emptyRequestSchema,
+  decideJoinRequest: decideJoinRequestSchema,
+  removeMember: removeMemberRequestSchema,
 };
 
 /** Every route, in flow order, with its request and answer schemas. */
@@ -202,7 +254,7 @@ export const httpRoutes: readonly HttpRoute[] = httpRouteBases.map((route) => ({
 }));
 
 /** The route of an adapter method. */
-export function routeOf(method: keyof PforteAdapter): HttpRoute {
+export function routeOf(method: ContractMethod): HttpRoute {
   const route = httpRoutes.find((candidate) => candidate.method === method);
   if (!route) throw new Error(`no route for ${method}`);
   return route;
@@ -250,6 +302,10 @@ export const problemStatus: Record<PforteErrorCode, number> = {
   'step.unavailable': 404,
   'product.unknown': 404,
   'input.invalid': 422,
+  'session.required': 401,
+  'reauth.required': 403,
+  'permission.denied': 403,
+  'member.unknown': 404,
   network: 503,
   timeout: 504,
   'response.invalid': 502,

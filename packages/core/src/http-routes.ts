@@ -1,4 +1,4 @@
-import type { PforteAdapter } from './adapter.js';
+import type { ContractMethod } from './adapter.js';
 import { pforteErrorCodes, type PforteErrorCode } from './errors.js';
 
 /**
@@ -11,8 +11,10 @@ import { pforteErrorCodes, type PforteErrorCode } from './errors.js';
 
 /** Where one adapter method goes. */
 export interface HttpRouteBase {
-  method: keyof PforteAdapter;
-  /** Path below the base URL; `{flowId}` is replaced by the URL-encoded flow id. */
+  method: ContractMethod;
+  /** The HTTP method (default POST); a GET carries no body and no Idempotency-Key. */
+  verb?: 'GET' | 'POST';
+  /** Path below the base URL; `{flowId}` and `{signInId}` are replaced by the input's URL-encoded member of that name. */
   path: string;
   /** 204: the answer has no body. */
   status: 200 | 201 | 204;
@@ -42,10 +44,21 @@ export const httpRouteBases: readonly HttpRouteBase[] = [
   { method: 'sendEmailCode', path: '/registrations/{flowId}/email/code', status: 200 },
   { method: 'verifyEmailCode', path: '/registrations/{flowId}/email/code/verify', status: 204 },
   { method: 'complete', path: '/registrations/{flowId}/complete', status: 200 },
+  { method: 'signIn', path: '/sign-in', status: 200 },
+  { method: 'resendSignInCode', path: '/sign-in/{signInId}/code', status: 200 },
+  { method: 'verifySignInCode', path: '/sign-in/{signInId}/code/verify', status: 200 },
+  { method: 'changePassword', path: '/sign-in/{signInId}/password', status: 200 },
+  { method: 'requestPasswordReset', path: '/password-resets', status: 200 },
+  { method: 'resetPassword', path: '/password-resets/complete', status: 204 },
+  { method: 'getSession', verb: 'GET', path: '/session', status: 200 },
+  { method: 'signOut', path: '/session/logout', status: 204 },
+  { method: 'getOrganization', verb: 'GET', path: '/account/organization', status: 200 },
+  { method: 'decideJoinRequest', path: '/account/organization/join-requests/decide', status: 200 },
+  { method: 'removeMember', path: '/account/organization/members/remove', status: 200 },
 ];
 
 /** Where an adapter method goes. */
-export function routeBaseOf(method: keyof PforteAdapter): HttpRouteBase {
+export function routeBaseOf(method: ContractMethod): HttpRouteBase {
   const route = httpRouteBases.find((candidate) => candidate.method === method);
   if (!route) throw new Error(`no route for ${method}`);
   return route;

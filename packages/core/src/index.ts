@@ -26,7 +26,10 @@ export {
   formatConfigPath,
   parseConfig,
   passwordRuleSchema,
+  resolveSignIn,
   safeParseConfig,
+  signInSchema,
+  type SignInConfig,
   stepEntrySchema,
   profileFields,
   type CaptchaStep,
@@ -67,9 +70,11 @@ export {
   type FlowState,
 } from './flow.js';
 export { formatCountdown, laterDeadline, secondsUntil, toClientDeadline, type ResendDeadline } from './throttle.js';
+export { countText, pluralCategories, pluralCategory, selectPlural, type PluralForms } from './plural.js';
 export { loadPhoneSupport, type PhoneParseResult, type PhoneSupport } from './phone.js';
 export { cryptoRandom, generatePin, isTrivialPin } from './pin.js';
 export {
+  createGuard,
   guardAdapter,
   type CallOptions,
   type CodeSentResult,
@@ -80,11 +85,28 @@ export {
   type InvitationDetails,
   type OrganizationMembership,
   type OrganizationResult,
+  type ContractMethod,
   type PforteAdapter,
   type ProfileValues,
   type SmsSentResult,
   type StartResult,
 } from './adapter.js';
+export {
+  guardSignInAdapter,
+  type PforteSignInAdapter,
+  type ResetRequestedResult,
+  type SessionInfo,
+  type SessionOrganization,
+  type SignInResult,
+} from './sign-in-adapter.js';
+export {
+  guardAccountAdapter,
+  type JoinRequest,
+  type OrganizationMember,
+  type OrganizationOverview,
+  type OrganizationRole,
+  type PforteAccountAdapter,
+} from './account-adapter.js';
 export {
   codeSentResultSchema,
   completeResultSchema,
@@ -96,6 +118,13 @@ export {
   issuePinResultSchema,
   joinOrganizationResultSchema,
   organizationResultSchema,
+  resetRequestedResultSchema,
+  sessionInfoSchema,
+  sessionResultSchema,
+  organizationAnswerSchema,
+  organizationChangedSchema,
+  organizationOverviewSchema,
+  signInResultSchema,
   smsSentResultSchema,
   startResultSchema,
   parseResult,
@@ -145,4 +174,4 @@ export {
 export { defineStep } from './steps/define.js';
 export type { AdapterAction, BaseStep, ConfigContext, StepDescriptor } from './steps/types.js';
 export { isEmailAddress } from './rules/email.js';
-export { isCommonPassword } from './rules/common-passwords.js';
+export { isCommonPassword } from './common-password-check.js';

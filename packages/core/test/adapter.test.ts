@@ -10,9 +10,11 @@ import {
 } from '../src/memory.js';
 import { deepEqual, describe, equal, it, ok, rejects } from './assert.js';
 
+const signInMethods = new Set<string>(['signIn', 'resendSignInCode', 'verifySignInCode', 'changePassword', 'requestPasswordReset', 'resetPassword', 'getSession', 'signOut']);
+
 /** A backend whose every method answers with `answer(method)`. */
 function fakeAdapter(answer: (method: keyof PforteAdapter) => Promise<unknown>): PforteAdapter {
-  const methods = httpRoutes.map((route) => route.method);
+  const methods = httpRoutes.map((route) => route.method).filter((method): method is keyof PforteAdapter => !signInMethods.has(method));
 
   return Object.fromEntries(methods.map((method) => [method, () => answer(method)])) as unknown as PforteAdapter;
 }

@@ -8,8 +8,8 @@ const products = readdirSync(productsDir)
   .filter((file) => file.endsWith('.json'))
   .map((file) => ({ file, config: JSON.parse(readFileSync(new URL(file, productsDir), 'utf8')) as unknown }));
 
-/** What the first step reads before validation: everything but the later steps' options. */
-const firstStepView = (config: PforteConfig) => ({ ...config, steps: config.steps.map((step) => step.id) });
+/** What the first step reads before validation: everything but the later steps' options and the `signIn` section, which only backends read. */
+const firstStepView = ({ signIn: _backendOnly, ...config }: PforteConfig) => ({ ...config, steps: config.steps.map((step) => step.id) });
 
 describe('draftConfig (the first step before the schema loads)', () => {
   it('reads every seed product and the defaults as parseConfig resolves them', () => {

@@ -23,6 +23,7 @@ import './define/captcha-step.js';
 import './define/captcha.js';
 import './define/code-input.js';
 import './define/phone-input.js';
+import './define/signin.js';
 
 export { PforteSignup } from './signup/signup.js';
 export { PforteCredentialsStep } from './credentials-step/credentials-step.js';
@@ -48,6 +49,7 @@ export type { CaptchaProvider, TestCaptchaProviderOptions } from './captcha/capt
 export type { DoneOrganization } from './done-step/done-step.js';
 export { PforteCodeInput } from './code-input/code-input.js';
 export { PfortePhoneInput } from './phone-input/phone-input.js';
+export { PforteSignin } from './signin/signin.js';
 export { getLocale, matchLocale, resolveLocale, setLocale, setStringOverrides, supportedLocales } from './localization/localization.js';
 export type { PforteLocale, StringOverrides } from './localization/localization.js';
 export { version } from './internal/define.js';

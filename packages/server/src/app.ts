@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -21,7 +21,7 @@ import { openPglite, migrate, type Database, type Queryable } from './db.js';
 import { HashQueue, HashQueueFull, type HashQueueOptions } from './hash-queue.js';
 import { createIdempotencyCrypto } from './idempotency.js';
 import { problemText } from './messages.js';
-import { defaultScryptCost, hashSecret, type ScryptCost } from './secrets.js';
+import { defaultScryptCost, hashSecret, verifySecret, type ScryptCost } from './secrets.js';
 import {
   missingEmailSender,
   outboxEmailSender,
@@ -108,6 +108,23 @@ export interface ServerOptions extends Partial<rules.BackendLimits> {
   maxBodyBytes?: number;
   /** Invitations, customers and organizations to load at start (idempotent), e.g. for the demo. */
   seed?: SeedData;
+  /**
+   * The bearer token of the admin API (`POST /admin/accounts`), e.g. from
+   * PFORTE_ADMIN_TOKEN; at least 32 characters. Without it the admin API
+   * answers 404.
+   */
+  adminToken?: string;
+}
+
+/** The session cookie: `__Host-` binds it to this host, over HTTPS, for every path. */
+export const sessionCookieName = '__Host-pforte-session';
+
+/** A route's answer with headers of its own (a session cookie). */
+class Answer {
+  constructor(
+    readonly body: unknown,
+    readonly headers: Record<string, string>,
+  ) {}
 }
 
 /** A running (or listenable) reference server. */
@@ -116,6 +133,12 @@ export interface PforteServer {
   readonly service: Service;
   /** The slow-hash queue, for its statistics. */
   readonly hashQueue: HashQueue;
+  /**
+   * Creates an account with an initial password that its first sign-in must
+   * replace; errors as PforteError ('identifier.unavailable', the password
+   * policy's, 'phone.invalid', 'profile.invalid', 'product.unknown').
+   */
+  createAccount(input: rules.NewAccountInput): Promise<{ accountId: string; username: string }>;
   /** The node:http request listener, to mount in your own server. */
   readonly handler: (request: IncomingMessage, response: ServerResponse) => void;
   /** Listens on `port` (0: a free one) at `host`; resolves with the base URL. */
@@ -195,8 +218,11 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
   const maxBodyBytes = options.maxBodyBytes ?? 64 * 1024;
   const routes = httpRoutes.map((route) => ({
     route,
-    pattern: new RegExp(`^${route.path.replace('{flowId}', '([^/]+)')}$`),
+    pattern: new RegExp(`^${route.path.replace(/\{\w+\}/, '([^/]+)')}$`),
   }));
+  if (options.adminToken !== undefined && options.adminToken.length < 32) throw new Error('the admin token needs at least 32 characters');
+  const adminTokenDigest = options.adminToken === undefined ? undefined : createHash('sha256').update(options.adminToken).digest();
+  const verifyPassword = rules.createPasswordVerifier({ hash: (secret) => hashSecret(secret, scryptCost), verify: verifySecret });
 
   /** The address the outermost trusted proxy saw: the chain is [client's own entries…, proxies' entries…, socket]. */
   function clientIp(request: IncomingMessage): string {
@@ -255,9 +281,11 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
       let outcome: Outcome;
       try {
         const result = await work(tx);
+        const body = result instanceof Answer ? result.body : result;
         outcome = route.response
-          ? { status: route.status, body: JSON.stringify(result) }
+          ? { status: route.status, body: JSON.stringify(body) }
           : { status: 204 };
+        if (result instanceof Answer) outcome.headers = result.headers;
       } catch (error) {
         if (!(error instanceof PforteError)) throw error;
         outcome = problemOutcome(error.code, locale, error);
@@ -275,7 +303,7 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
 
 
   /** The work of one route; slow hashing happens here, after the cheap checks and outside the route's transaction. */
-  async function dispatch(route: HttpRoute, flowId: string, input: Record<string, unknown>, context: RequestContext) {
+  async function dispatch(route: HttpRoute, flowId: string, input: Record<string, unknown>, context: RequestContext & { sessionToken?: string | undefined }) {
     /** The cheap checks that must pass before any slow hash (the flow, its step, the input, the throttles), in their own short transaction. */
     const precheck = <T>(work: (actions: rules.FlowActions) => Promise<T>) => db.transaction((tx) => work(service.actions(tx, context)));
     const hash = (secret: string) => hashQueue.run(context.ip, () => hashSecret(secret, scryptCost));
@@ -344,6 +372,119 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
         return run((actions) => actions.verifyEmailCode(flowId, str('code')));
       case 'complete':
         return run((actions) => actions.complete(flowId));
+      default:
+        return dispatchSignIn(route, flowId, input, context);
+    }
+  }
+
+  /** The sign-in routes: a new session goes out as the cookie, never in a body. */
+  async function dispatchSignIn(route: HttpRoute, signInId: string, input: Record<string, unknown>, context: RequestContext & { sessionToken?: string | undefined }) {
+    const precheck = <T>(work: (actions: rules.SignInActions) => Promise<T>) => db.transaction((tx) => work(service.signIn(tx, context)));
+    const slow = <T>(work: () => Promise<T>) => hashQueue.run(context.ip, work);
+    const run = <T>(work: (actions: rules.SignInActions) => Promise<T>) => (tx: Queryable) => work(service.signIn(tx, context));
+    const signedIn = (work: (actions: rules.SignInActions) => Promise<rules.SignInOutcome>) =>
+      run(async (actions) => {
+        const { result, sessionToken } = await work(actions);
+        return sessionToken === undefined ? result : new Answer(result, { 'Set-Cookie': sessionCookie(sessionToken) });
+      });
+    const str = (name: string) => String(input[name]);
+    const optional = (name: string) => (input[name] === undefined ? undefined : str(name));
+    switch (route.method) {
+      case 'signIn': {
+        const attempt = { identifier: str('identifier'), locale: str('locale'), product: optional('product') };
+        const checked = await precheck((actions) => actions.precheckSignIn(attempt));
+        if (checked.locked) return async () => checked.locked;
+        const matches = await slow(() => verifyPassword(str('password'), checked.passwordHash));
+        return signedIn((actions) => actions.finishSignIn(attempt, matches));
+      }
+      case 'resendSignInCode':
+        return run((actions) => actions.resendSignInCode(signInId));
+      case 'verifySignInCode':
+        return signedIn((actions) => actions.verifySignInCode(signInId, str('code')));
+      case 'changePassword': {
+        const password = str('password');
+        const { passwordHash } = await precheck((actions) => actions.precheckPasswordChange(signInId, password));
+        const sameAsOld = await slow(() => verifyPassword(password, passwordHash));
+        const newHash = await slow(() => hashSecret(password, scryptCost));
+        return signedIn((actions) => actions.finishPasswordChange(signInId, newHash, sameAsOld));
+      }
+      case 'requestPasswordReset':
+        return run((actions) =>
+          actions.requestPasswordReset({ identifier: str('identifier'), locale: str('locale'), returnUrl: str('returnUrl'), product: optional('product') }),
+        );
+      case 'resetPassword': {
+        const token = str('token');
+        const password = str('password');
+        await precheck((actions) => actions.precheckReset(token, password));
+        const passwordHash = await slow(() => hashSecret(password, scryptCost));
+        return run((actions) => actions.finishReset(token, passwordHash));
+      }
+      case 'getSession':
+        return run(async (actions) => ({ session: await actions.getSession(context.sessionToken) }));
+      case 'signOut':
+        return run(async (actions) => {
+          await actions.signOut(context.sessionToken);
+          return new Answer(undefined, { 'Set-Cookie': sessionCookie('', 0) });
+        });
+      default:
+        return dispatchAccount(route, input, context);
+    }
+  }
+
+  /** The account area's routes: every one acts for the session of the cookie. */
+  function dispatchAccount(route: HttpRoute, input: Record<string, unknown>, context: RequestContext & { sessionToken?: string | undefined }) {
+    const run = <T>(work: (actions: rules.OrganizationActions) => Promise<T>) => (tx: Queryable) => work(service.organizations(tx, context));
+    const { sessionToken } = context;
+    switch (route.method) {
+      case 'getOrganization':
+        return run(async (actions) => ({ organization: await actions.getOrganization(sessionToken) }));
+      case 'decideJoinRequest':
+        return run(async (actions) => ({
+          organization: await actions.decideJoinRequest(sessionToken, {
+            accountId: String(input['accountId']),
+            approve: input['approve'] === true,
+            locale: String(input['locale']),
+          }),
+        }));
+      case 'removeMember':
+        return run(async (actions) => ({ organization: await actions.removeMember(sessionToken, { accountId: String(input['accountId']) }) }));
+      default:
+        throw new Error(`no dispatch for ${route.method}`);
+    }
+  }
+
+  /** An account with an initial password that its first sign-in must replace (the admin API and `pforte-server create-account`). */
+  async function createAccount(input: rules.NewAccountInput): Promise<{ accountId: string; username: string }> {
+    rules.checkInputText(input);
+    const username = await db.transaction((tx) => service.signIn(tx).precheckNewAccount(input));
+    const passwordHash = await hashQueue.run('admin', () => hashSecret(input.password, scryptCost));
+    return db.transaction((tx) => service.signIn(tx).createAccount(input, username, passwordHash));
+  }
+
+  /** `POST /admin/accounts`: creates an account with an initial password (the first sign-in must replace it). */
+  async function createAccountByAdmin(request: IncomingMessage, locale: string): Promise<Outcome> {
+    const authorization = request.headers.authorization ?? '';
+    const presented = createHash('sha256').update(authorization.replace(/^Bearer\s+/i, '')).digest();
+    if (!adminTokenDigest || !/^Bearer\s+/i.test(authorization) || !timingSafeEqual(presented, adminTokenDigest)) {
+      throw new HttpProblem(401, 'Admin token required', { 'WWW-Authenticate': 'Bearer' });
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(await readBody(request));
+    } catch {
+      throw new HttpProblem(400, 'Malformed JSON');
+    }
+    const parsed = z.safeParse(adminAccountRequestSchema, json);
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path[0];
+      const error = new PforteError('input.invalid', typeof field === 'string' ? { field } : {});
+      return problemOutcome(error.code, locale, error);
+    }
+    try {
+      return { status: 201, body: JSON.stringify(await createAccount(parsed.data)) };
+    } catch (error) {
+      if (!(error instanceof PforteError)) throw error;
+      return problemOutcome(error.code, locale, error);
     }
   }
 
@@ -389,6 +530,10 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
       });
       return { status: 200, body: JSON.stringify({ messages }) };
     }
+    if (path === '/admin/accounts' && adminTokenDigest) {
+      if (request.method !== 'POST') throw new HttpProblem(405, 'Method not allowed', { Allow: 'POST' });
+      return createAccountByAdmin(request, pickLocale(request.headers['accept-language']));
+    }
     const match = routes.map(({ route, pattern }) => ({ route, found: pattern.exec(path) })).find(({ found }) => found);
     if (!match) throw new HttpProblem(404, 'Not found');
     const waitSeconds = requestBudget.spend(clientIp(request), clock.now());
@@ -396,8 +541,9 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
       const error = new PforteError('rate_limited', { retryAfterSeconds: waitSeconds });
       return problemOutcome(error.code, pickLocale(request.headers['accept-language']), error);
     }
-    if (request.method !== 'POST') throw new HttpProblem(405, 'Method not allowed', { Allow: 'POST' });
     const { route } = match;
+    const verb = route.verb ?? 'POST';
+    if (request.method !== verb) throw new HttpProblem(405, 'Method not allowed', { Allow: verb });
     let flowId = '';
     try {
       flowId = decodeURIComponent(match.found![1] ?? '');
@@ -406,8 +552,8 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     }
     const contentType = request.headers['content-type'] ?? '';
     // Only JSON: a cross-site form cannot send it without a CORS preflight.
-    if (!/^application\/json\s*(;|$)/i.test(contentType)) throw new HttpProblem(415, 'Send application/json');
-    const text = await readBody(request);
+    if (verb === 'POST' && !/^application\/json\s*(;|$)/i.test(contentType)) throw new HttpProblem(415, 'Send application/json');
+    const text = verb === 'POST' ? await readBody(request) : '';
     let json: unknown;
     try {
       json = text.trim() === '' ? {} : JSON.parse(text);
@@ -431,7 +577,11 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     try {
       // No string of the contract may hold a control character or a lone surrogate; refused before anything else.
       rules.checkInputText({ flowId, ...input });
-      work = await dispatch(route, flowId, input, { ip: clientIp(request), origin: typeof origin === 'string' ? origin : undefined });
+      work = await dispatch(route, flowId, input, {
+        ip: clientIp(request),
+        origin: typeof origin === 'string' ? origin : undefined,
+        sessionToken: cookieValue(request.headers.cookie, sessionCookieName),
+      });
     } catch (error) {
       if (error instanceof HashQueueFull) {
         throw new HttpProblem(503, 'Busy: retry shortly', { 'Retry-After': String(error.retryAfterSeconds) });
@@ -482,6 +632,7 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     service,
     hashQueue,
     handler,
+    createAccount,
     listen(port = 0, host = '127.0.0.1') {
       server = createServer(
         // Node checks the timeouts on this interval; its default (30 s) would let a stalled body outlive the request timeout.
@@ -596,6 +747,30 @@ function plainProblem(status: number, title: string, headers: Record<string, str
     body: JSON.stringify({ type: 'about:blank', title, status, code: 'unknown' }),
     headers,
   };
+}
+
+/** Body of `POST /admin/accounts`. */
+const adminAccountRequestSchema = z.object({
+  product: z.optional(z.string().check(z.maxLength(200))),
+  username: z.string().check(z.maxLength(2000)),
+  password: z.string().check(z.maxLength(20000)),
+  secondFactor: z.optional(z.enum(['none', 'sms', 'email'])),
+  phone: z.optional(z.string().check(z.maxLength(32))),
+  email: z.optional(z.string().check(z.maxLength(320))),
+});
+
+/** The session cookie with `token` (empty and `maxAge` 0 to remove it); a browser session cookie, the server enforces the timeouts. */
+function sessionCookie(token: string, maxAge?: number): string {
+  return `${sessionCookieName}=${token}; HttpOnly; Secure; SameSite=Lax; Path=/${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
+}
+
+/** The value of cookie `name` in a Cookie header. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
 }
 
 function pickLocale(header: string | undefined): string {

@@ -18,12 +18,17 @@
  *   PFORTE_BREACH_RANGE_URL=https://…   k-anonymity range API of breached passwords (e.g. https://api.pwnedpasswords.com)
  *   PFORTE_BREACH_FAIL=open|closed      when that API is down: accept with a warning (default) or refuse with 503
  *   NODE_ENV=production                 no /dev/outbox; refuses to start without products, pepper and the senders they need
+ *   PFORTE_ADMIN_TOKEN=…                the bearer token of the admin API (POST /admin/accounts), ≥ 32 characters; without it no admin API
+ *
+ *   pforte-server create-account --username NAME [--product ID] [--second-factor none|sms|email] [--phone +49…] [--email ADDRESS] < password
+ *                                       creates an account with an initial password (read from stdin) that its first sign-in must replace
  *
  * See the server README's "Production" section.
  */
 import { readFileSync } from 'node:fs';
 import { createRangeBreachChecker } from '@pforte/core/rules';
 import { createPforteServer } from './app.js';
+import { createAccountCommand, readLine } from './create-account.js';
 import { readProducts } from './config.js';
 import { openPglite, openPostgres } from './db.js';
 import { environmentNames, sendersFromEnvironment } from './environment.js';
@@ -43,7 +48,14 @@ const server = await createPforteServer({
   trustProxyHops,
   ...(env['PFORTE_SEED'] ? { seed: readSeed(env['PFORTE_SEED']) } : {}),
   ...(env['PFORTE_BREACH_RANGE_URL'] ? { breachedPasswordChecker: breachChecker(env['PFORTE_BREACH_RANGE_URL']) } : {}),
+  ...(env['PFORTE_ADMIN_TOKEN'] ? { adminToken: env['PFORTE_ADMIN_TOKEN'] } : {}),
 });
+if (process.argv[2] === 'create-account') {
+  const code = await createAccountCommand(server, process.argv.slice(3), () => readLine(process.stdin));
+  await server.close();
+  await database.close();
+  process.exit(code);
+}
 /**
  * Products and senders from the environment, checked before anything
  * starts: a setting that is missing or wrong ends the process with one line

@@ -36,7 +36,7 @@ export const optionNames: SetupNames = {
  * error naming what is missing: products (else every route accepts every
  * step), a code pepper of at least 32 bytes (the key of the code HMAC, kept
  * outside the database), an SMS sender when a product has an `sms` step, an
- * e-mail sender when one has `emailVerification` or `emailCode`, and never a
+ * e-mail sender when one has `emailVerification`, `emailCode` or a `signIn` section (reset links), and never a
  * development sender (which only records messages for /dev/outbox).
  */
 export function checkProductionSetup(setup: ProductionSetup, names: SetupNames = optionNames): void {
@@ -53,9 +53,11 @@ export function checkProductionSetup(setup: ProductionSetup, names: SetupNames =
     );
   }
   for (const [id, config] of products) {
-    const steps = new Set(rules.defineProduct(id, config, setup.registry).config.steps.map((step) => step.id));
+    const product = rules.defineProduct(id, config, setup.registry);
+    const steps = new Set(product.config.steps.map((step) => step.id));
     if (steps.has('sms') && !smsSender) throw new Error(`product "${id}" sends SMS codes: production needs ${names.smsSender}`);
-    if ((steps.has('emailVerification') || steps.has('emailCode')) && !emailSender) {
+    // Sign-in sends reset links: without a sender only existing accounts would fail, which would tell them apart.
+    if ((steps.has('emailVerification') || steps.has('emailCode') || product.config.signIn !== undefined) && !emailSender) {
       throw new Error(`product "${id}" sends e-mails: production needs ${names.emailSender}`);
     }
   }

@@ -1,4 +1,4 @@
-import { PforteError, type Clock } from '@pforte/core';
+import { PforteError, type Clock, type ProfileValues } from '@pforte/core';
 import * as rules from '@pforte/core/rules';
 import { randomBytes } from 'node:crypto';
 import { isUniqueViolation, type Queryable } from './db.js';
@@ -224,7 +224,7 @@ function createSqlStore(tx: Queryable, options: ServiceOptions, ip: string): rul
     async memberCount(organizationId) {
       const [row] = await tx.query<{ count: number }>(
         `SELECT (SELECT external_members FROM organizations WHERE id = $1)
-                + (SELECT count(*)::int FROM memberships WHERE organization_id = $1) AS count`,
+                + (SELECT count(*)::int FROM memberships WHERE organization_id = $1 AND status <> 'denied') AS count`,
         [organizationId],
       );
       return Number(row?.count ?? 0);
@@ -234,8 +234,8 @@ function createSqlStore(tx: Queryable, options: ServiceOptions, ip: string): rul
         await tx.query('SAVEPOINT account');
         await tx.query(
           `INSERT INTO accounts (id, flow_id, username, username_key, password_hash, pin_hash, phone, second_factor, visible, created_at,
-             email, email_verified, profile, terms_accepted_at, terms_version)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15)`,
+             email, email_verified, profile, terms_accepted_at, terms_version, product)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16)`,
           [
             result.accountId,
             view.id,
@@ -252,6 +252,7 @@ function createSqlStore(tx: Queryable, options: ServiceOptions, ip: string): rul
             view.profile === undefined ? null : JSON.stringify(view.profile),
             view.terms?.recordedAt ?? null,
             view.terms?.version ?? null,
+            view.product,
           ],
         );
       } catch (error) {
@@ -270,10 +271,11 @@ function createSqlStore(tx: Queryable, options: ServiceOptions, ip: string): rul
         ]);
       }
       if (membership) {
-        await tx.query('INSERT INTO memberships (organization_id, account_id, status, created_at) VALUES ($1, $2, $3, $4)', [
+        await tx.query('INSERT INTO memberships (organization_id, account_id, status, role, created_at) VALUES ($1, $2, $3, $4, $5)', [
           membership.organizationId,
           result.accountId,
           membership.status,
+          view.organization?.mode === 'register' ? 'master' : 'member',
           now,
         ]);
       }
@@ -281,6 +283,226 @@ function createSqlStore(tx: Queryable, options: ServiceOptions, ip: string): rul
         await tx.query('UPDATE invitations SET used_at = $2, account_id = $3 WHERE token_hash = $1', [invitationKey, now, result.accountId]);
       }
       for (const table of ['sms_codes', 'email_codes', 'email_tokens']) await tx.query(`DELETE FROM ${table} WHERE flow_id = $1`, [view.id]);
+    },
+  };
+}
+
+interface AccountRow {
+  id: string;
+  username: string;
+  product: string;
+  password_hash: string | null;
+  second_factor: 'sms' | 'email' | 'none';
+  phone: string | null;
+  email: string | null;
+  must_change_password: boolean;
+  first_sign_in: boolean;
+}
+
+function accountFrom(row: AccountRow | undefined): rules.StoredAccount | undefined {
+  return (
+    row && {
+      accountId: row.id,
+      username: row.username,
+      product: row.product,
+      passwordHash: row.password_hash,
+      secondFactor: row.second_factor,
+      phone: row.phone ?? undefined,
+      email: row.email ?? undefined,
+      mustChangePassword: row.must_change_password,
+      firstSignIn: row.first_sign_in,
+    }
+  );
+}
+
+const accountColumns = 'id, username, product, password_hash, second_factor, phone, email, must_change_password, first_sign_in';
+
+/**
+ * The reference server's storage for sign-in, password reset and sessions:
+ * the attempt log and the sends are the flow store's; sign-ins keep the
+ * rules' view as jsonb; codes, reset tokens and session tokens only as hashes.
+ */
+function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: rules.FlowStore): rules.OrganizationStore {
+  const { clock } = options;
+  return {
+    async findAccount(key) {
+      const [row] = await tx.query<AccountRow>(`SELECT ${accountColumns} FROM accounts WHERE username_key = $1`, [key]);
+      return accountFrom(row);
+    },
+    async accountById(accountId) {
+      const [row] = await tx.query<AccountRow>(`SELECT ${accountColumns} FROM accounts WHERE id = $1 FOR UPDATE`, [accountId]);
+      return accountFrom(row);
+    },
+    isUsernameTaken: (key) => flows.isUsernameTaken(key, '', clock.now() - options.limits.usernameHoldSeconds * 1000),
+    async insertAccount(account) {
+      try {
+        await tx.query('SAVEPOINT account');
+        await tx.query(
+          `INSERT INTO accounts (id, flow_id, username, username_key, password_hash, phone, second_factor, visible, created_at, email, product, must_change_password, first_sign_in)
+           VALUES ($1, NULL, $2, $3, $4, $5, $6, false, $7, $8, $9, $10, $11)`,
+          [
+            account.accountId,
+            account.username,
+            await rules.usernameKey(account.username),
+            account.passwordHash,
+            account.phone ?? null,
+            account.secondFactor,
+            account.createdAt,
+            account.email ?? null,
+            account.product,
+            account.mustChangePassword,
+            account.firstSignIn,
+          ],
+        );
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        await tx.query('ROLLBACK TO SAVEPOINT account');
+        throw new PforteError('identifier.unavailable', { field: 'username' });
+      }
+    },
+    async setPassword(accountId, passwordHash, mustChange) {
+      await tx.query('UPDATE accounts SET password_hash = $2, must_change_password = $3 WHERE id = $1', [accountId, passwordHash, mustChange]);
+    },
+    async endFirstSignIn(accountId) {
+      await tx.query('UPDATE accounts SET first_sign_in = false WHERE id = $1', [accountId]);
+    },
+    recentAttempts: flows.recentAttempts,
+    recordAttempt: flows.recordAttempt,
+    async clearAttempts(bucket) {
+      await tx.query('DELETE FROM attempts WHERE bucket = $1', [bucket]);
+    },
+    async createSignIn(view) {
+      await tx.query('INSERT INTO sign_ins (id, account_id, expires_at, view) VALUES ($1, $2, $3, $4::jsonb)', [
+        view.id,
+        view.accountId,
+        view.expiresAt,
+        JSON.stringify(view),
+      ]);
+    },
+    async loadSignIn(id) {
+      const [row] = await tx.query<{ view: rules.SignInView }>('SELECT view FROM sign_ins WHERE id = $1 FOR UPDATE', [id]);
+      return row?.view;
+    },
+    async saveSignIn(view) {
+      await tx.query('UPDATE sign_ins SET view = $2::jsonb WHERE id = $1', [view.id, JSON.stringify(view)]);
+    },
+    async deleteSignIn(id) {
+      await tx.query('DELETE FROM sign_ins WHERE id = $1', [id]);
+    },
+    async storeSignInCode(signInId, to, code) {
+      const salt = newSalt();
+      await tx.query(
+        `INSERT INTO sign_in_codes (sign_in_id, recipient, salt, code_hash) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (sign_in_id) DO UPDATE SET recipient = $2, salt = $3, code_hash = $4`,
+        [signInId, to, salt, hashCode(code, salt, options.codePepper)],
+      );
+    },
+    async signInCodeMatches(signInId, entered) {
+      const [row] = await tx.query<{ salt: string; code_hash: string }>('SELECT salt, code_hash FROM sign_in_codes WHERE sign_in_id = $1', [signInId]);
+      return row !== undefined && codeMatches(entered, row.salt, row.code_hash, options.codePepper);
+    },
+    countSend: flows.countSend,
+    send: flows.send,
+    async storeResetToken(token, { accountId, expiresAt, now }) {
+      await tx.query('INSERT INTO password_resets (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+        hashToken(token),
+        accountId,
+        now,
+        expiresAt,
+      ]);
+    },
+    async findResetToken(token) {
+      const [row] = await tx.query<{ account_id: string; expires_at: number; used_at: number | null }>(
+        'SELECT account_id, expires_at, used_at FROM password_resets WHERE token_hash = $1 FOR UPDATE',
+        [hashToken(token)],
+      );
+      return row && { accountId: row.account_id, expiresAt: Number(row.expires_at), used: row.used_at !== null };
+    },
+    async spendResetTokens(accountId, now) {
+      await tx.query('UPDATE password_resets SET used_at = $2 WHERE account_id = $1 AND used_at IS NULL', [accountId, now]);
+    },
+    async createSession(token, session) {
+      await tx.query(
+        'INSERT INTO sessions (token_hash, account_id, product, created_at, idle_expires_at, absolute_expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [hashToken(token), session.accountId, session.product, session.createdAt, session.idleExpiresAt, session.absoluteExpiresAt],
+      );
+    },
+    async findSession(token) {
+      const [row] = await tx.query<{ account_id: string; product: string; created_at: number; idle_expires_at: number; absolute_expires_at: number }>(
+        'SELECT account_id, product, created_at, idle_expires_at, absolute_expires_at FROM sessions WHERE token_hash = $1 FOR UPDATE',
+        [hashToken(token)],
+      );
+      return (
+        row && {
+          accountId: row.account_id,
+          product: row.product,
+          createdAt: Number(row.created_at),
+          idleExpiresAt: Number(row.idle_expires_at),
+          absoluteExpiresAt: Number(row.absolute_expires_at),
+        }
+      );
+    },
+    async saveSession(token, session) {
+      await tx.query('UPDATE sessions SET idle_expires_at = $2 WHERE token_hash = $1', [hashToken(token), session.idleExpiresAt]);
+    },
+    async deleteSession(token) {
+      await tx.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
+    },
+    async deleteSessions(accountId) {
+      await tx.query('DELETE FROM sessions WHERE account_id = $1', [accountId]);
+    },
+    async membershipOf(accountId) {
+      const [row] = await tx.query<{ organization_id: string; name: string; status: 'member' | 'pending' | 'denied'; role: 'master' | 'member' }>(
+        `SELECT m.organization_id, o.name, m.status, m.role FROM memberships m JOIN organizations o ON o.id = m.organization_id
+          WHERE m.account_id = $1 ORDER BY m.created_at LIMIT 1`,
+        [accountId],
+      );
+      return row && { organizationId: row.organization_id, name: row.name, status: row.status, role: row.role };
+    },
+    memberCount: flows.memberCount,
+    async memberships(organizationId) {
+      // Locks the organization: two decisions on it run one after the other.
+      await tx.query('SELECT id FROM organizations WHERE id = $1 FOR UPDATE', [organizationId]);
+      const rows = await tx.query<{
+        account_id: string;
+        username: string;
+        email: string | null;
+        profile: ProfileValues | null;
+        status: 'member' | 'pending' | 'denied';
+        role: 'master' | 'member';
+        created_at: number;
+        decided_at: number | null;
+      }>(
+        `SELECT m.account_id, a.username, a.email, a.profile, m.status, m.role, m.created_at, m.decided_at
+           FROM memberships m JOIN accounts a ON a.id = m.account_id
+          WHERE m.organization_id = $1 ORDER BY m.created_at, m.account_id`,
+        [organizationId],
+      );
+      return rows.map((row) => ({
+        accountId: row.account_id,
+        username: row.username,
+        email: row.email ?? undefined,
+        name: rules.personName(row.profile ?? undefined),
+        status: row.status,
+        role: row.role,
+        createdAt: Number(row.created_at),
+        decidedAt: row.decided_at === null ? undefined : Number(row.decided_at),
+      }));
+    },
+    async decideMembership(organizationId, accountId, status, at) {
+      await tx.query('UPDATE memberships SET status = $3, decided_at = $4 WHERE organization_id = $1 AND account_id = $2', [organizationId, accountId, status, at]);
+    },
+    async removeMembership(organizationId, accountId) {
+      await tx.query('DELETE FROM memberships WHERE organization_id = $1 AND account_id = $2', [organizationId, accountId]);
+    },
+    async recordAudit(event) {
+      await tx.query('INSERT INTO audit_events (at, actor_id, action, subject_id, organization_id) VALUES ($1, $2, $3, $4, $5)', [
+        event.at,
+        event.actorId,
+        event.action,
+        event.subjectId,
+        event.organizationId,
+      ]);
     },
   };
 }
@@ -298,15 +520,24 @@ export function createService(options: ServiceOptions) {
     id: randomId,
   };
 
+  const actionOptions: rules.FlowActionOptions = {
+    catalog,
+    limits,
+    now: () => clock.now(),
+    random,
+    breachedPasswordChecker: options.breachedPasswordChecker,
+  };
   const service = {
     actions: (tx: Queryable, context: Partial<RequestContext> = {}) =>
-      rules.createFlowActions(createSqlStore(tx, options, context.ip ?? 'unknown'), {
-        catalog,
-        limits,
-        now: () => clock.now(),
-        random,
-        breachedPasswordChecker: options.breachedPasswordChecker,
-      }, context),
+      rules.createFlowActions(createSqlStore(tx, options, context.ip ?? 'unknown'), actionOptions, context),
+
+    /** The sign-in, reset and session actions of `@pforte/core/rules` in the caller's transaction. */
+    signIn: (tx: Queryable, context: Partial<RequestContext> = {}) =>
+      rules.createSignInActions(createSqlAccountStore(tx, options, createSqlStore(tx, options, context.ip ?? 'unknown')), actionOptions, context),
+
+    /** The organization administration of `@pforte/core/rules` in the caller's transaction. */
+    organizations: (tx: Queryable, context: Partial<RequestContext> = {}) =>
+      rules.createOrganizationActions(createSqlAccountStore(tx, options, createSqlStore(tx, options, context.ip ?? 'unknown')), actionOptions, context),
 
     /** Adds a registration link; returns its token (random unless given). Only the hash is stored. */
     async createInvitation(tx: Queryable, invitation: Omit<rules.InvitationSeed, 'token'> & { token?: string }): Promise<string> {
@@ -355,10 +586,13 @@ export function createService(options: ServiceOptions) {
       }
     },
 
-    /** Deletes expired open flows, their codes, old send records and idempotency keys older than a day. */
+    /** Deletes expired open flows, their codes, ended sign-ins and sessions, old reset links, send records and idempotency keys older than a day. */
     async cleanup(tx: Queryable): Promise<void> {
       const now = clock.now();
       await tx.query('DELETE FROM flows WHERE completed_at IS NULL AND expires_at < $1', [now - dayMs]);
+      await tx.query('DELETE FROM sign_ins WHERE expires_at < $1', [now]);
+      await tx.query('DELETE FROM sessions WHERE absolute_expires_at < $1 OR idle_expires_at < $1', [now]);
+      await tx.query('DELETE FROM password_resets WHERE expires_at < $1', [now - dayMs]);
       for (const table of ['sms_sends', 'email_sends', 'idempotency_keys']) {
         await tx.query(`DELETE FROM ${table} WHERE ${table === 'idempotency_keys' ? 'created_at' : 'sent_at'} < $1`, [now - dayMs]);
       }

@@ -4,6 +4,8 @@ import { createHttpAdapter, createManualClock } from '@pforte/core';
 import { createMemoryAdapter, type MemoryAdapter } from '@pforte/core/memory';
 import { conformanceProducts, defineConformanceTests, runAdapterConformance } from '@pforte/adapter-conformance';
 import {
+  createAccountByAdmin,
+  fetchWithCookies,
   outboxCode,
   outboxEmail,
   seedHooks,
@@ -25,12 +27,15 @@ import {
       readSmsCode: (phone) => current?.lastCode(phone),
       advanceTime: (ms) => clock.advance(ms),
       readEmail: (to, flowId) => {
-        const message = current?.outbox.filter((entry) => entry.channel === 'email' && entry.to === to && entry.flowId === flowId).at(-1);
+        const message = current?.outbox
+          .filter((entry) => entry.channel === 'email' && entry.to === to && (flowId === undefined || entry.flowId === flowId))
+          .at(-1);
         return message && { ...(message.link ? { link: message.link } : {}), ...(message.code ? { code: message.code } : {}) };
       },
       createInvitation: (details) => current!.createInvitation(details),
       addCustomer: (customer) => current!.addCustomer(customer),
       addOrganization: (organization) => void current!.addOrganization(organization),
+      createAccount: (input) => current!.createAccount(input),
     },
   );
 }
@@ -49,12 +54,16 @@ import {
     defineConformanceTests(
       { describe, it },
       'checks',
-      () => createHttpAdapter({ baseUrl: test!.url, locale: 'de' }),
+      () => createHttpAdapter({ baseUrl: test!.url, locale: 'de', fetch: fetchWithCookies() }),
       {
         readSmsCode: (phone, flowId) => outboxCode(test!.url, phone, flowId),
         advanceTime: (ms) => test!.clock.advance(ms),
         namespace: 'http',
         readEmail: (to, flowId) => outboxEmail(test!.url, to, flowId),
+        createAccount: async (input) => {
+          const response = await createAccountByAdmin(test!.url, input);
+          assert.equal(response.status, 201);
+        },
         ...seedHooks(() => test!.server),
       },
     );
@@ -87,6 +96,11 @@ describe('conformance kit catches a non-conforming adapter', () => {
       'attack: a fresh flow does not reset the customer-lookup lock',
       'attack: organisation joins lock after wrong postal codes, whichever flow guessed',
       'attack: an abandoned flow holds its username only while it is in use',
+      'sign-in: the lock lifts at its deadline, and a success starts the count afresh',
+      'attack: password reset answers the same for unknown accounts; its link works once, ends sessions and lifts a lock',
+      'password reset: links expire; the new password meets the policy',
+      'forced change: an initial password must be replaced at the first sign-in, not by itself; only that first session is a first sign-in',
+      'attack: removing a member needs a recent sign-in, and nobody removes themselves or the master user',
     ]);
   });
 });

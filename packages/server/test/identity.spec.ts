@@ -127,8 +127,8 @@ describe('identity: breached passwords and username keys', () => {
         ]);
         // Keys as the old rule made them: lower-cased NFC.
         await tx.query(
-          `INSERT INTO accounts (id, flow_id, username, username_key, password_hash, second_factor, visible, created_at)
-           VALUES ($1, $2, $3, $4, 'x', 'none', false, $5)`,
+          `INSERT INTO accounts (id, flow_id, username, username_key, password_hash, second_factor, visible, created_at, product)
+           VALUES ($1, $2, $3, $4, 'x', 'none', false, $5, '')`,
           [id, `flow_${id}`, name, name.normalize('NFC').toLowerCase(), index],
         );
       }

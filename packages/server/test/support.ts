@@ -24,6 +24,8 @@ export const oneClientLimits = {
   hashesPerIpPerHour: 10_000,
   lookupsPerIpPerHour: 10_000,
   requestBurstPerIp: 1_000_000,
+  signInsPerIpPerHour: 10_000,
+  resetRequestsPerIpPerHour: 10_000,
 } as const;
 
 /** PostgreSQL for the storage tests when set (`.ci/run` sets it to a throwaway cluster); else in-memory PGlite. */
@@ -56,6 +58,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     scryptCost: testScrypt,
     production: false,
     ...oneClientLimits,
+    adminToken: testAdminToken,
     ...options,
   });
   const url = await server.listen(0);
@@ -70,9 +73,9 @@ export async function outboxCode(url: string, phone: string, flowId: string): Pr
   return messages.at(-1)?.code;
 }
 
-/** The latest e-mail to `to` in `flowId` from GET /dev/outbox: its link and code. */
-export async function outboxEmail(url: string, to: string, flowId: string): Promise<{ link?: string; code?: string } | undefined> {
-  const query = new URLSearchParams({ to, flowId, channel: 'email' });
+/** The latest e-mail to `to` (in `flowId`, if given) from GET /dev/outbox: its link and code. */
+export async function outboxEmail(url: string, to: string, flowId?: string): Promise<{ link?: string; code?: string } | undefined> {
+  const query = new URLSearchParams({ to, channel: 'email', ...(flowId === undefined ? {} : { flowId }) });
   const response = await fetch(`${url}/dev/outbox?${query}`);
   const { messages } = (await response.json()) as { messages: Array<{ link?: string; code?: string }> };
   return messages.at(-1);
@@ -88,6 +91,39 @@ export function seedHooks(server: () => PforteServer) {
     addOrganization: (organization: { name: string; customerNumber: string; postalCode: string; members: number }) =>
       seed({ organizations: [organization] }),
   };
+}
+
+/** An admin token for tests (the admin API needs at least 32 characters). */
+export const testAdminToken = 'test-admin-token-0123456789abcdef-0123';
+
+/**
+ * A fetch with its own cookie jar, as a browser tab has: it keeps the
+ * session cookie the server sets and sends it back (the test server speaks
+ * plain HTTP, so `Secure` is not enforced here).
+ */
+export function fetchWithCookies(): typeof fetch {
+  const jar = new Map<string, string>();
+  return async (input, init = {}) => {
+    const headers = new Headers(init.headers);
+    if (jar.size > 0) headers.set('Cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
+    const response = await fetch(input, { ...init, headers });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = '', ...attributes] = cookie.split(';');
+      const [name = '', value = ''] = pair.trim().split('=');
+      if (value === '' || attributes.some((attribute) => /^\s*max-age=0$/i.test(attribute))) jar.delete(name);
+      else jar.set(name, value);
+    }
+    return response;
+  };
+}
+
+/** Creates an account through the admin API. */
+export async function createAccountByAdmin(url: string, input: object): Promise<Response> {
+  return fetch(`${url}/admin/accounts`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${testAdminToken}` },
+    body: JSON.stringify(input),
+  });
 }
 
 /** The PforteError `promise` rejects with; fails when it resolves or throws anything else. */

@@ -1,4 +1,5 @@
-import type { CallOptions, PforteAdapter } from '../adapter.js';
+import type { CallOptions, ContractMethod } from '../adapter.js';
+import { createPbkdf2Hasher } from './password-hash.js';
 import { systemClock } from '../clock.js';
 import { PforteError } from '../errors.js';
 import { cryptoRandom, generatePin } from '../pin.js';
@@ -45,7 +46,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const memory = createMemoryStore({ now: () => clock.now(), invitationValidityDays: limits.invitationValidityDays });
   const randomHex = (length: number) => Array.from({ length }, () => random(16).toString(16)).join('');
   const randomId = (prefix: string) => `${prefix}_${randomHex(16)}`;
-  const actions = rules.createFlowActions(memory.store, {
+  const actionOptions: rules.FlowActionOptions = {
     catalog,
     limits,
     now: () => clock.now(),
@@ -54,7 +55,18 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       token: () => randomHex(40),
       id: randomId,
     },
-  }, { origin });
+  };
+  const actions = rules.createFlowActions(memory.store, actionOptions, { origin });
+  const signIn = rules.createSignInActions(memory.accountStore, actionOptions, { origin });
+  const organizationAdmin = rules.createOrganizationActions(memory.accountStore, actionOptions, { origin });
+  const hasher = options.passwordHasher ?? createPbkdf2Hasher();
+  const verifyPassword = rules.createPasswordVerifier(hasher);
+  // The memory adapter's "cookie": the token of the current session, kept in this closure only.
+  let sessionToken: string | undefined;
+  const keepSession = (outcome: rules.SignInOutcome) => {
+    if (outcome.sessionToken !== undefined) sessionToken = outcome.sessionToken;
+    return outcome.result;
+  };
   for (const name of options.takenUsernames ?? []) memory.addTakenUsername(name);
   for (const invitation of options.invitations ?? []) memory.addInvitation(invitation);
   for (const customer of options.customers ?? []) memory.addCustomer(customer);
@@ -65,7 +77,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   };
   for (const organization of options.organizations ?? []) addOrganization(organization);
 
-  const failures = new Map<keyof PforteAdapter, PforteError | 'offline' | 'hang'>();
+  const failures = new Map<ContractMethod, PforteError | 'offline' | 'hang'>();
   let offline = false;
   const latencyMs = options.latencyMs ?? 0;
   // One action at a time, as a database transaction would: two completes of one flow must not both pass.
@@ -76,7 +88,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     return result;
   };
   /** Simulated transport (scripted failures, offline, latency, abort), then the text check every backend runs first. */
-  async function call<T>(method: keyof PforteAdapter, callOptions: CallOptions | undefined, input: object, handle: () => Promise<T>) {
+  async function call<T>(method: ContractMethod, callOptions: CallOptions | undefined, input: object, handle: () => Promise<T>) {
     const signal = callOptions?.signal;
     const failure = failures.get(method);
     failures.delete(method);
@@ -96,7 +108,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       return memory.outbox.slice();
     },
     get accounts() {
-      return memory.accounts.map((account) => ({ ...account }));
+      return memory.accounts();
     },
     lastCode(channelOrPhone) {
       const channel = channelOrPhone === 'email' ? 'email' : 'sms';
@@ -118,8 +130,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     submitCredentials: (input, o) =>
       call('submitCredentials', o, input, async () => {
         const username = await actions.precheckCredentials(input.flowId, input);
-        // A demo backend keeps no password.
-        return actions.submitCredentials(input.flowId, username, null);
+        return actions.submitCredentials(input.flowId, username, await hasher.hash(input.password));
       }),
     issuePin: (input, o) =>
       call('issuePin', o, input, async () => {
@@ -147,6 +158,48 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     sendEmailCode: (input, o) => call('sendEmailCode', o, input, () => actions.sendEmailCode(input.flowId)),
     verifyEmailCode: (input, o) => call('verifyEmailCode', o, input, () => actions.verifyEmailCode(input.flowId, input.code)),
     complete: (input, o) => call('complete', o, input, () => actions.complete(input.flowId)),
+
+    signIn: (input, o) =>
+      call('signIn', o, input, async () => {
+        const checked = await signIn.precheckSignIn(input);
+        if (checked.locked) return checked.locked;
+        const matches = await verifyPassword(input.password, checked.passwordHash);
+        return keepSession(await signIn.finishSignIn(input, matches));
+      }),
+    resendSignInCode: (input, o) => call('resendSignInCode', o, input, () => signIn.resendSignInCode(input.signInId)),
+    verifySignInCode: (input, o) =>
+      call('verifySignInCode', o, input, async () => keepSession(await signIn.verifySignInCode(input.signInId, input.code))),
+    changePassword: (input, o) =>
+      call('changePassword', o, input, async () => {
+        const { passwordHash } = await signIn.precheckPasswordChange(input.signInId, input.password);
+        const sameAsOld = await verifyPassword(input.password, passwordHash);
+        return keepSession(await signIn.finishPasswordChange(input.signInId, await hasher.hash(input.password), sameAsOld));
+      }),
+    requestPasswordReset: (input, o) => call('requestPasswordReset', o, input, () => signIn.requestPasswordReset(input)),
+    resetPassword: (input, o) =>
+      call('resetPassword', o, input, async () => {
+        await signIn.precheckReset(input.token, input.password);
+        await signIn.finishReset(input.token, await hasher.hash(input.password));
+      }),
+    getSession: (input, o) => call('getSession', o, input ?? {}, async () => ({ session: await signIn.getSession(sessionToken) })),
+    signOut: (input, o) =>
+      call('signOut', o, input ?? {}, async () => {
+        await signIn.signOut(sessionToken);
+        sessionToken = undefined;
+      }),
+    getOrganization: (input, o) =>
+      call('getOrganization', o, input ?? {}, async () => ({ organization: await organizationAdmin.getOrganization(sessionToken) })),
+    decideJoinRequest: (input, o) =>
+      call('decideJoinRequest', o, input, async () => ({ organization: await organizationAdmin.decideJoinRequest(sessionToken, input) })),
+    removeMember: (input, o) =>
+      call('removeMember', o, input, async () => ({ organization: await organizationAdmin.removeMember(sessionToken, input) })),
+    auditLog: memory.auditLog,
+    createAccount: (input) =>
+      exclusive(async () => {
+        const username = await signIn.precheckNewAccount(input);
+        return signIn.createAccount(input, username, await hasher.hash(input.password));
+      }),
+    sessionCount: memory.sessionCount,
   };
 }
 

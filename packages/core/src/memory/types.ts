@@ -1,8 +1,12 @@
 import type { InvitationSeed, OrganizationSeed, CustomerSeed } from '../rules/seed.js';
-import type { OrganizationMembership, PforteAdapter, ProfileValues } from '../adapter.js';
+import type { ContractMethod, PforteAdapter, ProfileValues } from '../adapter.js';
 import type { Clock } from '../clock.js';
 import type { PforteConfigInput } from '../config.js';
 import type { PforteError } from '../errors.js';
+import type { NewAccountInput, PasswordHasher } from '../rules/sign-in.js';
+import type { PforteSignInAdapter, SessionOrganization } from '../sign-in-adapter.js';
+import type { PforteAccountAdapter } from '../account-adapter.js';
+import type { AuditEvent } from '../rules/organization-admin.js';
 import type { PasswordPolicy } from '../policy.js';
 import type { StepId, StepRegistry } from '../steps/registry.js';
 import type { SecondFactorMethod } from '../steps/types.js';
@@ -83,6 +87,8 @@ export interface MemoryAdapterOptions {
   requiredSteps?: StepId[];
   /** Open product only: steps `skipStep` accepts (default sms, visibility, emailCode). */
   optionalSteps?: StepId[];
+  /** How passwords are hashed for sign-in (default: PBKDF2-SHA-256 over WebCrypto, see `createPbkdf2Hasher`). */
+  passwordHasher?: PasswordHasher;
 }
 
 /** A registered account, without any secret. */
@@ -94,14 +100,15 @@ export interface MemoryAccount {
   phone?: string;
   email?: string;
   emailVerified: boolean;
-  organization?: OrganizationMembership;
+  /** The organization it belongs to or asked to join, as it stands. */
+  organization?: SessionOrganization;
   profile?: ProfileValues;
   termsAcceptedAt?: number;
   termsVersion?: string;
 }
 
 /** A complete in-browser backend with real server semantics, for docs, tests and demos. */
-export interface MemoryAdapter extends PforteAdapter {
+export interface MemoryAdapter extends PforteAdapter, PforteSignInAdapter, PforteAccountAdapter {
   /** Every SMS/e-mail "sent", oldest first. */
   readonly outbox: readonly OutboxMessage[];
   /**
@@ -121,10 +128,19 @@ export interface MemoryAdapter extends PforteAdapter {
    * Makes the next call of `method` fail once: with the given error, with
    * 'network' ('offline'), or by never answering until aborted ('hang').
    */
-  failNext(method: keyof PforteAdapter, error: PforteError | 'offline' | 'hang'): void;
+  failNext(method: ContractMethod, error: PforteError | 'offline' | 'hang'): void;
   /** While offline, every call rejects with 'network'. */
   setOffline(offline: boolean): void;
-  /** Accounts created by `complete`; no password, no PIN, no code. */
+  /** Accounts created by `complete` or `createAccount`; no password, no PIN, no code. */
   readonly accounts: ReadonlyArray<MemoryAccount>;
+  /**
+   * Creates an account for someone, as a practice or an admin does, with an
+   * initial password that the first sign-in must replace.
+   */
+  createAccount(input: NewAccountInput): Promise<{ accountId: string; username: string }>;
+  /** How many sessions the account has. */
+  sessionCount(accountId: string): number;
+  /** The organization administration's audit log (who approved, denied or removed whom, when), oldest first. */
+  auditLog(): AuditEvent[];
 }
 

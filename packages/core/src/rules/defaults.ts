@@ -38,6 +38,14 @@ export const backendDefaults = {
   smsPerIpPerHour: 30,
   /** E-mails per address per hour, over all flows. */
   emailsPerAddressPerHour: 10,
+  /** Sign-in attempts per client IP per hour, so that one address cannot lock many accounts cheaply. */
+  signInsPerIpPerHour: 100,
+  /** Seconds a sign-in waits for its second factor or a new password. */
+  signInTtlSeconds: 15 * 60,
+  /** Password-reset requests per identifier per hour (known or not). */
+  resetRequestsPerIdentifierPerHour: 3,
+  /** Password-reset requests per client IP per hour. */
+  resetRequestsPerIpPerHour: 20,
   /** Longest captcha token a backend passes to its verifier. */
   maxCaptchaTokenLength: 5000,
 } as const;

@@ -1,8 +1,11 @@
 import { html, nothing, render } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { LOCALE_STATUS_EVENT, msg } from '@lit/localize';
+import { cryptoRandom } from '@pforte/core';
 import { uniqueId } from '../internal/pforte-element.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+
+void useMessages('captcha');
 
 /**
  * A captcha service (Friendly Captcha, hCaptcha, Turnstile, your own, or the
@@ -23,6 +26,8 @@ export interface CaptchaProvider {
 export interface TestCaptchaProviderOptions {
   /** Digits to type (4). */
   length?: number;
+  /** Integers in [0, max) for the digits (default: `crypto.getRandomValues`); a seeded source makes screenshots repeatable. */
+  random?: (max: number) => number;
 }
 
 /** Prefix of the test provider's tokens; the memory adapter accepts each such token once. */
@@ -38,6 +43,7 @@ export const testCaptchaTokenPrefix = 'pforte-test-captcha:';
  */
 export function createTestCaptchaProvider(options: TestCaptchaProviderOptions = {}): CaptchaProvider {
   const length = options.length ?? 4;
+  const random = options.random ?? cryptoRandom;
   return {
     render(container, { signal }) {
       return new Promise<string>((resolve, reject) => {
@@ -49,7 +55,7 @@ export function createTestCaptchaProvider(options: TestCaptchaProviderOptions = 
         root.className = 'pf-captcha-test';
         container.append(root);
         const ids = { prompt: uniqueId('pforte-captcha-prompt'), input: uniqueId('pforte-captcha-answer'), error: uniqueId('pforte-captcha-error') };
-        let challenge = randomDigits(length);
+        let challenge = randomDigits(length, random);
         let answer = '';
         let error = '';
         let solved = false;
@@ -70,7 +76,7 @@ export function createTestCaptchaProvider(options: TestCaptchaProviderOptions = 
             typed === ''
               ? msg('Please type the digits shown.', { id: 'captcha.test.missing' })
               : msg('That was not right. Please type the new digits.', { id: 'captcha.test.wrong' });
-          if (typed !== '') challenge = randomDigits(length, challenge);
+          if (typed !== '') challenge = randomDigits(length, random, challenge);
           answer = '';
           draw();
           input()?.focus();
@@ -146,12 +152,9 @@ export function createTestCaptchaProvider(options: TestCaptchaProviderOptions = 
 }
 
 /** `length` random digits, different from `previous` so a new challenge looks new. */
-function randomDigits(length: number, previous?: string): string {
+function randomDigits(length: number, random: (max: number) => number, previous?: string): string {
   for (;;) {
-    const values = crypto.getRandomValues(new Uint8Array(length));
-    // 250 = 25 × 10: dropping 250–255 keeps every digit equally likely.
-    if (values.some((value) => value >= 250)) continue;
-    const digits = [...values].map((value) => String(value % 10)).join('');
+    const digits = Array.from({ length }, () => String(random(10))).join('');
     if (digits !== previous) return digits;
   }
 }
