@@ -87,6 +87,7 @@ export const sessionInfoSchema = z.object({
   secondFactor: z.enum(['sms', 'email', 'none']),
   expiresAt: epochMs,
   now: epochMs,
+  guest: z.optional(z.literal(true)),
 });
 /** Schema of {@link SignInResult}. */
 export const signInResultSchema = z.discriminatedUnion('status', [
@@ -110,6 +111,20 @@ export const resetRequestedResultSchema = z.object({
 /** Schema of the answer of `getSession`: `{ session: null }` when signed out. */
 export const sessionResultSchema = z.object({ session: z.nullable(sessionInfoSchema) });
 
+/** Schema of `GuestInvitationInfo` (sign-in-adapter.ts). */
+export const guestInvitationInfoSchema = z.object({
+  product: z.string(),
+  guest: z.string(),
+  codeLength: z.int().check(z.positive()),
+  codeSent: z.enum(['withLink', 'sms', 'email']),
+  expiresAt: epochMs,
+  usesRemaining: z.int().check(z.nonnegative()),
+  attemptsRemaining: z.int().check(z.nonnegative()),
+  now: epochMs,
+});
+/** Schema of the answer of `signInAsGuest`. */
+export const guestSessionResultSchema = z.object({ session: sessionInfoSchema });
+
 /** The schema of each adapter method's result; methods without one answer nothing. */
 export const resultSchemas: Partial<Record<keyof PforteAdapter | keyof PforteSignInAdapter, z.ZodMiniType>> = {
   startRegistration: startResultSchema,
@@ -130,6 +145,8 @@ export const resultSchemas: Partial<Record<keyof PforteAdapter | keyof PforteSig
   changePassword: signInResultSchema,
   requestPasswordReset: resetRequestedResultSchema,
   getSession: sessionResultSchema,
+  openGuestInvitation: guestInvitationInfoSchema,
+  signInAsGuest: guestSessionResultSchema,
 };
 
 /** `value` checked against `method`'s result schema (unknown fields dropped); 'response.invalid' when it does not match. */

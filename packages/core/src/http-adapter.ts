@@ -37,6 +37,8 @@ const methodSet: Record<AdapterMethod, true> = {
   resetPassword: true,
   getSession: true,
   signOut: true,
+  openGuestInvitation: true,
+  signInAsGuest: true,
 };
 const adapterMethods = Object.keys(methodSet) as AdapterMethod[];
 

@@ -121,6 +121,18 @@ export const resetPasswordRequestSchema = z.object({
   password: z.string().check(z.maxLength(20000)),
 });
 
+/** Body of `POST /guest-access/invitation`: the token from the invitation link. */
+export const guestInvitationRequestSchema = z.object({
+  invitation: z.string().check(z.maxLength(500)),
+  product: z.optional(z.string().check(z.maxLength(200))),
+});
+/** Body of `POST /guest-access`. */
+export const guestAccessRequestSchema = z.object({
+  invitation: z.string().check(z.maxLength(500)),
+  code: z.string().check(z.maxLength(32)),
+  product: z.optional(z.string().check(z.maxLength(200))),
+});
+
 /**
  * An error as `application/problem+json` (RFC 9457) with Pforte's members.
  * `detail` is a backend's own text: clients show it only as plain text.
@@ -196,6 +208,8 @@ const routeDocs: Record<keyof PforteAdapter | keyof PforteSignInAdapter, Pick<Ht
   resetPassword: { summary: 'Set a new password with the token of a reset link; ends every session and lifts a lock', errors: ['link.invalid', 'link.expired', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'], storesAnswer: true },
   getSession: { summary: 'The current session (renewed), or null', errors: [], storesAnswer: false },
   signOut: { summary: 'End the current session', errors: [], storesAnswer: false },
+  openGuestInvitation: { summary: 'Open a guest invitation (the token from its link): who was invited, the code length, uses and attempts left', errors: ['link.invalid', 'link.expired', 'code.max_attempts', 'step.unavailable'], storesAnswer: true },
+  signInAsGuest: { summary: "Check a guest's one-time code and start a guest session limited to the invitation", errors: ['link.invalid', 'link.expired', 'code.invalid', 'code.max_attempts', 'step.unavailable'], storesAnswer: false },
 };
 
 /** The body schema of each route's request. */
@@ -230,6 +244,8 @@ const requestSchemas: Record<keyof PforteAdapter | keyof PforteSignInAdapter, z.
   resetPassword: resetPasswordRequestSchema,
   getSession: emptyRequestSchema,
   signOut: emptyRequestSchema,
+  openGuestInvitation: guestInvitationRequestSchema,
+  signInAsGuest: guestAccessRequestSchema,
 };
 
 /** Every route, in flow order, with its request and answer schemas. */

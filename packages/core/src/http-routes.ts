@@ -53,6 +53,8 @@ export const httpRouteBases: readonly HttpRouteBase[] = [
   { method: 'resetPassword', path: '/password-resets/complete', status: 204 },
   { method: 'getSession', verb: 'GET', path: '/session', status: 200 },
   { method: 'signOut', path: '/session/logout', status: 204 },
+  { method: 'openGuestInvitation', path: '/guest-access/invitation', status: 200 },
+  { method: 'signInAsGuest', path: '/guest-access', status: 200 },
 ];
 
 /** Where an adapter method goes. */

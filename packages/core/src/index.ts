@@ -30,6 +30,7 @@ export {
   safeParseConfig,
   signInSchema,
   type SignInConfig,
+  type GuestAccessConfig,
   stepEntrySchema,
   profileFields,
   type CaptchaStep,
@@ -91,6 +92,7 @@ export {
 } from './adapter.js';
 export {
   guardSignInAdapter,
+  type GuestInvitationInfo,
   type PforteSignInAdapter,
   type ResetRequestedResult,
   type SessionInfo,
@@ -108,6 +110,8 @@ export {
   joinOrganizationResultSchema,
   organizationResultSchema,
   resetRequestedResultSchema,
+  guestInvitationInfoSchema,
+  guestSessionResultSchema,
   sessionInfoSchema,
   sessionResultSchema,
   signInResultSchema,

@@ -4,6 +4,7 @@ import { createHttpAdapter, createManualClock } from '@pforte/core';
 import { createMemoryAdapter, type MemoryAdapter } from '@pforte/core/memory';
 import { conformanceProducts, defineConformanceTests, runAdapterConformance } from '@pforte/adapter-conformance';
 import {
+  adminPost,
   createAccountByAdmin,
   fetchWithCookies,
   outboxCode,
@@ -36,6 +37,8 @@ import {
       addCustomer: (customer) => current!.addCustomer(customer),
       addOrganization: (organization) => void current!.addOrganization(organization),
       createAccount: (input) => current!.createAccount(input),
+      inviteAccount: (input) => current!.inviteAccount(input),
+      inviteGuest: (input) => current!.inviteGuest(input),
     },
   );
 }
@@ -62,6 +65,14 @@ import {
         readEmail: (to, flowId) => outboxEmail(test!.url, to, flowId),
         createAccount: async (input) => {
           const response = await createAccountByAdmin(test!.url, input);
+          assert.equal(response.status, 201);
+        },
+        inviteAccount: async (input) => {
+          const response = await createAccountByAdmin(test!.url, input);
+          assert.equal(response.status, 201);
+        },
+        inviteGuest: async (input) => {
+          const response = await adminPost(test!.url, '/admin/guest-invitations', input);
           assert.equal(response.status, 201);
         },
         ...seedHooks(() => test!.server),

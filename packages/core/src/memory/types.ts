@@ -3,7 +3,8 @@ import type { OrganizationMembership, PforteAdapter, ProfileValues } from '../ad
 import type { Clock } from '../clock.js';
 import type { PforteConfigInput } from '../config.js';
 import type { PforteError } from '../errors.js';
-import type { NewAccountInput, PasswordHasher } from '../rules/sign-in.js';
+import type { AccountInvitationInput, NewAccountInput, PasswordHasher } from '../rules/sign-in.js';
+import type { GuestInvitationInput } from '../rules/guest.js';
 import type { PforteSignInAdapter } from '../sign-in-adapter.js';
 import type { PasswordPolicy } from '../policy.js';
 import type { StepId, StepRegistry } from '../steps/registry.js';
@@ -137,5 +138,13 @@ export interface MemoryAdapter extends PforteAdapter, PforteSignInAdapter {
   createAccount(input: NewAccountInput): Promise<{ accountId: string; username: string }>;
   /** How many sessions the account has. */
   sessionCount(accountId: string): number;
+  /**
+   * Creates an account without a password, as a practice does by invitation,
+   * and e-mails a link (to `returnUrl`, `#pforte-reset-token=…`) with which
+   * the person sets their own.
+   */
+  inviteAccount(input: AccountInvitationInput): Promise<{ accountId: string; username: string }>;
+  /** Invites a guest (access by TAN): e-mails the link and the one-time code (see the outbox). */
+  inviteGuest(input: GuestInvitationInput): Promise<{ invitationId: string; expiresAt: number; maxUses: number }>;
 }
 

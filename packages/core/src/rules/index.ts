@@ -76,9 +76,11 @@ export type { CustomerSeed, InvitationSeed, OrganizationSeed, SeedData } from '.
 export {
   createPasswordVerifier,
   createSignInActions,
+  fragmentLink,
   resetLink,
   signInLimits,
   signInSettings,
+  type AccountInvitationInput,
   type AccountStore,
   type NewAccountInput,
   type NewStoredAccount,
@@ -89,3 +91,12 @@ export {
   type StoredAccount,
   type StoredSession,
 } from './sign-in.js';
+export {
+  createGuestActions,
+  guestInvitationFragment,
+  guestSessionInfo,
+  guestSettings,
+  type GuestActions,
+  type GuestInvitationInput,
+  type GuestInvitationView,
+} from './guest.js';

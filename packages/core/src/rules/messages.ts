@@ -94,4 +94,50 @@ export const messageTexts = {
           text: `Hello,\n\nuse this link to set a new password for ${product}:\n\n${link}\n\nThe link is valid for ${validityMinutes} minutes and works once. If you did not ask for a new password, you can ignore this e-mail; your password stays unchanged.`,
         };
   },
+
+  /**
+   * An e-mail that lets someone an account was created for (by a practice, an
+   * admin) set their own first password, with a link valid for `validityHours`.
+   */
+  accountInvitation(link: string, validityHours: number, context: MessageContext): EmailText {
+    const { product } = context;
+    return isGerman(context.locale)
+      ? {
+          subject: `Ihr Zugang zu ${product}`,
+          text: `Guten Tag,\n\nfür Sie wurde ein Zugang zu ${product} eingerichtet. Mit diesem Link legen Sie Ihr Passwort fest:\n\n${link}\n\nDer Link ist ${validityHours} Stunden gültig und funktioniert einmal. Danach melden Sie sich mit Ihrem Passwort an.`,
+        }
+      : {
+          subject: `Your access to ${product}`,
+          text: `Hello,\n\nan account for ${product} was set up for you. Use this link to set your password:\n\n${link}\n\nThe link is valid for ${validityHours} hours and works once. Then sign in with your password.`,
+        };
+  },
+
+  /**
+   * A guest invitation (access by TAN, no account): the link, and the one-time
+   * code when it comes with the link (else `code` is undefined and it follows
+   * in a message of its own).
+   */
+  guestInvitation(link: string, code: string | undefined, validityHours: number, context: MessageContext): EmailText {
+    const { product } = context;
+    if (isGerman(context.locale)) {
+      const codeLine = code === undefined ? 'Ihren einmaligen Code erhalten Sie in einer eigenen Nachricht.' : `Ihr einmaliger Code: ${code}`;
+      return {
+        subject: `Ihre Einladung zu ${product}`,
+        text: `Guten Tag,\n\nSie sind zu ${product} eingeladen, ohne sich registrieren zu müssen. Öffnen Sie diesen Link und wählen Sie „Anmeldung mit TAN“:\n\n${link}\n\n${codeLine}\n\nDie Einladung ist ${validityHours} Stunden gültig. Geben Sie Link und Code an niemanden weiter.`,
+      };
+    }
+    const codeLine = code === undefined ? 'Your one-time code follows in a message of its own.' : `Your one-time code: ${code}`;
+    return {
+      subject: `Your invitation to ${product}`,
+      text: `Hello,\n\nyou are invited to ${product} without registering. Open this link and choose "Sign in with TAN":\n\n${link}\n\n${codeLine}\n\nThe invitation is valid for ${validityHours} hours. Do not share the link or the code with anyone.`,
+    };
+  },
+
+  /** The one-time code of a guest invitation, sent apart from its link (e-mail). */
+  guestCode(code: string, context: MessageContext): EmailText {
+    const { product } = context;
+    return isGerman(context.locale)
+      ? { subject: `Ihr Code für ${product}`, text: `Guten Tag,\n\nIhr einmaliger Code für die Einladung zu ${product}: ${code}\n\nGeben Sie ihn an niemanden weiter.` }
+      : { subject: `Your ${product} code`, text: `Hello,\n\nyour one-time code for the invitation to ${product}: ${code}\n\nDo not share it with anyone.` };
+  },
 };
