@@ -20,6 +20,9 @@ const classicEntries: Record<string, { entry: string; fileName: string }> = {
  *   when its product configures it. Phone metadata (libphonenumber-js) and the
  *   PDF writer are lazy chunks (`phone-*.js`, `pdf-*.js`). All of them are
  *   imported by relative URLs, so they load from wherever pforte.js is served.
+ * - `dist/cdn/pforte-password-reset.js`, `dist/cdn/pforte-guest-access.js`:
+ *   `<pforte-password-reset>` and `<pforte-guest-access>`, for the pages that
+ *   show them (each imports pforte.js for what it shares with it).
  * - `dist/cdn/pforte-all.js`: every element defined at once, opt-in.
  * - `dist/cdn/pforte-memory.js`: the in-browser demo backend
  *   (`createMemoryAdapter`), loaded only by pages that use it.
@@ -34,6 +37,11 @@ const classicEntries: Record<string, { entry: string; fileName: string }> = {
  */
 export default defineConfig(({ mode }) => {
   const classic = classicEntries[mode];
+  // Elements a page places by itself, each a file of its own beside pforte.js, loaded only by the pages that show them.
+  const pageElementEntries = {
+    'pforte-password-reset': afterFirstStep('define/password-reset.ts'),
+    'pforte-guest-access': afterFirstStep('define/guest-access.ts'),
+  };
   const stepEntries = Object.fromEntries(lazyStepNames().map((name) => [`steps/${name}`, afterFirstStep(`define/${name}.ts`)]));
   return {
     resolve: { conditions: ['pforte-source', ...defaultClientConditions] },
@@ -48,7 +56,7 @@ export default defineConfig(({ mode }) => {
       lib: classic
         ? { entry: classic.entry, name: 'Pforte', formats: ['iife'], fileName: () => classic.fileName }
         : {
-            entry: { pforte: 'src/cdn.ts', 'pforte-all': 'src/cdn-all.ts', 'pforte-memory': afterFirstStep('cdn-memory.ts'), 'pforte-validation': validationEntry, ...stepEntries },
+            entry: { pforte: 'src/cdn.ts', 'pforte-all': 'src/cdn-all.ts', 'pforte-memory': afterFirstStep('cdn-memory.ts'), 'pforte-validation': validationEntry, ...stepEntries, ...pageElementEntries },
             formats: ['es'],
             fileName: (_format, entryName) => `${entryName}.js`,
           },

@@ -21,6 +21,8 @@ import './define/captcha-step.js';
 import './define/captcha.js';
 import './define/code-input.js';
 import './define/phone-input.js';
+import './define/password-reset.js';
+import './define/guest-access.js';
 
 export * from './cdn.js';
 // Config validation with zod, which pforte.js loads only on demand.
