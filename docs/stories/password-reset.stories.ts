@@ -23,8 +23,8 @@ interface Loaded {
 async function resetBackend(): Promise<Loaded> {
   const clock = createManualClock();
   const adapter = createMemoryAdapter({ clock });
-  await adapter.createAccount({ username: 'praxis@zahnarzt-beispiel.de', password: 'Initial#Praxis2026' });
-  await adapter.requestPasswordReset({ identifier: 'praxis@zahnarzt-beispiel.de', locale: 'de', returnUrl: location.href });
+  await adapter.createAccount({ username: 'anna.schmidt@zahnarzt-beispiel.de', password: 'Initial#Praxis2026' });
+  await adapter.requestPasswordReset({ identifier: 'anna.schmidt@zahnarzt-beispiel.de', locale: 'de', returnUrl: location.href });
   const token = new URL(adapter.lastEmailLink()!).hash.split('=')[1]!;
   return { adapter, clock, token };
 }
@@ -63,7 +63,7 @@ type Story = StoryObj<Args>;
 
 async function requested(canvasElement: HTMLElement): Promise<PfortePasswordReset> {
   const element = await find<PfortePasswordReset>(canvasElement, 'pforte-password-reset');
-  await typeInto(canvasElement, identifierField, 'praxis@zahnarzt-beispiel.de');
+  await typeInto(canvasElement, identifierField, 'anna.schmidt@zahnarzt-beispiel.de');
   await click(canvasElement, submit);
   await until('the link was requested', () => element.currentStage === 'requested');
   return element;
@@ -86,7 +86,7 @@ export const RequestByUsername: Story = { args: { usernameKind: 'username' } };
 export const RequestFailed: Story = {
   play: async ({ canvasElement, loaded }) => {
     (loaded as Loaded).adapter.failNext('requestPasswordReset', 'offline');
-    await typeInto(canvasElement, identifierField, 'praxis@zahnarzt-beispiel.de');
+    await typeInto(canvasElement, identifierField, 'anna.schmidt@zahnarzt-beispiel.de');
     await click(canvasElement, submit);
     await until('the alert', alertShown(canvasElement));
   },
