@@ -377,7 +377,7 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
     return { account, product };
   }
 
-  async function insertAccount(input: NewAccountInput, username: string, passwordHash: string | null): Promise<{ accountId: string; username: string }> {
+  async function insertAccount(input: Omit<NewAccountInput, 'password'>, username: string, passwordHash: string | null): Promise<{ accountId: string; username: string }> {
     const product = catalog.resolve(input.product);
     const key = await usernameKey(username);
     if (await store.isUsernameTaken(key)) throw new PforteError('identifier.unavailable', { field: 'username' });
@@ -583,7 +583,7 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
       const token = random.token();
       // The admin who invites is trusted with the page: without allowed origins, the return URL's own.
       const link = resetLink(settings, input.returnUrl, originOf(input.returnUrl), token);
-      const created = await insertAccount({ ...input, password: '' }, username, null);
+      const created = await insertAccount(input, username, null);
       const at = now();
       await store.storeResetToken(token, { accountId: created.accountId, expiresAt: at + settings.invitationLinkHours * 60 * 60_000, now: at });
       await store.send({
