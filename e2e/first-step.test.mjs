@@ -1,13 +1,17 @@
 /**
- * What a page fetches, as Chromium requests it: pforte.js alone for a product
- * whose steps are all in it, and only the configured steps' files otherwise.
+ * What a page fetches, as Chromium requests it: pforte.js for the first step
+ * (with German's text of it; English is the source text in the code), beside
+ * it the config validation and the HTTP client the first submit needs and the
+ * active locale's error sentences, and only the configured steps' files and
+ * text otherwise.
  * The backend is a stub of the HTTP contract (`endpoint`), so the page loads
  * nothing but Pforte itself. Needs `npm run build`.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { posix } from 'node:path';
 import { launchChromium } from './support/browser.mjs';
 import { startStaticServer } from './support/servers.mjs';
 import { assertNoProblems, completeRegistration } from './support/flow.mjs';
@@ -15,14 +19,29 @@ import { assertNoProblems, completeRegistration } from './support/flow.mjs';
 const cdn = '/packages/elements/dist/cdn/';
 const cdnDir = fileURLToPath(new URL('../packages/elements/dist/cdn/', import.meta.url));
 
-/** pforte-validation.js and the chunks it imports: the config and answer schemas with zod, loaded beside the first step. */
-function validationFiles(file = 'pforte-validation.js', into = new Set()) {
+/** `file` and the chunks it imports statically, without pforte.js. */
+function withImports(file, into = new Set()) {
   into.add(file);
-  for (const [, imported] of readFileSync(`${cdnDir}${file}`, 'utf8').matchAll(/from\s*"\.\/([^"]+\.js)"/g)) {
-    if (imported !== 'pforte.js' && !into.has(imported)) validationFiles(imported, into);
+  for (const [, imported] of readFileSync(`${cdnDir}${file}`, 'utf8').matchAll(/from\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
+    const path = posix.normalize(posix.join(posix.dirname(file), imported));
+    if (path !== 'pforte.js' && !into.has(path)) withImports(path, into);
   }
   return into;
 }
+/** The chunk of `dist/cdn` whose name starts with `prefix` (`http-client-`). */
+const chunk = (prefix) => readdirSync(cdnDir).find((file) => file.startsWith(prefix) && file.endsWith('.js'));
+/** What the first submit needs, fetched beside the first step: the config validation (zod) and the HTTP client. */
+const besideFirstStep = () => new Set([...withImports('pforte-validation.js'), ...withImports(chunk('http-client-'))]);
+/** Resolves once `files` (a live list of requests) holds `file`. */
+async function requested(files, file, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!files.includes(file)) {
+    if (Date.now() > deadline) throw new Error(`${file} was not requested: ${files.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+/** The common-password rule and its lists, fetched once a password is typed. */
+const isCommonPasswordFile = (file) => /^common-passwords-[\w-]+\.js$/.test(file);
 
 /** Answers the contract's calls for credentials → (visibility →) done. */
 async function stubBackend(page, calls) {
@@ -75,18 +94,40 @@ describe('files a product fetches', () => {
     return { page, context, problems, files, calls };
   }
 
-  it('credentials → done: pforte.js renders the first step; besides it only the validation and, once typed, the common passwords', async () => {
+  it('credentials → done: pforte.js renders the first step; beside it the validation, the HTTP client, the German error sentences and, once typed, the common passwords', async () => {
     const config = { id: 'kurz', username: { kind: 'username' }, steps: ['credentials', 'done'] };
     const { page, context, problems, files, calls } = await open(config);
+    await page.locator('pforte-signup pforte-credentials-step input[name="username"]').waitFor();
+    assert.equal(files[0], 'pforte.js');
     assert.equal(await completeRegistration(page, { username: 'praxis-team' }), 'Registrierung abgeschlossen');
     assert.deepEqual(calls, ['/registrations', '/registrations/flow-1/credentials', '/registrations/flow-1/complete']);
-    assert.equal(files[0], 'pforte.js');
-    // Once a password is typed, the checklist fetches the common-password list; nothing else comes but the validation.
-    const commonPasswords = files.filter((file) => /^common-passwords-[\w-]+\.js$/.test(file));
-    assert.equal(commonPasswords.length, 1, files.join(', '));
-    assert.deepEqual(new Set(files.slice(1).filter((file) => !commonPasswords.includes(file))), validationFiles());
+    const rest = files.slice(1);
+    assert.equal(rest.filter(isCommonPasswordFile).length, 2, files.join(', '));
+    assert.deepEqual(new Set(rest.filter((file) => !isCommonPasswordFile(file))), new Set([...besideFirstStep(), 'locales/de/flow.js']));
     assertNoProblems(problems);
     await context.close();
+  });
+
+  it('an English page fetches no text file; a German one only German text', async () => {
+    const config = { id: 'kurz', locale: 'en', username: { kind: 'username' }, steps: ['credentials', 'sms', 'done'] };
+    const english = await open(config);
+    await english.page.locator('pforte-signup pforte-credentials-step input[name="username"]').waitFor();
+    await english.page.waitForFunction(() => customElements.get('pforte-sms-step') !== undefined);
+    assert.equal(await english.page.locator('pforte-signup h2').textContent(), 'Choose your username and password');
+    assert.deepEqual(english.files.filter((file) => file.startsWith('locales/')), []);
+    assertNoProblems(english.problems);
+    await english.context.close();
+
+    const german = await open({ ...config, locale: 'de' });
+    await german.page.waitForFunction(() => customElements.get('pforte-sms-step') !== undefined);
+    await german.page.locator('pforte-signup h2', { hasText: 'Benutzername und Passwort festlegen' }).waitFor();
+    // The SMS step's text, its code field's and its phone field's, fetched with its code.
+    await requested(german.files, 'locales/de/phone.js');
+    const text = german.files.filter((file) => file.startsWith('locales/'));
+    assert.deepEqual(text.filter((file) => !file.startsWith('locales/de/')), [], text.join(', '));
+    for (const group of ['flow', 'sms', 'phone']) assert.ok(text.includes(`locales/de/${group}.js`), text.join(', '));
+    assertNoProblems(german.problems);
+    await german.context.close();
   });
 
   it('credentials → visibility → done: the visibility step, fetched while the first step is shown, and no other step', async () => {
@@ -97,6 +138,7 @@ describe('files a product fetches', () => {
     assert.equal(await page.locator('pforte-signup pforte-credentials-step').count(), 1);
     const steps = files.filter((file) => file.startsWith('steps/'));
     assert.deepEqual(steps, ['steps/visibility-step.js']);
+    await requested(files, 'locales/de/visibility.js');
     assert.equal(files[0], 'pforte.js');
     assertNoProblems(problems);
     await context.close();
@@ -114,7 +156,7 @@ describe('files a product fetches', () => {
     const french = page.waitForRequest(/\/phone\/FR\.js$/);
     await signup.getByLabel('Mobilfunknummer').pressSequentially('+33 6 12 34 56 78');
     await french;
-    assert.deepEqual(files.filter((file) => file.startsWith('phone/')), ['phone/DE.js', 'phone/FR.js']);
+    assert.deepEqual(files.filter((file) => /^phone\/[A-Z]{2}\.js$/.test(file)), ['phone/DE.js', 'phone/FR.js']);
     assertNoProblems(problems);
     await context.close();
   });

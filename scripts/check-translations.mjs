@@ -2,11 +2,18 @@
 /**
  * Fails when a message has no German translation or the generated locale
  * module is older than the XLIFF: re-extract, translate, `npm run localize:build`.
+ * Every locale's XLIFF (`xliff/<locale>.xlf`) must hold exactly the extracted
+ * messages, each translated with its placeholders intact (scripts/xliff.mjs).
+ * Also fails when a module renders messages of a group it does not declare
+ * with `useMessages('<group>')` (its text would not load; see
+ * scripts/message-groups.mjs).
  */
-import { readFileSync, writeFileSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync, cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { firstStepGroup, groupOf } from './message-groups.mjs';
 import { execFileSync } from 'node:child_process';
+import { localeProblems, parseUnits, readUnits, xliffDir, xliffPath as localeXliffPath } from './xliff.mjs';
 
 const elements = 'packages/elements';
 const xliffPath = join(elements, 'xliff/de.xlf');
@@ -25,19 +32,31 @@ try {
   const units = [...extracted.matchAll(/<trans-unit id="([^"]+)">([\s\S]*?)<\/trans-unit>/g)];
   const untranslated = units.filter(([, , body]) => !/<target>[\s\S]*?<\/target>/.test(body)).map(([, id]) => id);
   const committed = readFileSync(xliffPath, 'utf8');
-  const generated = ['de.ts', 'de-steps.ts']
-    .map((file) => readFileSync(join(elements, 'src/generated/locales', file), 'utf8'))
+  const germanDir = join(elements, 'src/generated/locales/de');
+  const generated = readdirSync(germanDir)
+    .map((file) => readFileSync(join(germanDir, file), 'utf8'))
     .join('\n');
   const notGenerated = units.map(([, id]) => id).filter((id) => !generated.includes(`'${id}'`));
   const problems = [];
+  for (const file of readdirSync(join(elements, 'src'), { recursive: true })) {
+    if (!file.endsWith('.ts') || /\.(test|stories)\.ts$/.test(file) || file.startsWith('generated')) continue;
+    const source = readFileSync(join(elements, 'src', file), 'utf8');
+    if (!/\bmsg\(/.test(source)) continue;
+    const declared = new Set([firstStepGroup, ...[...source.matchAll(/useMessages\('([\w-]+)'\)/g)].map(([, group]) => group)]);
+    const missing = new Set([...source.matchAll(/\bid: '([\w.-]+)'/g)].map(([, id]) => groupOf(id)).filter((group) => !declared.has(group)));
+    if (missing.size) problems.push(`${relative('.', join(elements, 'src', file))} renders messages of ${[...missing].join(', ')} without useMessages() for them`);
+  }
   if (untranslated.length) problems.push(`no German translation for: ${untranslated.join(', ')}`);
   if (extracted !== committed) problems.push(`${xliffPath} is not up to date with the sources (run npm run localize:extract)`);
-  if (notGenerated.length) problems.push(`generated de.ts / de-steps.ts lack: ${notGenerated.join(', ')} (run npm run localize:build)`);
+  if (notGenerated.length) problems.push(`generated src/generated/locales/de/ lacks: ${notGenerated.join(', ')} (run npm run localize:build)`);
+  const english = parseUnits(extracted);
+  const locales = readdirSync(xliffDir).filter((file) => file.endsWith('.xlf')).map((file) => file.slice(0, -'.xlf'.length));
+  for (const locale of locales) problems.push(...localeProblems(locale, english, readUnits(localeXliffPath(locale))));
   if (problems.length) {
     console.error(problems.join('\n'));
     process.exit(1);
   }
-  console.log(`translations: ${units.length} messages, German complete`);
+  console.log(`translations: ${units.length} messages, complete in ${locales.join(', ')}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

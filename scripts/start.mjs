@@ -187,6 +187,8 @@ const elementsVersion = JSON.parse(readFileSync(join(root, 'packages/elements/pa
  * `/pforte` proxy and the `/__pforte-dev/` layer. Returns the page URL, the
  * active `backend` (`{ kind: 'server' | 'memory', reason }`) and `close()`,
  * which stops both. `onServerExit` is called when the server stops on its own.
+ * `serverEnv` adds environment variables of the server (tests: its products,
+ * an admin token).
  */
 export async function startDemo({
   dataDir = join(root, '.pforte-data'),
@@ -195,6 +197,7 @@ export async function startDemo({
   logLevel = 'info',
   log = console.log,
   onServerExit,
+  serverEnv = {},
 } = {}) {
   ensureServerBuilt({ log });
   // The page's port is fixed before the server starts: the server allows calls only from origins it is told.
@@ -219,7 +222,7 @@ export async function startDemo({
   /** Starts the server (on `listenPort`) and waits for its health check; sets `backend`. */
   const launch = async (listenPort) => {
     try {
-      const started = await startReferenceServer({ dataDir, port: listenPort, onLog: serverLog, env: { CORS_ORIGINS: pageOrigins } });
+      const started = await startReferenceServer({ dataDir, port: listenPort, onLog: serverLog, env: { ...serverEnv, CORS_ORIGINS: pageOrigins } });
       const problem = await waitForHealth(started.url);
       if (problem) {
         await started.stop();

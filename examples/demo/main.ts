@@ -1,10 +1,12 @@
 import '@pforte/elements';
 import { createMemoryAdapter } from '@pforte/core/memory';
+import type { MemoryAdapter } from '@pforte/core/memory';
 import type { PforteConfigInput, PforteSignup } from '@pforte/elements';
 import { demoProducts } from './products.js';
 import { applyPageTexts, pageText } from './page-texts.js';
 import type { PageLocale, PageText } from './page-texts.js';
 import { demoBackendData } from '../products/catalog.js';
+import { createSignInTab, demoClock } from './signin-tab.js';
 
 /** Where `npm start` (scripts/start.mjs) proxies the reference server, same-origin. */
 const serverEndpoint = '/pforte';
@@ -131,9 +133,9 @@ interface OutboxSource {
   stop(): void;
 }
 
-/** The memory adapter's outbox, read in place. */
-function memoryOutbox(outbox: ReadonlyArray<OutboxMessage>): OutboxSource {
-  const refresh = () => renderOutbox(outbox);
+/** The memory adapter's outbox (`read` returns a fresh copy each time). */
+function memoryOutbox(read: () => ReadonlyArray<OutboxMessage>): OutboxSource {
+  const refresh = () => renderOutbox(read());
   // The outbox changes while a step is open (a code is sent), so poll it cheaply.
   const timer = window.setInterval(refresh, 500);
   return { refresh, stop: () => window.clearInterval(timer) };
@@ -172,6 +174,8 @@ function serverOutbox(since: number): OutboxSource {
 
 let outbox: OutboxSource = { refresh: () => {}, stop: () => {} };
 
+const signInTab = createSignInTab({ registerPanel: slot, localeSelect, themeSelect, log: logEvent, onActivity: () => outbox.refresh() });
+
 /** Mounts a fresh widget for the chosen product and backend. */
 function mount(): void {
   outbox.stop();
@@ -184,10 +188,13 @@ function mount(): void {
     // Allow for a little clock difference between this page and the server.
     outbox = serverOutbox(Date.now() - 5000);
   } else {
-    const adapter = createMemoryAdapter({ ...demoBackendData, takenUsernames: ['taken@example.com', 'vergeben'] });
+    const adapter = createMemoryAdapter({ ...demoBackendData, takenUsernames: ['taken@example.com', 'vergeben'], clock: demoClock });
     widget.adapter = adapter;
-    outbox = memoryOutbox(adapter.outbox);
+    outbox = memoryOutbox(() => adapter.outbox);
   }
+  // The sign-in tab uses the same backend: an account registered here signs in there.
+  const config = product.config as PforteConfigInput;
+  signInTab.connect(backendSelect.value === 'server' ? { config, endpoint: serverEndpoint } : { config, adapter: widget.adapter as MemoryAdapter });
   if (product.invitation) widget.invitation = product.invitation;
   const onServer = backendSelect.value === 'server';
   resetButton.hidden = !(onServer && resettable);

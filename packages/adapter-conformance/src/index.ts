@@ -19,6 +19,9 @@ import {
   type PasswordPolicy,
   type PforteAdapter,
   type PforteSignInAdapter,
+  type PforteAccountAdapter,
+  organizationAnswerSchema,
+  organizationChangedSchema,
   resetRequestedResultSchema,
   guestInvitationInfoSchema,
   guestSessionResultSchema,
@@ -150,6 +153,13 @@ interface Context {
   adapter: PforteAdapter;
   /** The adapter's sign-in half; skips the check when it has none. */
   signIn(): PforteAdapter & PforteSignInAdapter;
+  /** The adapter's account half (with sign-in); skips the check when it has none. */
+  account(): PforteAdapter & PforteSignInAdapter & PforteAccountAdapter;
+  /**
+   * A completed registration in an organization product that registers a new
+   * organization (`customerNumber`, postal code 10115) or asks to join one.
+   */
+  inOrganization(product: ConformanceProduct, mode: 'register' | 'join', customerNumber: string): Promise<{ username: string; password: string; accountId: string }>;
   /** A completed registration in `product` (default conformance-basic): its username and password. */
   registered(product?: ConformanceProduct): Promise<{ username: string; password: string }>;
   options: ConformanceOptions;
@@ -770,6 +780,7 @@ const checks: Check[] = [
       const { username, password } = await registered();
       const result = shape(signInResultSchema, await adapter.signIn({ identifier: username, password, locale: 'de', product: 'conformance-basic' }), 'signIn');
       check(result.status === 'signedIn', `an account without a second factor signs in at once, got '${result.status}'`);
+      check(result.firstSignIn !== true, 'an account that registered itself brings no first-sign-in notice');
       check(!JSON.stringify(result).includes(password), 'the answer holds no password');
       const { session } = shape(sessionResultSchema, await adapter.getSession(), 'getSession');
       check(session?.username === username, 'getSession: the signed-in account');
@@ -903,7 +914,7 @@ const checks: Check[] = [
     },
   },
   {
-    name: 'forced change: an initial password must be replaced at the first sign-in, not by itself',
+    name: 'forced change: an initial password must be replaced at the first sign-in, not by itself; only that first session is a first sign-in',
     async run({ signIn, options, username, policy }) {
       if (!options.createAccount) throw new CheckSkipped('no way to create accounts');
       const adapter = signIn();
@@ -918,8 +929,124 @@ const checks: Check[] = [
       const fresh = passwordOfLength(Math.max(lengthsOf(policy).min, 17), 'q');
       const done = await adapter.changePassword({ signInId: first.signInId, password: fresh });
       check(done.status === 'signedIn', `signed in after the change, got '${done.status}'`);
+      check(done.firstSignIn === true, 'the first session of an account created by someone else is a first sign-in');
       const again = await adapter.signIn({ identifier: name, password: fresh, locale: 'de', product: 'conformance-basic' });
       check(again.status === 'signedIn', 'the next sign-in needs no change');
+      check(again.firstSignIn !== true, 'the next sign-in is no first sign-in');
+    },
+  },
+  {
+    name: 'organization: a member approves a join request; the requester is told by e-mail and is a member at the next sign-in',
+    async run({ account, inOrganization, unique, options }) {
+      const adapter = account();
+      const product = 'conformance-organization';
+      const customerNumber = `P${unique()}`;
+      const founder = await inOrganization(product, 'register', customerNumber);
+      const requester = await inOrganization(product, 'join', customerNumber);
+      const signInAs = (who: { username: string; password: string }) =>
+        adapter.signIn({ identifier: who.username, password: who.password, locale: 'de', product });
+      check((await signInAs(requester)).status === 'signedIn', 'the requester signs in');
+      const pending = (await adapter.getSession()).session?.organization;
+      check(pending?.status === 'pending', `the session shows the request as pending, got '${String(pending?.status)}'`);
+      check((await adapter.getOrganization()).organization === null, 'a pending requester sees no organization');
+      await adapter.signOut();
+      await signInAs(founder);
+      const before = shape(organizationAnswerSchema, await adapter.getOrganization(), 'getOrganization').organization;
+      check(before !== null && before.role === 'master' && before.canManage, 'the founder is the master user and manages');
+      check(before.members.length === 1 && before.members[0]!.accountId === founder.accountId, 'one member: the founder');
+      const request = before.joinRequests.find((entry) => entry.accountId === requester.accountId);
+      check(request?.username === requester.username, 'the join request with the username the requester entered');
+      check(before.seatsTaken === 2, `two places taken (member and request), got ${before.seatsTaken}`);
+      const after = shape(
+        organizationChangedSchema,
+        await adapter.decideJoinRequest({ accountId: requester.accountId, approve: true, locale: 'de' }),
+        'decideJoinRequest',
+      ).organization;
+      check(after.joinRequests.length === 0 && after.members.some((member) => member.accountId === requester.accountId), 'the requester is a member now');
+      await expectCode(adapter.decideJoinRequest({ accountId: requester.accountId, approve: false, locale: 'de' }), 'member.unknown', 'deciding again');
+      await adapter.signOut();
+      if (options.readEmail) check((await options.readEmail(requester.username)) !== undefined, 'the requester is told by e-mail');
+      await signInAs(requester);
+      const member = (await adapter.getSession()).session?.organization;
+      check(member?.status === 'member' && member.role === 'member', 'the next sign-in shows the membership');
+      check((await adapter.getOrganization()).organization?.members.length === 2, 'the new member sees both members');
+    },
+  },
+  {
+    name: 'attack: only signed-in members of the organization decide; a denied request frees its place',
+    async run({ account, inOrganization, unique }) {
+      const adapter = account();
+      const product = 'conformance-organization';
+      const customerNumber = `P${unique()}`;
+      const founder = await inOrganization(product, 'register', customerNumber);
+      const requester = await inOrganization(product, 'join', customerNumber);
+      const stranger = await inOrganization(product, 'register', `P${unique()}`);
+      const decide = (approve: boolean) => adapter.decideJoinRequest({ accountId: requester.accountId, approve, locale: 'de' });
+      await expectCode(adapter.getOrganization(), 'session.required', 'signed out: the organization');
+      await expectCode(decide(true), 'session.required', 'signed out: a decision');
+      await adapter.signIn({ identifier: requester.username, password: requester.password, locale: 'de', product });
+      await expectCode(decide(true), 'permission.denied', 'the requester approving themselves');
+      await adapter.signOut();
+      await adapter.signIn({ identifier: stranger.username, password: stranger.password, locale: 'de', product });
+      await expectCode(decide(true), 'member.unknown', "a member of another organization deciding this one's request");
+      await adapter.signOut();
+      await adapter.signIn({ identifier: founder.username, password: founder.password, locale: 'de', product });
+      const denied = (await decide(false)).organization;
+      check(denied.joinRequests.length === 0 && denied.members.length === 1, 'denied: no request, no new member');
+      check(denied.seatsTaken === 1, `a denied request takes no place, got ${denied.seatsTaken}`);
+      await adapter.signOut();
+      await adapter.signIn({ identifier: requester.username, password: requester.password, locale: 'de', product });
+      const session = (await adapter.getSession()).session;
+      check(session?.organization?.status === 'denied', 'the requester sees the refusal at sign-in');
+      await expectCode(decide(true), 'permission.denied', 'a denied requester approving themselves');
+    },
+  },
+  {
+    name: 'attack: where the master user manages, a plain member neither approves nor removes',
+    async run({ account, inOrganization, unique }) {
+      const adapter = account();
+      const product = 'conformance-organization-master';
+      const customerNumber = `P${unique()}`;
+      const master = await inOrganization(product, 'register', customerNumber);
+      const member = await inOrganization(product, 'join', customerNumber);
+      const later = await inOrganization(product, 'join', customerNumber);
+      await adapter.signIn({ identifier: master.username, password: master.password, locale: 'de', product });
+      await adapter.decideJoinRequest({ accountId: member.accountId, approve: true, locale: 'de' });
+      await adapter.signOut();
+      await adapter.signIn({ identifier: member.username, password: member.password, locale: 'de', product });
+      const seen = (await adapter.getOrganization()).organization;
+      check(seen !== null && !seen.canManage && seen.role === 'member', 'a plain member sees the organization but does not manage it');
+      await expectCode(adapter.decideJoinRequest({ accountId: later.accountId, approve: true, locale: 'de' }), 'permission.denied', 'a plain member approving');
+      await expectCode(adapter.removeMember({ accountId: master.accountId }), 'permission.denied', 'a plain member removing the master user');
+    },
+  },
+  {
+    name: 'attack: removing a member needs a recent sign-in, and nobody removes themselves or the master user',
+    async run({ account, inOrganization, unique, options }) {
+      if (!options.advanceTime) throw new CheckSkipped('no clock to move');
+      const adapter = account();
+      const product = 'conformance-organization';
+      const customerNumber = `P${unique()}`;
+      const founder = await inOrganization(product, 'register', customerNumber);
+      const first = await inOrganization(product, 'join', customerNumber);
+      const second = await inOrganization(product, 'join', customerNumber);
+      const signInAs = (who: { username: string; password: string }) =>
+        adapter.signIn({ identifier: who.username, password: who.password, locale: 'de', product });
+      await signInAs(founder);
+      for (const who of [first, second]) await adapter.decideJoinRequest({ accountId: who.accountId, approve: true, locale: 'de' });
+      await adapter.signOut();
+      await signInAs(first);
+      await expectCode(adapter.removeMember({ accountId: first.accountId }), 'permission.denied', 'removing oneself');
+      await expectCode(adapter.removeMember({ accountId: founder.accountId }), 'permission.denied', 'removing the master user');
+      const { reauthMinutes } = resolveSignIn();
+      await options.advanceTime(reauthMinutes * 60_000 + 1000);
+      await expectCode(adapter.removeMember({ accountId: second.accountId }), 'reauth.required', `${reauthMinutes} minutes after the sign-in`);
+      await adapter.signOut();
+      await signInAs(first);
+      const after = (await adapter.removeMember({ accountId: second.accountId })).organization;
+      check(!after.members.some((entry) => entry.accountId === second.accountId), 'removed after a fresh sign-in');
+      check(after.seatsTaken === 2, `the place is free again, got ${after.seatsTaken} taken`);
+      await expectCode(adapter.removeMember({ accountId: second.accountId }), 'member.unknown', 'removing again');
     },
   },
   {
@@ -1024,6 +1151,21 @@ function makeContext(adapter: PforteAdapter | (PforteAdapter & PforteSignInAdapt
     signIn() {
       if (typeof (adapter as Partial<PforteSignInAdapter>).signIn !== 'function') throw new CheckSkipped('the adapter has no sign-in');
       return adapter as PforteAdapter & PforteSignInAdapter;
+    },
+    account() {
+      const signIn = context.signIn();
+      if (typeof (signIn as Partial<PforteAccountAdapter>).getOrganization !== 'function') throw new CheckSkipped('the adapter has no account area');
+      return signIn as PforteAdapter & PforteSignInAdapter & PforteAccountAdapter;
+    },
+    async inOrganization(product, mode, customerNumber) {
+      const name = username();
+      const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), `o${counter}`);
+      const { flowId } = await context.start(product);
+      await adapter.submitCredentials({ flowId, username: name, password });
+      if (mode === 'register') await adapter.registerOrganization({ flowId, name: `Praxis ${customerNumber}`, postalCode: '10115', customerNumber });
+      else await adapter.joinOrganization({ flowId, customerNumber, postalCode: '10115' });
+      const { accountId } = await adapter.complete({ flowId });
+      return { username: name, password, accountId };
     },
     async registered(product = 'conformance-basic') {
       const name = username();

@@ -37,8 +37,10 @@ export const conformanceProducts = {
   'conformance-email': {
     steps: ['credentials', { id: 'emailVerification', returnUrlOrigins: ['https://conformance.example'] }],
   },
-  /** Practices of at most 5 members plus requests. */
-  'conformance-organization': { steps: ['credentials', { id: 'organization', maxMembers: 5 }] },
+  /** Practices of at most 5 members plus requests, where every member approves requests and removes members. */
+  'conformance-organization': { steps: ['credentials', { id: 'organization', maxMembers: 5 }], signIn: {} },
+  /** Companies where only the master user (who registered the company) approves requests and removes members. */
+  'conformance-organization-master': { steps: ['credentials', { id: 'organization', managedBy: 'master' }], signIn: {} },
   /** Names only: the profile asks for no e-mail address. */
   'conformance-profile': { steps: ['credentials', { id: 'profile', fields: { firstName: 'required', lastName: 'required' } }] },
   /** A free username (no e-mail address) and the `min8` policy: length only, yet no common password. */

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
-import type { PforteAdapter } from './adapter.js';
+import type { ContractMethod } from './adapter.js';
 import { PforteError } from './errors.js';
-import type { PforteSignInAdapter } from './sign-in-adapter.js';
 import { stepIds } from './steps/ids.js';
 
 const epochMs = z.number().check(z.nonnegative());
@@ -85,6 +84,14 @@ export const sessionInfoSchema = z.object({
   username: z.string().check(z.minLength(1)),
   product: z.string(),
   secondFactor: z.enum(['sms', 'email', 'none']),
+  organization: z.optional(
+    z.object({
+      organizationId: id,
+      name: z.string().check(z.minLength(1)),
+      status: z.enum(['member', 'pending', 'denied']),
+      role: z.enum(['master', 'member']),
+    }),
+  ),
   expiresAt: epochMs,
   now: epochMs,
   guest: z.optional(z.literal(true)),
@@ -100,7 +107,7 @@ export const signInResultSchema = z.discriminatedUnion('status', [
     ...codeSentResultSchema.shape,
   }),
   z.object({ status: z.literal('passwordChange'), signInId: id, expiresAt: epochMs, now: epochMs }),
-  z.object({ status: z.literal('signedIn'), session: sessionInfoSchema }),
+  z.object({ status: z.literal('signedIn'), session: sessionInfoSchema, firstSignIn: z.optional(z.boolean()) }),
 ]);
 /** Schema of {@link ResetRequestedResult}. */
 export const resetRequestedResultSchema = z.object({
@@ -124,9 +131,35 @@ export const guestInvitationInfoSchema = z.object({
 });
 /** Schema of the answer of `signInAsGuest`. */
 export const guestSessionResultSchema = z.object({ session: sessionInfoSchema });
+/** Schema of {@link OrganizationOverview}. */
+export const organizationOverviewSchema = z.object({
+  organizationId: id,
+  name: z.string().check(z.minLength(1)),
+  role: z.enum(['master', 'member']),
+  members: z.array(
+    z.object({ accountId: id, username: z.string().check(z.minLength(1)), role: z.enum(['master', 'member']), since: epochMs }),
+  ),
+  joinRequests: z.array(
+    z.object({
+      accountId: id,
+      username: z.string().check(z.minLength(1)),
+      email: z.optional(z.string()),
+      name: z.optional(z.string()),
+      requestedAt: epochMs,
+    }),
+  ),
+  seatsTaken: z.int().check(z.nonnegative()),
+  maxMembers: z.int().check(z.positive()),
+  canManage: z.boolean(),
+  now: epochMs,
+});
+/** Schema of the answer of `getOrganization`: `{ organization: null }` for no member of one. */
+export const organizationAnswerSchema = z.object({ organization: z.nullable(organizationOverviewSchema) });
+/** Schema of the answer of a change in the organization: the organization afterwards. */
+export const organizationChangedSchema = z.object({ organization: organizationOverviewSchema });
 
 /** The schema of each adapter method's result; methods without one answer nothing. */
-export const resultSchemas: Partial<Record<keyof PforteAdapter | keyof PforteSignInAdapter, z.ZodMiniType>> = {
+export const resultSchemas: Partial<Record<ContractMethod, z.ZodMiniType>> = {
   startRegistration: startResultSchema,
   submitCredentials: credentialsResultSchema,
   issuePin: issuePinResultSchema,
@@ -147,10 +180,13 @@ export const resultSchemas: Partial<Record<keyof PforteAdapter | keyof PforteSig
   getSession: sessionResultSchema,
   openGuestInvitation: guestInvitationInfoSchema,
   signInAsGuest: guestSessionResultSchema,
+  getOrganization: organizationAnswerSchema,
+  decideJoinRequest: organizationChangedSchema,
+  removeMember: organizationChangedSchema,
 };
 
 /** `value` checked against `method`'s result schema (unknown fields dropped); 'response.invalid' when it does not match. */
-export function parseResult(method: keyof PforteAdapter | keyof PforteSignInAdapter, value: unknown): unknown {
+export function parseResult(method: ContractMethod, value: unknown): unknown {
   const schema = resultSchemas[method];
   if (!schema) return undefined;
   const result = z.safeParse(schema, value);

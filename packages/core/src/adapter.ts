@@ -4,6 +4,7 @@ import type { StepId } from './steps/ids.js';
 import type { SecondFactorMethod } from './steps/types.js';
 import { loadValidation } from './load-validation.js';
 import { PforteError, toPforteError } from './errors.js';
+import type { PforteAccountAdapter } from './account-adapter.js';
 import type { PforteSignInAdapter } from './sign-in-adapter.js';
 
 /** Options every adapter call accepts. */
@@ -39,6 +40,9 @@ export interface SmsSentResult {
 
 /** A code was sent (by SMS or e-mail); the same shape for both channels. */
 export type CodeSentResult = SmsSentResult;
+
+/** The name of a method of the contract: registration, sign-in or the account area. */
+export type ContractMethod = keyof PforteAdapter | keyof PforteSignInAdapter | keyof PforteAccountAdapter;
 
 /** What a registration link (invitation) says about the person invited; every detail is optional. */
 export interface InvitationDetails {
@@ -322,11 +326,11 @@ export function createGuard({ timeoutMs, clock = systemClock }: GuardOptions) {
 
   // The result schemas load with zod on first use, while the first call is on the wire.
   const validated =
-    <T>(method: keyof PforteAdapter | keyof PforteSignInAdapter) =>
+    <T>(method: ContractMethod) =>
     async (value: unknown): Promise<T> =>
       (await loadValidation()).parseResult(method, value) as T;
   const stamped =
-    <T extends object>(method: keyof PforteAdapter | keyof PforteSignInAdapter) =>
+    <T extends object>(method: ContractMethod) =>
     async (value: unknown): Promise<T & { receivedAt: number }> => ({ ...(await validated<T>(method)(value)), receivedAt: clock.now() });
   // Void methods: whatever a backend returns is dropped, never passed on.
   const nothing = (): void => undefined;

@@ -97,6 +97,8 @@ export const signInSchema = z.strictObject({
   sessionIdleMinutes: z._default(z.optional(intBetween(1, 7 * 24 * 60)), 30),
   /** Hours a session lives at most. */
   sessionAbsoluteHours: z._default(z.optional(intBetween(1, 30 * 24)), 12),
+  /** Minutes after a sign-in in which security-relevant changes (removing a member, …) need no new sign-in. */
+  reauthMinutes: z._default(z.optional(intBetween(1, 24 * 60)), 10),
   /** The "Forgot your password?" link. */
   forgotPasswordUrl: z.optional(linkUrl),
   /** The "Register" link. */
@@ -118,6 +120,12 @@ export const signInSchema = z.strictObject({
       code: z._default(z.optional(z.enum(['withLink', 'separately'])), 'withLink'),
     }),
   ),
+  /**
+   * A notice shown once, at the first sign-in of an account someone else
+   * created (an admin, a practice, an automatic registration), as plain text
+   * in the product's language.
+   */
+  firstSignInNotice: z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(2000))),
 });
 
 /** The resolved `guestAccess` part of the `signIn` section. */
@@ -138,10 +146,12 @@ export interface SignInConfig {
   resetUrlOrigins: string[];
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  reauthMinutes: number;
   forgotPasswordUrl?: string;
   registerUrl?: string;
   invitationLinkHours: number;
   guestAccess?: GuestAccessConfig;
+  firstSignInNotice?: string;
 }
 
 /** The `signIn` section of a product that gives none. */
@@ -152,6 +162,7 @@ export function resolveSignIn(input: z.input<typeof signInSchema> = {}): SignInC
   if (parsed.registerUrl === undefined) delete resolved.registerUrl;
   if (parsed.guestAccess === undefined) delete resolved.guestAccess;
   else resolved.guestAccess = { ...parsed.guestAccess };
+  if (parsed.firstSignInNotice === undefined) delete resolved.firstSignInNotice;
   return resolved;
 }
 const localeSchema = z.enum(['de', 'en']);

@@ -29,6 +29,10 @@ export type PforteErrorCode =
   | 'step.unavailable'
   | 'product.unknown'
   | 'input.invalid'
+  | 'session.required'
+  | 'reauth.required'
+  | 'permission.denied'
+  | 'member.unknown'
   | 'network'
   | 'timeout'
   | 'response.invalid'
@@ -65,6 +69,10 @@ export const pforteErrorCodes: readonly PforteErrorCode[] = [
   'step.unavailable',
   'product.unknown',
   'input.invalid',
+  'session.required',
+  'reauth.required',
+  'permission.denied',
+  'member.unknown',
   'network',
   'timeout',
   'response.invalid',

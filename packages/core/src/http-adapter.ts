@@ -1,12 +1,12 @@
-import type { CallOptions, PforteAdapter } from './adapter.js';
+import type { CallOptions, ContractMethod, PforteAdapter } from './adapter.js';
 import type { HttpAdapterOptions } from './http-client.js';
+import type { PforteAccountAdapter } from './account-adapter.js';
 import type { PforteSignInAdapter } from './sign-in-adapter.js';
 
 export type { HttpAdapterOptions } from './http-client.js';
 
-type AdapterMethod = keyof PforteAdapter | keyof PforteSignInAdapter;
 /** Every adapter method; a `Record` so that the compiler notices a method missing here. */
-const methodSet: Record<AdapterMethod, true> = {
+const methodSet: Record<ContractMethod, true> = {
   startRegistration: true,
   submitCredentials: true,
   issuePin: true,
@@ -39,8 +39,11 @@ const methodSet: Record<AdapterMethod, true> = {
   signOut: true,
   openGuestInvitation: true,
   signInAsGuest: true,
+  getOrganization: true,
+  decideJoinRequest: true,
+  removeMember: true,
 };
-const adapterMethods = Object.keys(methodSet) as AdapterMethod[];
+const adapterMethods = Object.keys(methodSet) as ContractMethod[];
 
 /**
  * An adapter that talks to a backend implementing the Pforte HTTP contract
@@ -51,14 +54,14 @@ const adapterMethods = Object.keys(methodSet) as AdapterMethod[];
  * is async anyway, and pages that pass their own adapter, or render the first
  * step before anything is sent, do not pay for it up front.
  */
-export function createHttpAdapter(options: HttpAdapterOptions): PforteAdapter & PforteSignInAdapter {
-  let client: Promise<PforteAdapter & PforteSignInAdapter> | undefined;
+export function createHttpAdapter(options: HttpAdapterOptions): PforteAdapter & PforteSignInAdapter & PforteAccountAdapter {
+  let client: Promise<PforteAdapter & PforteSignInAdapter & PforteAccountAdapter> | undefined;
   const loadClient = () => (client ??= import('./http-client.js').then((module) => module.createHttpClient(options)));
   const forward =
-    (method: AdapterMethod) =>
+    (method: ContractMethod) =>
     async (input: never, callOptions?: CallOptions): Promise<unknown> => {
       const loaded = await loadClient();
       return (loaded[method] as (input: never, callOptions?: CallOptions) => Promise<unknown>)(input, callOptions);
     };
-  return Object.fromEntries(adapterMethods.map((method) => [method, forward(method)])) as unknown as PforteAdapter & PforteSignInAdapter;
+  return Object.fromEntries(adapterMethods.map((method) => [method, forward(method)])) as unknown as PforteAdapter & PforteSignInAdapter & PforteAccountAdapter;
 }

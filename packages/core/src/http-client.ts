@@ -1,4 +1,5 @@
-import type { CallOptions, PforteAdapter } from './adapter.js';
+import type { CallOptions, ContractMethod, PforteAdapter } from './adapter.js';
+import type { PforteAccountAdapter } from './account-adapter.js';
 import type { PforteSignInAdapter } from './sign-in-adapter.js';
 import { PforteError, type PforteErrorCode } from './errors.js';
 import type { Problem } from './http-contract.js';
@@ -41,7 +42,7 @@ const maxServerMessageLength = 500;
  * and aborts 'timeout'. Every call sends a fresh `Idempotency-Key`, reused
  * only on the adapter's own retry.
  */
-export function createHttpClient(options: HttpAdapterOptions): PforteAdapter & PforteSignInAdapter {
+export function createHttpClient(options: HttpAdapterOptions): PforteAdapter & PforteSignInAdapter & PforteAccountAdapter {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const base = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -60,7 +61,7 @@ export function createHttpClient(options: HttpAdapterOptions): PforteAdapter & P
   }
 
   async function call<T>(
-    method: keyof PforteAdapter | keyof PforteSignInAdapter,
+    method: ContractMethod,
     input: object = {},
     callOptions: CallOptions | undefined,
   ): Promise<T> {
@@ -134,7 +135,7 @@ export function createHttpClient(options: HttpAdapterOptions): PforteAdapter & P
       route.method,
       (input: object | undefined, callOptions?: CallOptions) => call(route.method, input, callOptions),
     ]),
-  ) as unknown as PforteAdapter & PforteSignInAdapter;
+  ) as unknown as PforteAdapter & PforteSignInAdapter & PforteAccountAdapter;
 }
 
 function timeoutFrom(signal: AbortSignal): PforteError {

@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
-import type { PforteAdapter } from './adapter.js';
+import type { ContractMethod } from './adapter.js';
 import { resultSchemas } from './adapter-schemas.js';
 import { stepIds } from './steps/ids.js';
 import type { PforteErrorCode } from './errors.js';
 import { httpRouteBases, type HttpRouteBase } from './http-routes.js';
-import type { PforteSignInAdapter } from './sign-in-adapter.js';
 
 /**
  * The Pforte HTTP contract: one `POST` route per adapter method, JSON in and
@@ -120,6 +119,14 @@ export const resetPasswordRequestSchema = z.object({
   token: z.string().check(z.maxLength(500)),
   password: z.string().check(z.maxLength(20000)),
 });
+/** Body of `POST /account/organization/join-requests/decide`. */
+export const decideJoinRequestSchema = z.object({
+  accountId: z.string().check(z.maxLength(200)),
+  approve: z.boolean(),
+  locale: z.string().check(z.maxLength(35)),
+});
+/** Body of `POST /account/organization/members/remove`. */
+export const removeMemberRequestSchema = z.object({ accountId: z.string().check(z.maxLength(200)) });
 
 /** Body of `POST /guest-access/invitation`: the token from the invitation link. */
 export const guestInvitationRequestSchema = z.object({
@@ -177,7 +184,7 @@ export interface HttpRoute extends HttpRouteBase {
 export const commonErrorCodes: PforteErrorCode[] = ['rate_limited', 'flow.unknown', 'flow.expired', 'link.used'];
 
 /** What each route is for, the errors it may answer besides the common ones, and whether its answer is stored. */
-const routeDocs: Record<keyof PforteAdapter | keyof PforteSignInAdapter, Pick<HttpRoute, 'summary' | 'errors' | 'storesAnswer'>> = {
+const routeDocs: Record<ContractMethod, Pick<HttpRoute, 'summary' | 'errors' | 'storesAnswer'>> = {
   startRegistration: { summary: 'Open a registration flow', errors: ['link.expired'], storesAnswer: true },
   submitCredentials: { summary: 'Set username and password (again after going back)', errors: ['identifier.unavailable', 'identifier.invalid', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'], storesAnswer: true },
   issuePin: { summary: 'Generate a service PIN and return it this once', errors: ['step.required', 'pin.invalid'], storesAnswer: false },
@@ -210,10 +217,13 @@ const routeDocs: Record<keyof PforteAdapter | keyof PforteSignInAdapter, Pick<Ht
   signOut: { summary: 'End the current session', errors: [], storesAnswer: false },
   openGuestInvitation: { summary: 'Open a guest invitation (the token from its link): who was invited, the code length, uses and attempts left', errors: ['link.invalid', 'link.expired', 'code.max_attempts', 'step.unavailable'], storesAnswer: true },
   signInAsGuest: { summary: "Check a guest's one-time code and start a guest session limited to the invitation", errors: ['link.invalid', 'link.expired', 'code.invalid', 'code.max_attempts', 'step.unavailable'], storesAnswer: false },
+  getOrganization: { summary: "The signed-in member's organization: members, join requests, places", errors: ['session.required'], storesAnswer: false },
+  decideJoinRequest: { summary: 'Approve or deny a join request (the requester is told by e-mail)', errors: ['session.required', 'permission.denied', 'member.unknown'], storesAnswer: true },
+  removeMember: { summary: 'Remove a member (needs a recent sign-in)', errors: ['session.required', 'reauth.required', 'permission.denied', 'member.unknown'], storesAnswer: true },
 };
 
 /** The body schema of each route's request. */
-const requestSchemas: Record<keyof PforteAdapter | keyof PforteSignInAdapter, z.ZodMiniType> = {
+const requestSchemas: Record<ContractMethod, z.ZodMiniType> = {
   startRegistration: startRequestSchema,
   submitCredentials: credentialsRequestSchema,
   issuePin: issuePinRequestSchema,
@@ -246,6 +256,9 @@ const requestSchemas: Record<keyof PforteAdapter | keyof PforteSignInAdapter, z.
   signOut: emptyRequestSchema,
   openGuestInvitation: guestInvitationRequestSchema,
   signInAsGuest: guestAccessRequestSchema,
+  getOrganization: emptyRequestSchema,
+  decideJoinRequest: decideJoinRequestSchema,
+  removeMember: removeMemberRequestSchema,
 };
 
 /** Every route, in flow order, with its request and answer schemas. */
@@ -257,7 +270,7 @@ export const httpRoutes: readonly HttpRoute[] = httpRouteBases.map((route) => ({
 }));
 
 /** The route of an adapter method. */
-export function routeOf(method: keyof PforteAdapter | keyof PforteSignInAdapter): HttpRoute {
+export function routeOf(method: ContractMethod): HttpRoute {
   const route = httpRoutes.find((candidate) => candidate.method === method);
   if (!route) throw new Error(`no route for ${method}`);
   return route;
@@ -305,6 +318,10 @@ export const problemStatus: Record<PforteErrorCode, number> = {
   'step.unavailable': 404,
   'product.unknown': 404,
   'input.invalid': 422,
+  'session.required': 401,
+  'reauth.required': 403,
+  'permission.denied': 403,
+  'member.unknown': 404,
   network: 503,
   timeout: 504,
   'response.invalid': 502,

@@ -1,6 +1,5 @@
-import type { PforteAdapter } from './adapter.js';
+import type { ContractMethod } from './adapter.js';
 import { pforteErrorCodes, type PforteErrorCode } from './errors.js';
-import type { PforteSignInAdapter } from './sign-in-adapter.js';
 
 /**
  * Where each adapter method goes in the Pforte HTTP contract: what the HTTP
@@ -12,7 +11,7 @@ import type { PforteSignInAdapter } from './sign-in-adapter.js';
 
 /** Where one adapter method goes. */
 export interface HttpRouteBase {
-  method: keyof PforteAdapter | keyof PforteSignInAdapter;
+  method: ContractMethod;
   /** The HTTP method (default POST); a GET carries no body and no Idempotency-Key. */
   verb?: 'GET' | 'POST';
   /** Path below the base URL; `{flowId}` and `{signInId}` are replaced by the input's URL-encoded member of that name. */
@@ -55,10 +54,13 @@ export const httpRouteBases: readonly HttpRouteBase[] = [
   { method: 'signOut', path: '/session/logout', status: 204 },
   { method: 'openGuestInvitation', path: '/guest-access/invitation', status: 200 },
   { method: 'signInAsGuest', path: '/guest-access', status: 200 },
+  { method: 'getOrganization', verb: 'GET', path: '/account/organization', status: 200 },
+  { method: 'decideJoinRequest', path: '/account/organization/join-requests/decide', status: 200 },
+  { method: 'removeMember', path: '/account/organization/members/remove', status: 200 },
 ];
 
 /** Where an adapter method goes. */
-export function routeBaseOf(method: keyof PforteAdapter | keyof PforteSignInAdapter): HttpRouteBase {
+export function routeBaseOf(method: ContractMethod): HttpRouteBase {
   const route = httpRouteBases.find((candidate) => candidate.method === method);
   if (!route) throw new Error(`no route for ${method}`);
   return route;

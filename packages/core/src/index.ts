@@ -71,6 +71,7 @@ export {
   type FlowState,
 } from './flow.js';
 export { formatCountdown, laterDeadline, secondsUntil, toClientDeadline, type ResendDeadline } from './throttle.js';
+export { countText, pluralCategories, pluralCategory, selectPlural, type PluralForms } from './plural.js';
 export { loadPhoneSupport, type PhoneParseResult, type PhoneSupport } from './phone.js';
 export { cryptoRandom, generatePin, isTrivialPin } from './pin.js';
 export {
@@ -85,6 +86,7 @@ export {
   type InvitationDetails,
   type OrganizationMembership,
   type OrganizationResult,
+  type ContractMethod,
   type PforteAdapter,
   type ProfileValues,
   type SmsSentResult,
@@ -96,8 +98,17 @@ export {
   type PforteSignInAdapter,
   type ResetRequestedResult,
   type SessionInfo,
+  type SessionOrganization,
   type SignInResult,
 } from './sign-in-adapter.js';
+export {
+  guardAccountAdapter,
+  type JoinRequest,
+  type OrganizationMember,
+  type OrganizationOverview,
+  type OrganizationRole,
+  type PforteAccountAdapter,
+} from './account-adapter.js';
 export {
   codeSentResultSchema,
   completeResultSchema,
@@ -114,6 +125,9 @@ export {
   guestSessionResultSchema,
   sessionInfoSchema,
   sessionResultSchema,
+  organizationAnswerSchema,
+  organizationChangedSchema,
+  organizationOverviewSchema,
   signInResultSchema,
   smsSentResultSchema,
   startResultSchema,
@@ -164,4 +178,4 @@ export {
 export { defineStep } from './steps/define.js';
 export type { AdapterAction, BaseStep, ConfigContext, StepDescriptor } from './steps/types.js';
 export { isEmailAddress } from './rules/email.js';
-export { isCommonPassword } from './rules/common-passwords.js';
+export { isCommonPassword } from './common-password-check.js';

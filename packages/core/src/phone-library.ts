@@ -4,4 +4,4 @@
  * every export of what it imports: importing `libphonenumber-js/core`
  * directly would ship all of it.
  */
-export { AsYouType, Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/core';
+export { Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/core';

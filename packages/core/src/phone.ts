@@ -20,7 +20,12 @@ export interface PhoneSupport {
   prepare(input: string, country: string): Promise<boolean>;
   /** Whether what `input` needs with `country` is loaded (see {@link prepare}). */
   isPrepared(input: string, country: string): boolean;
-  /** Formats a partial input as the user types, e.g. '015112' → '01511 2' for 'DE'; unchanged until its metadata is prepared. */
+  /**
+   * Formats an input as the user types once it is a valid mobile number, in
+   * the form it was typed in: '015112345678' → '01511 2345678' for 'DE',
+   * '+4915112345678' → '+49 1511 2345678'. Anything else (a number typed
+   * halfway, one whose metadata is not prepared) stays as typed.
+   */
   format(input: string, country: string): string;
   /** Parses an input (national or international) into E.164 for the adapter; needs {@link prepare} first. */
   parse(input: string, country: string, options?: { mobileOnly?: boolean }): PhoneParseResult;
@@ -122,8 +127,9 @@ export function loadPhoneSupport(): Promise<PhoneSupport> {
           return true;
         },
         format(input, country) {
-          if (!ready(input, country)) return input;
-          return new lib.AsYouType(asCountry(country), metadata).input(input);
+          const number = ready(input, country) ? lib.parsePhoneNumberFromString(input, asCountry(country) ?? {}, metadata) : undefined;
+          if (!number?.isValid()) return input;
+          return /^\s*(?:\+|00)/.test(input) ? number.formatInternational() : number.formatNational();
         },
         parse(input, country, { mobileOnly = true } = {}) {
           const number = ready(input, country) ? lib.parsePhoneNumberFromString(input, asCountry(country) ?? {}, metadata) : undefined;

@@ -1,5 +1,15 @@
 import { createGuard, type CallOptions, type CodeSentResult, type GuardOptions } from './adapter.js';
+import type { OrganizationRole } from './account-adapter.js';
 import type { SecondFactorMethod } from './steps/types.js';
+
+/** The organization an account belongs to or asked to join, as its session shows it. */
+export interface SessionOrganization {
+  organizationId: string;
+  name: string;
+  /** `pending` until a member decides, `denied` when a member declined the request. */
+  status: 'member' | 'pending' | 'denied';
+  role: OrganizationRole;
+}
 
 /** A signed-in session as the widget sees it: never its token, which only the backend (and an HttpOnly cookie) holds. */
 export interface SessionInfo {
@@ -9,6 +19,8 @@ export interface SessionInfo {
   product: string;
   /** The second factor of the account. */
   secondFactor: SecondFactorMethod;
+  /** The account's organization, where it belongs to or asked to join one. */
+  organization?: SessionOrganization;
   /** Server ms epoch when the session ends unless used again (the idle timeout, capped by the absolute one). */
   expiresAt: number;
   /** Server clock (ms epoch) when it answered. */
@@ -28,14 +40,16 @@ export interface SessionInfo {
  * - `locked`: too many wrong passwords; try again at `lockedUntil` (a password reset works at once).
  * - `secondFactor`: a code went out by `method` (SMS or e-mail, the account's choice); verify it.
  * - `passwordChange`: the account must replace its password first (e.g. an initial one).
- * - `signedIn`: done; the backend holds the session.
+ * - `signedIn`: done; the backend holds the session. `firstSignIn` is true
+ *   once, at the first sign-in of an account someone else created (the
+ *   product's `signIn.firstSignInNotice` is shown then).
  */
 export type SignInResult =
   | { status: 'failed'; attemptsRemaining: number; now: number; receivedAt?: number }
   | { status: 'locked'; lockedUntil: number; retryAfterSeconds: number; now: number; receivedAt?: number }
   | ({ status: 'secondFactor'; signInId: string; method: 'sms' | 'email' } & CodeSentResult)
   | { status: 'passwordChange'; signInId: string; expiresAt: number; now: number; receivedAt?: number }
-  | { status: 'signedIn'; session: SessionInfo; receivedAt?: number };
+  | { status: 'signedIn'; session: SessionInfo; firstSignIn?: boolean; receivedAt?: number };
 
 /** A reset link was (or, for an unknown identifier, seemed to be) sent: the same answer either way. */
 export interface ResetRequestedResult {

@@ -117,7 +117,7 @@ describe('parseConfig', () => {
       },
       { id: 'terms', optional: false, termsUrl: 'https://example.de/agb', privacyUrl: '/datenschutz' },
       { id: 'emailVerification', optional: false, resendSeconds: 60, returnUrlOrigins: [] },
-      { id: 'organization', optional: false, modes: ['register', 'join'], maxMembers: 5 },
+      { id: 'organization', optional: false, modes: ['register', 'join'], maxMembers: 5, managedBy: 'members' },
       { id: 'secondFactorChoice', optional: false, choices: ['none', 'email', 'sms'], preselected: 'none' },
       { id: 'sms', optional: false, codeLength: 8, resendSeconds: 60, defaultCountry: 'DE', mobileOnly: true },
       { id: 'emailCode', optional: false, codeLength: 6, resendSeconds: 60 },

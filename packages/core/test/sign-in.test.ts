@@ -18,6 +18,14 @@ describe('signIn config section', () => {
     const origin = safeParseConfig({ signIn: { resetUrlOrigins: ['https://praxis.example/reset'] } });
     ok(!origin.ok && origin.error.message.startsWith('signIn.resetUrlOrigins[0]'));
   });
+
+  it('keeps a first-sign-in notice as given, and refuses an empty one', () => {
+    const notice = 'Herzlich willkommen! Bitte ändern Sie bei Ihrem ersten Besuch Ihr Passwort.';
+    equal(parseConfig({ signIn: { firstSignInNotice: notice } }).signIn?.firstSignInNotice, notice);
+    ok(!('firstSignInNotice' in resolveSignIn()));
+    const empty = safeParseConfig({ signIn: { firstSignInNotice: '' } });
+    ok(!empty.ok && empty.error.message === 'signIn.firstSignInNotice: must not be empty', empty.ok ? '' : empty.error.message);
+  });
 });
 
 describe('password hashes for sign-in', () => {

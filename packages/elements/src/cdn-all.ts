@@ -23,6 +23,7 @@ import './define/code-input.js';
 import './define/phone-input.js';
 import './define/password-reset.js';
 import './define/guest-access.js';
+import './define/signin.js';
 
 export * from './cdn.js';
 // Config validation with zod, which pforte.js loads only on demand.

@@ -1,8 +1,16 @@
-import type { CompleteResult, PforteErrorCode, StepId } from '@pforte/core';
+import type { CompleteResult, PforteErrorCode, SecondFactorMethod, StepId } from '@pforte/core';
 
-/** `pforte-step-change`: the flow shows another step. */
+/**
+ * The stages of `<pforte-signin>`, named in its `pforte-step-change` and
+ * `pforte-error` events: the password form, the same form while sign-in is
+ * locked, the second factor, the forced password change, the product's
+ * first-sign-in notice, and signed in.
+ */
+export type SignInStage = 'password' | 'locked' | 'secondFactor' | 'passwordChange' | 'firstSignInNotice' | 'signedIn';
+
+/** `pforte-step-change`: the flow shows another step (a registration step, or a stage of `<pforte-signin>`). */
 export interface PforteStepChangeDetail {
-  step: StepId;
+  step: StepId | SignInStage;
   /** Zero-based position in the configured step list. */
   index: number;
   /** The step's number as the step indicator shows it ("Step 2 of 5": 2). */
@@ -17,7 +25,7 @@ export type PforteCompleteDetail = CompleteResult;
 /** `pforte-error`: something failed. Holds the stable code, never a secret. */
 export interface PforteErrorDetail {
   code: PforteErrorCode | 'config.invalid';
-  step?: StepId;
+  step?: StepId | SignInStage;
   /** The config path at fault, for `config.invalid`. */
   path?: string;
 }
@@ -63,6 +71,17 @@ export interface PforteGuestSignedInDetail {
   expiresAt: number;
 }
 
+/** `pforte-signed-in`: `<pforte-signin>` signed the person in. The account, never a password, code or session token. */
+export interface PforteSignedInDetail {
+  accountId: string;
+  username: string;
+  /** The account's second factor (`none` when it has none). */
+  secondFactor: SecondFactorMethod;
+}
+
+/** `pforte-signed-out`: `<pforte-signin>` ended the session. */
+export type PforteSignedOutDetail = Record<string, never>;
+
 declare global {
   interface HTMLElementEventMap {
     'pforte-step-change': CustomEvent<PforteStepChangeDetail>;
@@ -75,6 +94,8 @@ declare global {
     'pforte-captcha-solved': CustomEvent<PforteCaptchaSolvedDetail>;
     'pforte-password-reset': CustomEvent<PfortePasswordResetDetail>;
     'pforte-guest-signed-in': CustomEvent<PforteGuestSignedInDetail>;
+    'pforte-signed-in': CustomEvent<PforteSignedInDetail>;
+    'pforte-signed-out': CustomEvent<PforteSignedOutDetail>;
   }
 }
 

@@ -25,6 +25,7 @@ import './define/code-input.js';
 import './define/phone-input.js';
 import './define/password-reset.js';
 import './define/guest-access.js';
+import './define/signin.js';
 
 export { PforteSignup } from './signup/signup.js';
 export { PforteCredentialsStep } from './credentials-step/credentials-step.js';
@@ -54,6 +55,7 @@ export { PfortePasswordReset, resetTokenFragment } from './password-reset/passwo
 export type { PasswordResetStage } from './password-reset/password-reset.js';
 export { PforteGuestAccess, guestInvitationFragment } from './guest-access/guest-access.js';
 export type { GuestAccessStage } from './guest-access/guest-access.js';
+export { PforteSignin } from './signin/signin.js';
 export { getLocale, matchLocale, resolveLocale, setLocale, setStringOverrides, supportedLocales } from './localization/localization.js';
 export type { PforteLocale, StringOverrides } from './localization/localization.js';
 export { version } from './internal/define.js';

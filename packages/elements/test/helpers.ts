@@ -1,4 +1,4 @@
-import type { Scheduler } from '../src/controllers/resend-controller.js';
+import type { Scheduler } from '../src/controllers/scheduler.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryAdapter } from '@pforte/core/memory';
 import type { ManualClock } from '@pforte/core';

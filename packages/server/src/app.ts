@@ -450,6 +450,28 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
           return new Answer(result, { 'Set-Cookie': sessionCookie(sessionToken) });
         };
       default:
+        return dispatchAccount(route, input, context);
+    }
+  }
+
+  /** The account area's routes: every one acts for the session of the cookie. */
+  function dispatchAccount(route: HttpRoute, input: Record<string, unknown>, context: RequestContext & { sessionToken?: string | undefined }) {
+    const run = <T>(work: (actions: rules.OrganizationActions) => Promise<T>) => (tx: Queryable) => work(service.organizations(tx, context));
+    const { sessionToken } = context;
+    switch (route.method) {
+      case 'getOrganization':
+        return run(async (actions) => ({ organization: await actions.getOrganization(sessionToken) }));
+      case 'decideJoinRequest':
+        return run(async (actions) => ({
+          organization: await actions.decideJoinRequest(sessionToken, {
+            accountId: String(input['accountId']),
+            approve: input['approve'] === true,
+            locale: String(input['locale']),
+          }),
+        }));
+      case 'removeMember':
+        return run(async (actions) => ({ organization: await actions.removeMember(sessionToken, { accountId: String(input['accountId']) }) }));
+      default:
         throw new Error(`no dispatch for ${route.method}`);
     }
   }

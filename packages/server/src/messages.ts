@@ -115,6 +115,26 @@ const texts: Record<PforteErrorCode, { title: string; de: string; en: string }> 
     de: 'Eine Angabe enthält unzulässige Zeichen oder Werte.',
     en: 'An entry holds characters or values that are not allowed.',
   },
+  'session.required': {
+    title: 'Not signed in',
+    de: 'Bitte melden Sie sich an.',
+    en: 'Please sign in.',
+  },
+  'reauth.required': {
+    title: 'Sign-in too long ago',
+    de: 'Bitte melden Sie sich zur Sicherheit erneut an.',
+    en: 'For your security, please sign in again.',
+  },
+  'permission.denied': {
+    title: 'Not allowed',
+    de: 'Dazu sind Sie nicht berechtigt.',
+    en: 'You are not allowed to do this.',
+  },
+  'member.unknown': {
+    title: 'Unknown member',
+    de: 'Diese Person ist nicht (mehr) Mitglied oder hat keine offene Anfrage.',
+    en: 'This person is no (longer a) member and has no open request.',
+  },
   network: { title: 'Service unavailable', de: 'Der Dienst ist nicht erreichbar.', en: 'The service is unavailable.' },
   timeout: { title: 'Timeout', de: 'Die Anfrage hat zu lange gedauert.', en: 'The request took too long.' },
   'response.invalid': { title: 'Bad gateway', de: 'Ungültige Antwort.', en: 'Invalid answer.' },

@@ -1,4 +1,4 @@
-import { PforteError, type Clock } from '@pforte/core';
+import { PforteError, type Clock, type ProfileValues } from '@pforte/core';
 import * as rules from '@pforte/core/rules';
 import { randomBytes } from 'node:crypto';
 import { isUniqueViolation, type Queryable } from './db.js';
@@ -224,7 +224,7 @@ function createSqlStore(tx: Queryable, options: ServiceOptions, ip: string): rul
     async memberCount(organizationId) {
       const [row] = await tx.query<{ count: number }>(
         `SELECT (SELECT external_members FROM organizations WHERE id = $1)
-                + (SELECT count(*)::int FROM memberships WHERE organization_id = $1) AS count`,
+                + (SELECT count(*)::int FROM memberships WHERE organization_id = $1 AND status <> 'denied') AS count`,
         [organizationId],
       );
       return Number(row?.count ?? 0);
@@ -271,10 +271,11 @@ function createSqlStore(tx: Queryable, options: ServiceOptions, ip: string): rul
         ]);
       }
       if (membership) {
-        await tx.query('INSERT INTO memberships (organization_id, account_id, status, created_at) VALUES ($1, $2, $3, $4)', [
+        await tx.query('INSERT INTO memberships (organization_id, account_id, status, role, created_at) VALUES ($1, $2, $3, $4, $5)', [
           membership.organizationId,
           result.accountId,
           membership.status,
+          view.organization?.mode === 'register' ? 'master' : 'member',
           now,
         ]);
       }
@@ -295,6 +296,7 @@ interface AccountRow {
   phone: string | null;
   email: string | null;
   must_change_password: boolean;
+  first_sign_in: boolean;
 }
 
 function accountFrom(row: AccountRow | undefined): rules.StoredAccount | undefined {
@@ -308,18 +310,19 @@ function accountFrom(row: AccountRow | undefined): rules.StoredAccount | undefin
       phone: row.phone ?? undefined,
       email: row.email ?? undefined,
       mustChangePassword: row.must_change_password,
+      firstSignIn: row.first_sign_in,
     }
   );
 }
 
-const accountColumns = 'id, username, product, password_hash, second_factor, phone, email, must_change_password';
+const accountColumns = 'id, username, product, password_hash, second_factor, phone, email, must_change_password, first_sign_in';
 
 /**
  * The reference server's storage for sign-in, password reset and sessions:
  * the attempt log and the sends are the flow store's; sign-ins keep the
  * rules' view as jsonb; codes, reset tokens and session tokens only as hashes.
  */
-function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: rules.FlowStore): rules.AccountStore {
+function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: rules.FlowStore): rules.OrganizationStore {
   const { clock } = options;
   return {
     async findAccount(key) {
@@ -335,8 +338,8 @@ function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: ru
       try {
         await tx.query('SAVEPOINT account');
         await tx.query(
-          `INSERT INTO accounts (id, flow_id, username, username_key, password_hash, phone, second_factor, visible, created_at, email, product, must_change_password)
-           VALUES ($1, NULL, $2, $3, $4, $5, $6, false, $7, $8, $9, $10)`,
+          `INSERT INTO accounts (id, flow_id, username, username_key, password_hash, phone, second_factor, visible, created_at, email, product, must_change_password, first_sign_in)
+           VALUES ($1, NULL, $2, $3, $4, $5, $6, false, $7, $8, $9, $10, $11)`,
           [
             account.accountId,
             account.username,
@@ -348,6 +351,7 @@ function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: ru
             account.email ?? null,
             account.product,
             account.mustChangePassword,
+            account.firstSignIn,
           ],
         );
       } catch (error) {
@@ -358,6 +362,9 @@ function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: ru
     },
     async setPassword(accountId, passwordHash, mustChange) {
       await tx.query('UPDATE accounts SET password_hash = $2, must_change_password = $3 WHERE id = $1', [accountId, passwordHash, mustChange]);
+    },
+    async endFirstSignIn(accountId) {
+      await tx.query('UPDATE accounts SET first_sign_in = false WHERE id = $1', [accountId]);
     },
     recentAttempts: flows.recentAttempts,
     recordAttempt: flows.recordAttempt,
@@ -493,6 +500,59 @@ function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: ru
       );
       return row !== undefined && row.view.code.state === 'live' && codeMatches(entered, row.salt, row.code_hash, options.codePepper);
     },
+    async membershipOf(accountId) {
+      const [row] = await tx.query<{ organization_id: string; name: string; status: 'member' | 'pending' | 'denied'; role: 'master' | 'member' }>(
+        `SELECT m.organization_id, o.name, m.status, m.role FROM memberships m JOIN organizations o ON o.id = m.organization_id
+          WHERE m.account_id = $1 ORDER BY m.created_at LIMIT 1`,
+        [accountId],
+      );
+      return row && { organizationId: row.organization_id, name: row.name, status: row.status, role: row.role };
+    },
+    memberCount: flows.memberCount,
+    async memberships(organizationId) {
+      // Locks the organization: two decisions on it run one after the other.
+      await tx.query('SELECT id FROM organizations WHERE id = $1 FOR UPDATE', [organizationId]);
+      const rows = await tx.query<{
+        account_id: string;
+        username: string;
+        email: string | null;
+        profile: ProfileValues | null;
+        status: 'member' | 'pending' | 'denied';
+        role: 'master' | 'member';
+        created_at: number;
+        decided_at: number | null;
+      }>(
+        `SELECT m.account_id, a.username, a.email, a.profile, m.status, m.role, m.created_at, m.decided_at
+           FROM memberships m JOIN accounts a ON a.id = m.account_id
+          WHERE m.organization_id = $1 ORDER BY m.created_at, m.account_id`,
+        [organizationId],
+      );
+      return rows.map((row) => ({
+        accountId: row.account_id,
+        username: row.username,
+        email: row.email ?? undefined,
+        name: rules.personName(row.profile ?? undefined),
+        status: row.status,
+        role: row.role,
+        createdAt: Number(row.created_at),
+        decidedAt: row.decided_at === null ? undefined : Number(row.decided_at),
+      }));
+    },
+    async decideMembership(organizationId, accountId, status, at) {
+      await tx.query('UPDATE memberships SET status = $3, decided_at = $4 WHERE organization_id = $1 AND account_id = $2', [organizationId, accountId, status, at]);
+    },
+    async removeMembership(organizationId, accountId) {
+      await tx.query('DELETE FROM memberships WHERE organization_id = $1 AND account_id = $2', [organizationId, accountId]);
+    },
+    async recordAudit(event) {
+      await tx.query('INSERT INTO audit_events (at, actor_id, action, subject_id, organization_id) VALUES ($1, $2, $3, $4, $5)', [
+        event.at,
+        event.actorId,
+        event.action,
+        event.subjectId,
+        event.organizationId,
+      ]);
+    },
   };
 }
 
@@ -527,6 +587,9 @@ export function createService(options: ServiceOptions) {
     /** Guest access by TAN of `@pforte/core/rules` in the caller's transaction. */
     guest: (tx: Queryable, context: Partial<RequestContext> = {}) =>
       rules.createGuestActions(createSqlAccountStore(tx, options, createSqlStore(tx, options, context.ip ?? 'unknown')), actionOptions, context),
+    /** The organization administration of `@pforte/core/rules` in the caller's transaction. */
+    organizations: (tx: Queryable, context: Partial<RequestContext> = {}) =>
+      rules.createOrganizationActions(createSqlAccountStore(tx, options, createSqlStore(tx, options, context.ip ?? 'unknown')), actionOptions, context),
 
     /** Adds a registration link; returns its token (random unless given). Only the hash is stored. */
     async createInvitation(tx: Queryable, invitation: Omit<rules.InvitationSeed, 'token'> & { token?: string }): Promise<string> {

@@ -1,5 +1,4 @@
-import type { CallOptions, PforteAdapter } from '../adapter.js';
-import type { PforteSignInAdapter } from '../sign-in-adapter.js';
+import type { CallOptions, ContractMethod } from '../adapter.js';
 import { createPbkdf2Hasher } from './password-hash.js';
 import { systemClock } from '../clock.js';
 import { PforteError } from '../errors.js';
@@ -60,6 +59,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const actions = rules.createFlowActions(memory.store, actionOptions, { origin });
   const signIn = rules.createSignInActions(memory.accountStore, actionOptions, { origin });
   const guests = rules.createGuestActions(memory.accountStore, actionOptions, { origin });
+  const organizationAdmin = rules.createOrganizationActions(memory.accountStore, actionOptions, { origin });
   const hasher = options.passwordHasher ?? createPbkdf2Hasher();
   const verifyPassword = rules.createPasswordVerifier(hasher);
   // The memory adapter's "cookie": the token of the current session, kept in this closure only.
@@ -78,7 +78,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   };
   for (const organization of options.organizations ?? []) addOrganization(organization);
 
-  const failures = new Map<keyof PforteAdapter | keyof PforteSignInAdapter, PforteError | 'offline' | 'hang'>();
+  const failures = new Map<ContractMethod, PforteError | 'offline' | 'hang'>();
   let offline = false;
   const latencyMs = options.latencyMs ?? 0;
   // One action at a time, as a database transaction would: two completes of one flow must not both pass.
@@ -89,7 +89,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     return result;
   };
   /** Simulated transport (scripted failures, offline, latency, abort), then the text check every backend runs first. */
-  async function call<T>(method: keyof PforteAdapter | keyof PforteSignInAdapter, callOptions: CallOptions | undefined, input: object, handle: () => Promise<T>) {
+  async function call<T>(method: ContractMethod, callOptions: CallOptions | undefined, input: object, handle: () => Promise<T>) {
     const signal = callOptions?.signal;
     const failure = failures.get(method);
     failures.delete(method);
@@ -109,7 +109,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       return memory.outbox.slice();
     },
     get accounts() {
-      return memory.accounts.map((account) => ({ ...account }));
+      return memory.accounts();
     },
     lastCode(channelOrPhone) {
       const channel = channelOrPhone === 'email' ? 'email' : 'sms';
@@ -188,6 +188,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         await signIn.signOut(sessionToken);
         sessionToken = undefined;
       }),
+    getOrganization: (input, o) =>
+      call('getOrganization', o, input ?? {}, async () => ({ organization: await organizationAdmin.getOrganization(sessionToken) })),
+    decideJoinRequest: (input, o) =>
+      call('decideJoinRequest', o, input, async () => ({ organization: await organizationAdmin.decideJoinRequest(sessionToken, input) })),
+    removeMember: (input, o) =>
+      call('removeMember', o, input, async () => ({ organization: await organizationAdmin.removeMember(sessionToken, input) })),
+    auditLog: memory.auditLog,
     createAccount: (input) =>
       exclusive(async () => {
         const username = await signIn.precheckNewAccount(input);

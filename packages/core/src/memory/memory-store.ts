@@ -1,4 +1,6 @@
+import type { OrganizationRole } from '../account-adapter.js';
 import type { InvitationDetails } from '../adapter.js';
+import type { SessionOrganization } from '../sign-in-adapter.js';
 import * as rules from '../rules/index.js';
 import type { MemoryAccount, OutboxMessage } from './types.js';
 
@@ -16,8 +18,17 @@ interface OrganizationRecord {
   name: string;
   customerNumber?: string;
   postalCode: string;
-  members: number;
-  pending: number;
+  /** Members on file elsewhere (no account here), counted towards the maximum. */
+  external: number;
+}
+
+/** An account's place in an organization (one per account). */
+interface MembershipRecord {
+  organizationId: string;
+  status: 'member' | 'pending' | 'denied';
+  role: OrganizationRole;
+  createdAt: number;
+  decidedAt?: number;
 }
 
 /**
@@ -43,7 +54,7 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
   const savedAt = new Map<string, number>();
   const attempts = new Map<string, number[]>();
   /** What an account keeps beside its public record: the product, the password hash, the forced change. */
-  const secrets = new Map<string, { product: string; passwordHash: string | null; mustChangePassword: boolean }>();
+  const secrets = new Map<string, { product: string; passwordHash: string | null; mustChangePassword: boolean; firstSignIn: boolean }>();
   const signIns = new Map<string, rules.SignInView>();
   const signInCodes = new Map<string, string>();
   const resetTokens = new Map<string, { accountId: string; expiresAt: number; used: boolean }>();
@@ -51,6 +62,9 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
   const guestInvitations = new Map<string, rules.GuestInvitationView>();
   /** The token and the code of each guest invitation, by its id. */
   const guestSecrets = new Map<string, { token: string; code: string }>();
+  /** Memberships by account id. */
+  const memberships = new Map<string, MembershipRecord>();
+  const auditLog: rules.AuditEvent[] = [];
 
   const codeKey = (flowId: string, channel: rules.CodeChannel) => `${channel}:${flowId}`;
 
@@ -134,15 +148,20 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
     },
     async memberCount(organizationId) {
       const found = organizations.get(organizationId);
-      return found ? found.members + found.pending : 0;
+      if (!found) return 0;
+      const inside = [...memberships.values()].filter((entry) => entry.organizationId === organizationId && entry.status !== 'denied');
+      return found.external + inside.length;
     },
-    async createAccount({ result, flow: { view, invitationKey, passwordHash }, membership }) {
-      secrets.set(result.accountId, { product: view.product, passwordHash: passwordHash ?? null, mustChangePassword: false });
+    async createAccount({ result, flow: { view, invitationKey, passwordHash }, membership, now: at }) {
+      secrets.set(result.accountId, { product: view.product, passwordHash: passwordHash ?? null, mustChangePassword: false, firstSignIn: false });
       const organization = view.organization;
-      if (organization?.mode === 'join') organizations.get(organization.organizationId)!.pending++;
       if (organization?.mode === 'register') {
         const { organizationId, name, postalCode, customerNumber } = organization;
-        organizations.set(organizationId, { organizationId, name, postalCode, members: 1, pending: 0, ...defined({ customerNumber }) });
+        organizations.set(organizationId, { organizationId, name, postalCode, external: 0, ...defined({ customerNumber }) });
+      }
+      if (membership) {
+        const founder = organization?.mode === 'register';
+        memberships.set(result.accountId, { organizationId: membership.organizationId, status: membership.status, role: founder ? 'master' : 'member', createdAt: at });
       }
       if (invitationKey) invitations.get(invitationKey)!.used = true;
       const { accountId, username, visible, secondFactor, emailVerified } = result;
@@ -155,7 +174,6 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
         ...defined({
           phone: secondFactor === 'sms' ? view.phone : undefined,
           email: view.email,
-          organization: membership,
           profile: view.profile && { ...view.profile },
           termsAcceptedAt: view.terms?.recordedAt,
           termsVersion: view.terms?.version,
@@ -172,16 +190,26 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
     return { accountId, username, secondFactor, phone, email, ...secret };
   }
 
-  const accountStore: rules.AccountStore = {
+  function membershipOf(accountId: string): SessionOrganization | undefined {
+    const entry = memberships.get(accountId);
+    const organization = entry && organizations.get(entry.organizationId);
+    return entry && organization && { organizationId: organization.organizationId, name: organization.name, status: entry.status, role: entry.role };
+  }
+
+  const accountStore: rules.OrganizationStore = {
     async findAccount(key) {
       for (const account of accounts) if ((await rules.usernameKey(account.username)) === key) return storedAccount(account);
       return undefined;
     },
     accountById: async (accountId) => storedAccount(accounts.find((account) => account.accountId === accountId)),
     isUsernameTaken: (key) => store.isUsernameTaken(key, '', 0),
-    async insertAccount({ accountId, username, product, passwordHash, secondFactor, phone, email, mustChangePassword }) {
+    async insertAccount({ accountId, username, product, passwordHash, secondFactor, phone, email, mustChangePassword, firstSignIn }) {
       accounts.push({ accountId, username, visible: false, secondFactor, emailVerified: false, ...defined({ phone, email }) });
-      secrets.set(accountId, { product, passwordHash, mustChangePassword });
+      secrets.set(accountId, { product, passwordHash, mustChangePassword, firstSignIn });
+    },
+    async endFirstSignIn(accountId) {
+      const secret = secrets.get(accountId);
+      if (secret) secret.firstSignIn = false;
     },
     async setPassword(accountId, passwordHash, mustChangePassword) {
       const secret = secrets.get(accountId);
@@ -242,6 +270,23 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
       const code = guestSecrets.get(invitationId)?.code;
       return code !== undefined && guestInvitations.get(invitationId)?.code.state === 'live' && sameCode(code, entered);
     },
+    membershipOf: async (accountId) => membershipOf(accountId),
+    memberCount: store.memberCount,
+    async memberships(organizationId) {
+      return [...memberships].flatMap(([accountId, entry]) => {
+        const account = accounts.find((candidate) => candidate.accountId === accountId);
+        if (entry.organizationId !== organizationId || !account) return [];
+        const { status, role, createdAt, decidedAt } = entry;
+        const name = rules.personName(account.profile);
+        return [{ accountId, username: account.username, status, role, createdAt, ...defined({ email: account.email, name, decidedAt }) }];
+      });
+    },
+    async decideMembership(_organizationId, accountId, status, at) {
+      const entry = memberships.get(accountId);
+      if (entry) Object.assign(entry, { status, decidedAt: at });
+    },
+    removeMembership: async (_organizationId, accountId) => void memberships.delete(accountId),
+    recordAudit: async (event) => void auditLog.push({ ...event }),
   };
 
   return {
@@ -250,7 +295,10 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
     /** How many sessions the account has (for tests: a reset ends them all). */
     sessionCount: (accountId: string) => [...sessions.values()].filter((session) => session.accountId === accountId).length,
     outbox,
-    accounts,
+    /** The accounts, each with its organization as it stands. */
+    accounts: () => accounts.map((account) => ({ ...account, ...defined({ organization: membershipOf(account.accountId) }) })),
+    /** The organization administration's audit log, oldest first. */
+    auditLog: () => auditLog.map((event) => ({ ...event })),
     addTakenUsername: (name: string) => void taken.add(name),
     addInvitation({ token, createdAt: created, validityDays = invitationValidityDays, used = false, ...details }: rules.InvitationSeed) {
       invitations.set(token, { details, validUntil: (created ?? createdAt) + validityDays * dayMs, validityDays, used });
@@ -258,7 +306,7 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
     addCustomer: (customer: rules.CustomerSeed) => void customers.push({ ...customer }),
     addOrganization(organization: rules.OrganizationSeed & { organizationId: string }) {
       const { organizationId, name, customerNumber, postalCode, members = 1 } = organization;
-      organizations.set(organizationId, { organizationId, name, customerNumber, postalCode, members, pending: 0 });
+      organizations.set(organizationId, { organizationId, name, customerNumber, postalCode, external: members });
     },
   };
 }

@@ -1,11 +1,13 @@
 import type { InvitationSeed, OrganizationSeed, CustomerSeed } from '../rules/seed.js';
-import type { OrganizationMembership, PforteAdapter, ProfileValues } from '../adapter.js';
+import type { ContractMethod, PforteAdapter, ProfileValues } from '../adapter.js';
 import type { Clock } from '../clock.js';
 import type { PforteConfigInput } from '../config.js';
 import type { PforteError } from '../errors.js';
 import type { AccountInvitationInput, NewAccountInput, PasswordHasher } from '../rules/sign-in.js';
 import type { GuestInvitationInput } from '../rules/guest.js';
-import type { PforteSignInAdapter } from '../sign-in-adapter.js';
+import type { PforteSignInAdapter, SessionOrganization } from '../sign-in-adapter.js';
+import type { PforteAccountAdapter } from '../account-adapter.js';
+import type { AuditEvent } from '../rules/organization-admin.js';
 import type { PasswordPolicy } from '../policy.js';
 import type { StepId, StepRegistry } from '../steps/registry.js';
 import type { SecondFactorMethod } from '../steps/types.js';
@@ -99,14 +101,15 @@ export interface MemoryAccount {
   phone?: string;
   email?: string;
   emailVerified: boolean;
-  organization?: OrganizationMembership;
+  /** The organization it belongs to or asked to join, as it stands. */
+  organization?: SessionOrganization;
   profile?: ProfileValues;
   termsAcceptedAt?: number;
   termsVersion?: string;
 }
 
 /** A complete in-browser backend with real server semantics, for docs, tests and demos. */
-export interface MemoryAdapter extends PforteAdapter, PforteSignInAdapter {
+export interface MemoryAdapter extends PforteAdapter, PforteSignInAdapter, PforteAccountAdapter {
   /** Every SMS/e-mail "sent", oldest first. */
   readonly outbox: readonly OutboxMessage[];
   /**
@@ -126,7 +129,7 @@ export interface MemoryAdapter extends PforteAdapter, PforteSignInAdapter {
    * Makes the next call of `method` fail once: with the given error, with
    * 'network' ('offline'), or by never answering until aborted ('hang').
    */
-  failNext(method: keyof PforteAdapter | keyof PforteSignInAdapter, error: PforteError | 'offline' | 'hang'): void;
+  failNext(method: ContractMethod, error: PforteError | 'offline' | 'hang'): void;
   /** While offline, every call rejects with 'network'. */
   setOffline(offline: boolean): void;
   /** Accounts created by `complete` or `createAccount`; no password, no PIN, no code. */
@@ -146,5 +149,7 @@ export interface MemoryAdapter extends PforteAdapter, PforteSignInAdapter {
   inviteAccount(input: AccountInvitationInput): Promise<{ accountId: string; username: string }>;
   /** Invites a guest (access by TAN): e-mails the link and the one-time code (see the outbox). */
   inviteGuest(input: GuestInvitationInput): Promise<{ invitationId: string; expiresAt: number; maxUses: number }>;
+  /** The organization administration's audit log (who approved, denied or removed whom, when), oldest first. */
+  auditLog(): AuditEvent[];
 }
 

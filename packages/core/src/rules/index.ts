@@ -28,6 +28,8 @@ export {
   checkFlowOpen,
   checkOrganizationInput,
   checkOrganizationRoom,
+  organizationSettings,
+  personName,
   checkPinRequest,
   checkSecondFactorChoice,
   checkTermsAcceptance,
@@ -58,7 +60,17 @@ export { isCommonPassword } from './common-passwords.js';
 export { hasRefusedUsernameCharacters, isMixedScriptUsername, prepareUsername, usernameKey } from './username.js';
 export { checkInputText, checkLocale, hasForbiddenCharacters } from './text.js';
 export { newFlowView, type CodeView, type FlowOrganization, type FlowView } from './view.js';
-export { messageTexts, webOtpHost, type EmailText, type MessageContext } from './messages.js';
+export {
+  messageLocale,
+  messageLocales,
+  messageTables,
+  messageTexts,
+  webOtpHost,
+  type EmailText,
+  type MessageContext,
+  type MessageLocale,
+  type MessageTable,
+} from './messages.js';
 export {
   createFlowActions,
   type BackendRandom,
@@ -100,3 +112,12 @@ export {
   type GuestInvitationInput,
   type GuestInvitationView,
 } from './guest.js';
+export {
+  canManageOrganization,
+  createOrganizationActions,
+  isRecentSignIn,
+  type AuditEvent,
+  type MembershipEntry,
+  type OrganizationActions,
+  type OrganizationStore,
+} from './organization-admin.js';

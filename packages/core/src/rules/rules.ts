@@ -251,11 +251,21 @@ export function checkOrganizationInput(
   return cleaned;
 }
 
+/** "First Last" from a profile, where it has a name: how members see who asks to join. */
+export function personName(profile: Pick<ProfileValues, 'firstName' | 'lastName'> | undefined): string | undefined {
+  const name = [profile?.firstName, profile?.lastName].filter((part) => part !== undefined && part !== '').join(' ');
+  return name === '' ? undefined : name;
+}
+
+/** The product's organization settings: its organization step's, else the step's defaults. */
+export function organizationSettings(product: Product): Pick<OrganizationStep, 'maxMembers' | 'managedBy'> {
+  const step = product.config.steps.find((candidate): candidate is OrganizationStep => candidate.id === 'organization');
+  return { maxMembers: step?.maxMembers ?? 5, managedBy: step?.managedBy ?? 'members' };
+}
+
 /** Members plus pending join requests may not pass the product's maximum: 'organization.full'. */
 export function checkOrganizationRoom(product: Product, members: number): void {
-  const step = product.config.steps.find((candidate): candidate is OrganizationStep => candidate.id === 'organization');
-  const max = step?.maxMembers ?? 5;
-  if (members >= max) throw new PforteError('organization.full');
+  if (members >= organizationSettings(product).maxMembers) throw new PforteError('organization.full');
 }
 
 /**

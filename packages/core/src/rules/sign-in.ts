@@ -1,7 +1,7 @@
 import type { CodeSentResult } from '../adapter.js';
 import { resolveSignIn, type SecondFactorMethod, type SignInConfig } from '../config.js';
 import { PforteError } from '../errors.js';
-import type { ResetRequestedResult, SessionInfo, SignInResult } from '../sign-in-adapter.js';
+import type { ResetRequestedResult, SessionInfo, SessionOrganization, SignInResult } from '../sign-in-adapter.js';
 import type { FlowActionOptions, OutgoingMessage, RequestContext } from './actions.js';
 import { attemptLimits, checkAttempts, windowStart, type AttemptLimit, type RecentAttempts } from './attempts.js';
 import { checkResend, issueCode, verifyCode } from './codes.js';
@@ -31,6 +31,8 @@ export interface StoredAccount {
   email?: string | undefined;
   /** Whether the next sign-in must replace the password (an initial one, set by someone else). */
   mustChangePassword: boolean;
+  /** Whether it never signed in yet and was created by someone else: its first session brings the product's first-sign-in notice. */
+  firstSignIn: boolean;
 }
 
 /** A sign-in between the password and the session: waiting for the second factor or for a new password. */
@@ -79,6 +81,8 @@ export interface AccountStore {
   isUsernameTaken(key: string): Promise<boolean>;
   insertAccount(account: NewStoredAccount): Promise<void>;
   setPassword(accountId: string, passwordHash: string, mustChange: boolean): Promise<void>;
+  /** The account's first session began: its next ones are not first sign-ins. */
+  endFirstSignIn(accountId: string): Promise<void>;
   recentAttempts(bucket: string, since: number): Promise<RecentAttempts>;
   recordAttempt(bucket: string, at: number): Promise<void>;
   /** Forgets every attempt in `bucket` (a success ends a run of wrong passwords; a reset lifts a lock). */
@@ -109,6 +113,8 @@ export interface AccountStore {
   saveGuestInvitation(view: GuestInvitationView): Promise<void>;
   /** Whether `entered` is the invitation's code (compared without an early exit). */
   guestCodeMatches(invitationId: string, entered: string): Promise<boolean>;
+  /** The organization the account belongs to or asked to join, if any. */
+  membershipOf(accountId: string): Promise<SessionOrganization | undefined>;
 }
 
 /** A slow password hash: scrypt on the reference server, PBKDF2 in the memory adapter. */
@@ -307,7 +313,12 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
     };
     session.idleExpiresAt = Math.min(session.idleExpiresAt, session.absoluteExpiresAt);
     await store.createSession(token, session);
-    return { result: { status: 'signedIn', session: sessionInfo(account, session, at) }, sessionToken: token };
+    const result: SignInResult = { status: 'signedIn', session: await describeSession(account, session, at) };
+    if (account.firstSignIn) {
+      await store.endFirstSignIn(account.accountId);
+      result.firstSignIn = true;
+    }
+    return { result, sessionToken: token };
   }
 
   /** What comes after the password: the second factor, a forced change, or the session. */
@@ -365,6 +376,28 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
     if (ip !== undefined) await spendAttempt(attemptLimits.hashByIp(limits, ip));
   }
 
+  async function describeSession(account: StoredAccount, session: StoredSession, at: number): Promise<SessionInfo> {
+    return sessionInfo(account, session, at, await store.membershipOf(account.accountId));
+  }
+
+  /** The live session of `token` with its account and product, renewed; `undefined` when there is none or it timed out. */
+  async function sessionFor(token: string | undefined) {
+    if (token === undefined || token === '') return undefined;
+    const session = await store.findSession(token);
+    if (!session) return undefined;
+    const at = now();
+    const product = catalog.get(session.product);
+    const guest = session.guestInvitationId === undefined ? undefined : await store.guestInvitationById(session.guestInvitationId);
+    const account = guest ? undefined : await store.accountById(session.accountId);
+    if (at >= session.idleExpiresAt || at >= session.absoluteExpiresAt || !product || (!account && !guest) || (guest && at >= guest.expiresAt)) {
+      await store.deleteSession(token);
+      return undefined;
+    }
+    session.idleExpiresAt = Math.min(at + signInSettings(product).sessionIdleMinutes * 60_000, session.absoluteExpiresAt);
+    await store.saveSession(token, session);
+    return guest ? { session, guest, account: undefined, product } : { session, guest: undefined, account: account!, product };
+  }
+
   async function findResetToken(token: string) {
     const entry = await store.findResetToken(token);
     if (!entry) throw new PforteError('link.invalid');
@@ -391,6 +424,7 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
       phone: input.secondFactor === 'sms' ? input.phone : undefined,
       email: input.email ?? (isEmailAddress(username) ? username : undefined),
       mustChangePassword: passwordHash !== null,
+      firstSignIn: true,
       createdAt: now(),
     });
     return { accountId, username };
@@ -533,21 +567,16 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
 
     /** The session of `token`, renewed; `null` when there is none, it timed out, or it belongs to another product. */
     async getSession(token: string | undefined, productId?: string | undefined): Promise<SessionInfo | null> {
-      if (token === undefined || token === '') return null;
-      const session = await store.findSession(token);
-      if (!session) return null;
-      const at = now();
-      const product = catalog.get(session.product);
-      const guest = session.guestInvitationId === undefined ? undefined : await store.guestInvitationById(session.guestInvitationId);
-      const account = guest ? undefined : await store.accountById(session.accountId);
-      if (at >= session.idleExpiresAt || at >= session.absoluteExpiresAt || !product || (!account && !guest) || (guest && at >= guest.expiresAt)) {
-        await store.deleteSession(token);
-        return null;
-      }
-      if (productId !== undefined && productId !== session.product) return null;
-      session.idleExpiresAt = Math.min(at + signInSettings(product).sessionIdleMinutes * 60_000, session.absoluteExpiresAt);
-      await store.saveSession(token, session);
-      return guest ? guestSessionInfo(guest, session, at) : sessionInfo(account!, session, at);
+      const found = await sessionFor(token);
+      if (!found || (productId !== undefined && productId !== found.session.product)) return null;
+      return found.guest ? guestSessionInfo(found.guest, found.session, now()) : describeSession(found.account, found.session, now());
+    },
+
+    /** The live session of `token` with its account and product ('session.required' without one, or for a guest), for what a signed-in person does. */
+    async requireSession(token: string | undefined) {
+      const found = await sessionFor(token);
+      if (!found || found.guest) throw new PforteError('session.required');
+      return { session: found.session, account: found.account, product: found.product };
     },
 
     async signOut(token: string | undefined): Promise<void> {
@@ -633,12 +662,13 @@ export interface NewAccountInput {
   email?: string | undefined;
 }
 
-function sessionInfo(account: StoredAccount, session: StoredSession, at: number): SessionInfo {
+function sessionInfo(account: StoredAccount, session: StoredSession, at: number, organization: SessionOrganization | undefined): SessionInfo {
   return {
     accountId: account.accountId,
     username: account.username,
     product: session.product,
     secondFactor: account.secondFactor,
+    ...(organization ? { organization } : {}),
     expiresAt: Math.min(session.idleExpiresAt, session.absoluteExpiresAt),
     now: at,
   };

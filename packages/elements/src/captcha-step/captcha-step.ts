@@ -8,7 +8,11 @@ import type { CaptchaProvider } from '../captcha/captcha-provider.js';
 import type { PforteCaptcha } from '../captcha/captcha.js';
 import { captchaStepStyles } from './captcha-step.styles.js';
 import '../define/captcha.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('captcha');
+void useMessages('captchaStep');
 
 /**
  * @summary A security check on its own page: the person solves the captcha

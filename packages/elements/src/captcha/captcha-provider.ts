@@ -3,7 +3,9 @@ import { live } from 'lit/directives/live.js';
 import { LOCALE_STATUS_EVENT, msg } from '@lit/localize';
 import { cryptoRandom } from '@pforte/core';
 import { uniqueId } from '../internal/pforte-element.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+
+void useMessages('captcha');
 
 /**
  * A captcha service (Friendly Captcha, hCaptcha, Turnstile, your own, or the

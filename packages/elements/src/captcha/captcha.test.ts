@@ -74,6 +74,22 @@ describe('<pforte-captcha> with the test provider', () => {
     expect(document.activeElement!.textContent).to.equal('after');
   });
 
+  it('draws its digits from the source it is given, new ones after a wrong answer', async () => {
+    const sequence = [4, 7, 1, 2, 9, 0, 3, 5];
+    let next = 0;
+    const random = (max: number) => sequence[next++ % sequence.length]! % max;
+    const captcha = await fixture<PforteCaptcha>(
+      html`<pforte-captcha .provider=${createTestCaptchaProvider({ random })}></pforte-captcha>`,
+    );
+    await until(() => digits(captcha) !== '', 'digits');
+    expect(digits(captcha)).to.equal('4712');
+    answerInput(captcha).focus();
+    await type('0000');
+    await press('Enter');
+    await until(() => digits(captcha) !== '4712', 'new digits');
+    expect(digits(captcha)).to.equal('9035');
+  });
+
   it('solves with the Check button too, and gives a new token each time', async () => {
     const captcha = await fixture<PforteCaptcha>(html`<pforte-captcha></pforte-captcha>`);
     answerInput(captcha).focus();

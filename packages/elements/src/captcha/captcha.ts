@@ -4,11 +4,13 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { PforteElement } from '../internal/pforte-element.js';
 import { emit } from '../events.js';
-import { getLocale } from '../localization/localization.js';
+import { getLocale, useMessages } from '../localization/localization.js';
 import { defaultCaptchaProvider } from './captcha-provider.js';
 import type { CaptchaProvider } from './captcha-provider.js';
 import { captchaStyles } from './captcha.styles.js';
-import '../localization/step-messages.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('captcha');
 
 /**
  * @summary A captcha challenge from a pluggable `CaptchaProvider`

@@ -7,7 +7,9 @@ import { PforteElement, uniqueId } from '../internal/pforte-element.js';
 import { WebOtpController } from '../controllers/web-otp-controller.js';
 import { emit } from '../events.js';
 import { codeInputStyles } from './code-input.styles.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+
+void useMessages('code');
 
 /**
  * @summary Entry of a one-time code (e.g. from an SMS): one real, labelled

@@ -3,10 +3,14 @@ import { msg, str } from '@lit/localize';
 import type { Clock, CodeSentResult, PforteError } from '@pforte/core';
 import { AdapterCallController } from './adapter-call-controller.js';
 import { ResendController } from './resend-controller.js';
-import type { ResendTransition, Scheduler } from './resend-controller.js';
+import type { ResendTransition } from './resend-controller.js';
+import type { Scheduler } from './scheduler.js';
 import { errorMessage } from '../localization/error-messages.js';
 import type { PforteCodeInput } from '../code-input/code-input.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('sms');
 
 export interface CodeEntryOptions {
   /** The clock of the resend countdown (read on every use). */

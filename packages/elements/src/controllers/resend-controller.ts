@@ -1,18 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { laterDeadline, secondsUntil, toClientDeadline } from '@pforte/core';
 import type { Clock, PforteError, SmsSentResult } from '@pforte/core';
-
-/** Schedules the re-render ticks of a countdown; injectable so tests control time completely. */
-export interface Scheduler {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** The browser's timers. */
-export const browserScheduler: Scheduler = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+import { browserScheduler } from './scheduler.js';
+import type { Scheduler } from './scheduler.js';
 
 /** What changed, for a polite announcement: the wait began, or it is over. */
 export type ResendTransition = 'waiting' | 'available';

@@ -9,7 +9,11 @@ import type { CaptchaProvider } from '../captcha/captcha-provider.js';
 import type { PforteCaptcha } from '../captcha/captcha.js';
 import { customerLookupStepStyles } from './customer-lookup-step.styles.js';
 import '../define/captcha.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('captcha');
+void useMessages('customerLookup');
 
 type Field = 'customerNumber' | 'email' | 'repeatEmail' | 'captcha';
 

@@ -4,6 +4,9 @@ import { msg, str } from '@lit/localize';
 import { safeUrl } from '../internal/safe-url.js';
 import { PforteStepElement } from '../internal/step-element.js';
 import { doneStepStyles } from './done-step.styles.js';
+import { useMessages } from '../localization/localization.js';
+
+void useMessages('flow');
 
 /** The practice (organization) the account joined or registered, as far as the done page needs it. */
 export interface DoneOrganization {
@@ -54,7 +57,7 @@ export class PforteDoneStep extends PforteStepElement {
     const href = safeUrl(this.signInUrl);
     if (!href || this.organization?.status === 'pending') return nothing;
     return html`<div class="pf-actions">
-      <a class="pf-button" href=${href}>${msg('Sign in', { id: 'invitation.signIn' })}</a>
+      <a class="pf-button" href=${href}>${msg('Sign in', { id: 'common.signIn' })}</a>
     </div>`;
   }
 

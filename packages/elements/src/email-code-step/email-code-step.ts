@@ -4,9 +4,13 @@ import { msg, str } from '@lit/localize';
 import type { CallOptions, PforteAdapter } from '@pforte/core';
 import { PforteCodeStepElement } from '../internal/code-step-element.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
 import { codeStepSecondary, renderCodeEntryForm } from '../internal/code-entry-form.js';
 import { renderActions } from '../internal/form-controls.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('emailCode');
+void useMessages('sms');
 
 /**
  * @summary E-mail TAN: a one-time code goes to the e-mail address the flow

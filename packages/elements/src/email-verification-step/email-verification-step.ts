@@ -13,7 +13,9 @@ import { ResendController } from '../controllers/resend-controller.js';
 import type { ResendTransition } from '../controllers/resend-controller.js';
 import { renderAlert } from '../localization/error-messages.js';
 import { emailVerificationStepStyles } from './email-verification-step.styles.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+
+void useMessages('emailVerification');
 
 /**
  * @summary "Check your inbox": sends an e-mail with a confirmation link to

@@ -10,12 +10,14 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { CodeEntryController } from '../controllers/code-entry-controller.js';
 import { EmailLinkController } from '../controllers/email-link-controller.js';
 import { renderAlert } from '../localization/error-messages.js';
-import { getLocale } from '../localization/localization.js';
+import { getLocale, useMessages } from '../localization/localization.js';
 import { emit } from '../events.js';
 import type { PforteCodeInput } from '../code-input/code-input.js';
 import { guestAccessStyles } from './guest-access.styles.js';
 import '../define/code-input.js';
-import '../localization/step-messages.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('guest');
 
 /** The fragment member of a guest invitation link: `#pforte-guest-invitation=…`. */
 export const guestInvitationFragment = 'pforte-guest-invitation';

@@ -6,7 +6,9 @@ import { formatCountdown } from '@pforte/core';
 import type { CodeEntryController } from '../controllers/code-entry-controller.js';
 import { renderActions } from './form-controls.js';
 import type { ActionButton } from './form-controls.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+
+void useMessages('sms');
 
 /** What the code form of the SMS and e-mail code steps needs from its step. */
 export interface CodeEntryFormOptions {

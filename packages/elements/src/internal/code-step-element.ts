@@ -10,7 +10,9 @@ import type { PforteCodeInput } from '../code-input/code-input.js';
 import type { CodeEntryFormOptions } from './code-entry-form.js';
 import type { ActionButton } from './form-controls.js';
 import '../define/code-input.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+
+void useMessages('sms');
 
 /**
  * Shared surface of the steps that send a one-time code and take it back

@@ -15,7 +15,8 @@ export type FieldAutocomplete =
   | 'family-name'
   | 'organization-title'
   | 'organization'
-  | 'postal-code';
+  | 'postal-code'
+  | 'current-password';
 
 /** One labelled text input of a step, with its error tied to it. */
 export interface TextFieldOptions {
@@ -114,56 +115,6 @@ export function renderVisibilityToggle(options: VisibilityToggleOptions): Templa
       ${options.visible ? eyeOff : eye}
     </svg>
   </button>`;
-}
-
-/** One option of a radio group, explained by its hint. */
-export interface ChoiceOption<Value extends string> {
-  value: Value;
-  label: string;
-  hint: string;
-}
-
-export interface ChoicesOptions<Value extends string> {
-  /** Prefix of the option ids, unique in the document. */
-  id: string;
-  legend: string;
-  name: string;
-  choices: ChoiceOption<Value>[];
-  selected: Value | undefined;
-  /** Id of a text about the whole group. */
-  describedBy?: string | undefined;
-  onChoose: (value: Value) => void;
-}
-
-/** A radio group (`.pf-choices`): a legend, then each option with its label and hint. */
-export function renderChoices<Value extends string>(options: ChoicesOptions<Value>): TemplateResult {
-  const onChange = (event: Event) => {
-    const input = event.target as HTMLInputElement;
-    if (input.checked) options.onChoose(input.value as Value);
-  };
-  return html`
-    <fieldset class="pf-choices" aria-describedby=${ifDefined(options.describedBy)}>
-      <legend>${options.legend}</legend>
-      ${options.choices.map(({ value, label, hint }) => {
-        const id = `${options.id}-${value}`;
-        return html`
-          <div class="pf-choice">
-            <input
-              type="radio"
-              id=${id}
-              name=${options.name}
-              value=${String(value)}
-              .checked=${live(value === options.selected)}
-              aria-describedby="${id}-hint"
-              @change=${onChange}
-            />
-            <label for=${id}>${label}</label>
-            <p class="pf-muted pf-choice-hint" id="${id}-hint">${hint}</p>
-          </div>
-        `;
-      })}
-    </fieldset>
-  `;
 }
 
 /** A button of an action row; without `onClick` it submits the form. */

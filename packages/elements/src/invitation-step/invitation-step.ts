@@ -10,9 +10,10 @@ import { safeUrl } from '../internal/safe-url.js';
 import { renderActions } from '../internal/form-controls.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { renderAlert } from '../localization/error-messages.js';
-import { getLocale } from '../localization/localization.js';
+import { getLocale, useMessages } from '../localization/localization.js';
 import { invitationStepStyles } from './invitation-step.styles.js';
-import '../localization/step-messages.js';
+
+void useMessages('invitation');
 
 type Outcome = 'loading' | 'valid' | 'link.expired' | 'link.used' | 'link.invalid' | 'failed';
 
@@ -144,7 +145,7 @@ export class PforteInvitationStep extends PforteStepElement {
               id: 'invitation.used',
             })}
           </p>
-          ${this.renderWayForward([this.signInLink(msg('Sign in', { id: 'invitation.signIn' }), true)])}
+          ${this.renderWayForward([this.signInLink(msg('Sign in', { id: 'common.signIn' }), true)])}
         `;
       case 'link.invalid':
         return html`

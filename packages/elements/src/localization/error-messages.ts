@@ -1,13 +1,51 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { PforteError } from '@pforte/core';
+import type { PforteError, PforteErrorCode } from '@pforte/core';
+import { useMessages } from './localization.js';
+
+void useMessages('flow');
+
+/** Errors only later steps meet; their sentences load with those steps (step-error-messages.ts). */
+const stepErrorCodes = [
+  'phone.invalid',
+  'pin.invalid',
+  'pin.trivial',
+  'code.invalid',
+  'code.expired',
+  'code.max_attempts',
+  'customer.mismatch',
+  'captcha.invalid',
+  'organization.not_found',
+  'organization.full',
+  'organization.invalid',
+  'terms.required',
+  'session.required',
+  'reauth.required',
+  'permission.denied',
+  'member.unknown',
+] as const;
+export type StepErrorCode = (typeof stepErrorCodes)[number];
+/** The errors the first step and the flow host show, among them what starting and completing a flow answers. */
+type FirstStepCode = Exclude<PforteErrorCode, StepErrorCode>;
+
+let stepErrorMessage: ((error: PforteError & { code: StepErrorCode }) => string) | undefined;
+
+/** Called by step-error-messages.ts, which the later steps import. */
+export function addStepErrorMessages(messages: (error: PforteError & { code: StepErrorCode }) => string): void {
+  stepErrorMessage = messages;
+}
+
+const isStepError = (error: PforteError): error is PforteError & { code: StepErrorCode } =>
+  (stepErrorCodes as readonly PforteErrorCode[]).includes(error.code);
 
 /**
  * The translated sentence a person reads for an adapter error. A backend's
  * own wording (`serverMessage`) is shown separately, as plain text only.
  */
 export function errorMessage(error: PforteError): string {
-  switch (error.code) {
+  if (isStepError(error)) return stepErrorMessage?.(error) ?? msg('Please check this entry.', { id: 'error.identifier.invalid' });
+  const code = error.code as FirstStepCode;
+  switch (code) {
     case 'identifier.unavailable':
       return msg('This username cannot be used. Please choose another one.', { id: 'error.identifier.unavailable' });
     case 'identifier.invalid':
@@ -21,24 +59,6 @@ export function errorMessage(error: PforteError): string {
     case 'password.breached':
       return msg('This password appeared in a data breach and is not safe. Please choose another one.', {
         id: 'error.password.breached',
-      });
-    case 'phone.invalid':
-      return msg('Please enter a valid mobile number.', { id: 'error.phone.invalid' });
-    case 'pin.invalid':
-      return msg('This PIN is not valid.', { id: 'error.pin.invalid' });
-    case 'pin.trivial':
-      return msg('This PIN is too easy to guess. Avoid repeated digits and sequences.', { id: 'error.pin.trivial' });
-    case 'code.invalid':
-      return error.attemptsRemaining === undefined
-        ? msg('The code is not correct.', { id: 'error.code.invalid' })
-        : msg(str`The code is not correct. Attempts left: ${error.attemptsRemaining}.`, {
-            id: 'error.code.invalid.attempts',
-          });
-    case 'code.expired':
-      return msg('This code has expired. Please request a new code.', { id: 'error.code.expired' });
-    case 'code.max_attempts':
-      return msg('Too many wrong attempts. This code can no longer be used; please request a new code.', {
-        id: 'error.code.max_attempts',
       });
     case 'rate_limited':
       return error.retryAfterSeconds === undefined
@@ -68,33 +88,6 @@ export function errorMessage(error: PforteError): string {
     case 'profile.invalid':
     case 'input.invalid':
       return msg('Please check this entry.', { id: 'error.identifier.invalid' });
-    case 'customer.mismatch':
-      return msg('The customer number and e-mail address do not match our records. Please check both.', {
-        id: 'error.customer.mismatch',
-      });
-    case 'captcha.invalid':
-      return msg('The security check was not passed. Please try again.', { id: 'error.captcha.invalid' });
-    case 'organization.not_found':
-      return msg('We found no practice with this customer number and postal code. Please check both.', {
-        id: 'error.organization.not_found',
-      });
-    case 'organization.full':
-      return msg('This practice already has the maximum number of users. Please contact a member of your practice.', {
-        id: 'error.organization.full',
-      });
-    case 'organization.invalid':
-      switch (error.field) {
-        case 'postalCode':
-          return msg('Please enter a valid postal code.', { id: 'error.organization.invalid.postalCode' });
-        case 'name':
-          return msg('Please enter the name of the practice.', { id: 'error.organization.invalid.name' });
-        case 'customerNumber':
-          return msg('Please check the customer number.', { id: 'error.organization.invalid.customerNumber' });
-        default:
-          return msg('Please check this entry.', { id: 'error.identifier.invalid' });
-      }
-    case 'terms.required':
-      return msg('Please accept the terms of use and the privacy policy to continue.', { id: 'error.terms.required' });
     case 'step.required':
       return msg('Please complete the previous steps first.', { id: 'error.step.required' });
     case 'network':

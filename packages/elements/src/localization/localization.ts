@@ -1,9 +1,11 @@
 import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
 import type { LocaleModule, StrResult } from '@lit/localize';
-import * as germanModule from '../generated/locales/de.js';
+import { allLocales } from '../generated/locale-codes.js';
+import { translationLoader } from '../generated/locales/index.js';
+import { templates as germanFirstStep } from '../generated/locales/de/pforte.js';
 
 /** Locales Pforte ships complete translations for. */
-export const supportedLocales = ['en', 'de'] as const;
+export const supportedLocales = allLocales;
 export type PforteLocale = (typeof supportedLocales)[number];
 
 /** Per-locale string overrides keyed by message id, e.g. `{de: {'credentials.heading': 'Praxis registrieren'}}`. */
@@ -20,14 +22,35 @@ export type Templates = Record<string, string | StrResult>;
  */
 const runtimeSourceLocale = 'x-pforte-source';
 
-const catalogs: Record<PforteLocale, Templates> = {
-  en: {},
-  de: { ...(germanModule.templates as Templates) },
+/**
+ * What the first step renders (scripts/message-groups.mjs). Every other
+ * group is loaded once a module declares it ({@link useMessages}).
+ */
+const firstStepGroup = 'pforte';
+/**
+ * Text that is part of this file: German, the widget's first language, of
+ * what the first step renders, so a German page shows its first step without
+ * waiting on a second file (a round trip, 560 ms on a slow connection). Every
+ * other locale's is `locales/<locale>/pforte.js`, so adding a locale does not
+ * grow the first step's file.
+ */
+const bundled: Partial<Record<string, { group: string; templates: Templates }>> = {
+  de: { group: firstStepGroup, templates: germanFirstStep as Templates },
 };
-const shippedCatalogs: Record<PforteLocale, Templates> = {
-  en: {},
-  de: { ...catalogs.de },
-};
+/** The error sentences and the done step: not on screen with the first step, so a locale switch does not wait for them. */
+const backgroundGroups: ReadonlySet<string> = new Set(['flow']);
+
+const emptyCatalogs = () => Object.fromEntries(supportedLocales.map((locale) => [locale, {}])) as Record<PforteLocale, Templates>;
+/** What lit-localize reads: the shipped text of the loaded groups, then the overrides. */
+const catalogs = emptyCatalogs();
+const shippedCatalogs = emptyCatalogs();
+for (const [locale, { templates }] of Object.entries(bundled) as [PforteLocale, { templates: Templates }][]) {
+  Object.assign(shippedCatalogs[locale], templates);
+  Object.assign(catalogs[locale], templates);
+}
+/** Groups whose text the page needs, and per locale the loads of their text. */
+const declaredGroups = new Set<string>([firstStepGroup]);
+const groupLoads = new Map<string, Promise<void>>();
 
 let activeLocale: PforteLocale = 'en';
 let activeOverrides: StringOverrides = {};
@@ -48,6 +71,62 @@ function ensureConfigured(): void {
     console.warn('[pforte] @lit/localize is already configured on this page; Pforte text stays in English.');
     setRuntimeLocale = () => Promise.resolve();
   }
+}
+
+/** Loads `locale`'s text of `group` once (nothing for English, the source text, or a group without text). */
+function loadGroup(locale: PforteLocale, group: string): Promise<void> {
+  if (bundled[locale]?.group === group) return Promise.resolve();
+  const load = translationLoader(locale, group);
+  if (!load) return Promise.resolve();
+  const key = `${locale}/${group}`;
+  let pending = groupLoads.get(key);
+  if (!pending) {
+    pending = load().then(
+      (module) => {
+        Object.assign(shippedCatalogs[locale], module.templates);
+        rebuildCatalogs();
+      },
+      (error: unknown) => {
+        groupLoads.delete(key);
+        throw error;
+      },
+    );
+    groupLoads.set(key, pending);
+  }
+  return pending;
+}
+
+/**
+ * Loads `locale`'s text of every declared group. With `firstStep`, resolves
+ * once all but the {@link backgroundGroups} are there; those come later.
+ */
+function loadDeclared(locale: PforteLocale, { firstStep = false } = {}): Promise<void> {
+  const awaited: Promise<void>[] = [];
+  for (const group of declaredGroups) {
+    const load = loadGroup(locale, group);
+    if (firstStep && backgroundGroups.has(group)) void load.catch(() => undefined);
+    else awaited.push(load);
+  }
+  return Promise.all(awaited).then(() => undefined);
+}
+
+/**
+ * Declares that the calling module renders the messages of `group` (the
+ * part of their ids before the first dot, e.g. `pin` for `pin.heading`; the
+ * first step's groups are always there). The active locale's text of the
+ * group is loaded now, another locale's when the page switches to it.
+ * Resolves once the active locale's text is in place.
+ */
+export function useMessages(group: string): Promise<void> {
+  declaredGroups.add(group);
+  return loadGroup(activeLocale, group).catch(() => {
+    // Offline: the text stays English until the next switch loads it.
+  });
+}
+
+/** Resolves once the active locale's text of every declared group is loaded (or failed to load). */
+export function messagesLoaded(): Promise<void> {
+  return loadDeclared(activeLocale).catch(() => undefined);
 }
 
 /** Narrows any BCP 47 tag (`de-AT`, `en_GB`) to a supported Pforte locale, or undefined. */
@@ -73,11 +152,28 @@ export function getLocale(): PforteLocale {
 
 /**
  * Switches every Pforte element on the page to `locale` (any tag; unsupported
- * ones fall back to English). Resolves once the new text is rendered-ready.
+ * ones fall back to English). Loads that locale's text of the messages in
+ * use and resolves once the new text is rendered-ready (offline, the text
+ * that could not load stays English).
  */
-export async function setLocale(locale: string): Promise<PforteLocale> {
+export function setLocale(locale: string): Promise<PforteLocale> {
+  return switchLocale(locale, false);
+}
+
+/**
+ * {@link setLocale} for `<pforte-signup>` with its first step on screen:
+ * resolves once that step's text is there; the error sentences and the done
+ * step's text arrive a moment later (they are not on screen yet).
+ */
+export function setLocaleForFirstStep(locale: string): Promise<PforteLocale> {
+  return switchLocale(locale, true);
+}
+
+async function switchLocale(locale: string, firstStep: boolean): Promise<PforteLocale> {
   ensureConfigured();
-  activeLocale = matchLocale(locale) ?? 'en';
+  const next = matchLocale(locale) ?? 'en';
+  await loadDeclared(next, { firstStep }).catch(() => undefined);
+  activeLocale = next;
   await setRuntimeLocale?.(activeLocale);
   return activeLocale;
 }
@@ -99,15 +195,6 @@ function toTemplate(text: string): string | StrResult {
 export function setStringOverrides(overrides: StringOverrides = {}): void {
   ensureConfigured();
   activeOverrides = overrides;
-  rebuildCatalogs();
-}
-
-/**
- * Adds shipped translations that arrive with lazily loaded code (the later
- * steps' German text); overrides keep winning over them.
- */
-export function addMessages(locale: PforteLocale, templates: Templates): void {
-  Object.assign(shippedCatalogs[locale], templates);
   rebuildCatalogs();
 }
 

@@ -5,10 +5,13 @@ import type { PforteError } from '@pforte/core';
 import { PforteFormStepElement } from '../internal/form-step-element.js';
 import type { FieldErrors } from '../internal/form-step-element.js';
 import { uniqueId } from '../internal/pforte-element.js';
-import { renderChoices } from '../internal/form-controls.js';
+import { renderChoices } from '../internal/choice-controls.js';
 import { choiceStyles } from '../styles/choice.styles.js';
 import { organizationStepStyles } from './organization-step.styles.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('organization');
 
 /** Register a new organization (practice), or join one that uses the product already. */
 export type OrganizationMode = 'register' | 'join';

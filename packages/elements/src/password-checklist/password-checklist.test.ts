@@ -3,7 +3,7 @@ import { isCommonPassword, policyPresets } from '@pforte/core';
 import '../define/password-checklist.js';
 import type { PfortePasswordChecklist } from './password-checklist.js';
 import { setLocale } from '../localization/localization.js';
-import type { Scheduler } from '../controllers/resend-controller.js';
+import type { Scheduler } from '../controllers/scheduler.js';
 import { manualScheduler } from '../../test/helpers.js';
 
 async function checklist(password: string, policy = policyPresets.strict10, scheduler: Scheduler = manualScheduler().scheduler) {

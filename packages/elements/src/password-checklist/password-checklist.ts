@@ -6,8 +6,8 @@ import { evaluatePassword, policyPresets } from '@pforte/core';
 import type { PasswordPolicy, PasswordRule } from '@pforte/core';
 import { CommonPasswordController } from '../controllers/common-password-controller.js';
 import { PforteElement } from '../internal/pforte-element.js';
-import { browserScheduler } from '../controllers/resend-controller.js';
-import type { Scheduler } from '../controllers/resend-controller.js';
+import { browserScheduler } from '../controllers/scheduler.js';
+import type { Scheduler } from '../controllers/scheduler.js';
 import { passwordChecklistStyles } from './password-checklist.styles.js';
 
 /**

@@ -11,11 +11,13 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { EmailLinkController } from '../controllers/email-link-controller.js';
 import { ResendController } from '../controllers/resend-controller.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
-import { getLocale } from '../localization/localization.js';
+import { getLocale, useMessages } from '../localization/localization.js';
 import { safeUrl } from '../internal/safe-url.js';
 import { emit } from '../events.js';
 import { passwordResetStyles } from './password-reset.styles.js';
-import '../localization/step-messages.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('reset');
 
 /** The fragment member of a reset link (and of an account invitation): `#pforte-reset-token=…`. */
 export const resetTokenFragment = 'pforte-reset-token';

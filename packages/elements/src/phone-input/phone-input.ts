@@ -5,10 +5,12 @@ import { msg } from '@lit/localize';
 import { loadPhoneSupport, PforteError } from '@pforte/core';
 import type { PhoneSupport } from '@pforte/core';
 import { PforteElement, uniqueId } from '../internal/pforte-element.js';
-import { getLocale } from '../localization/localization.js';
+import { getLocale, useMessages } from '../localization/localization.js';
 import { errorMessage } from '../localization/error-messages.js';
 import { phoneInputStyles } from './phone-input.styles.js';
-import '../localization/step-messages.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('phone');
 
 interface CountryOption {
   code: string;

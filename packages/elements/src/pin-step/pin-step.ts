@@ -11,11 +11,13 @@ import { renderActions, renderVisibilityToggle } from '../internal/form-controls
 import { uniqueId } from '../internal/pforte-element.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
-import { getLocale } from '../localization/localization.js';
+import { getLocale, useMessages } from '../localization/localization.js';
 import { buildPrintDocument, groupPin, pinPdfContent } from './pin-sheet.js';
 import type { PinSheet } from './pin-sheet.js';
 import { pinStepStyles } from './pin-step.styles.js';
-import '../localization/step-messages.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('pin');
 
 type PinField = 'pin' | 'repeat';
 

@@ -8,7 +8,11 @@ import { uniqueId } from '../internal/pforte-element.js';
 import type { PfortePhoneInput } from '../phone-input/phone-input.js';
 import { profileStepStyles } from './profile-step.styles.js';
 import '../define/phone-input.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('profile');
+void useMessages('phone');
 
 /** Which fields the step asks for; a field not named keeps its default (first and last name required, the rest absent), as in the config. */
 export type ProfileFields = Partial<Record<ProfileField, ProfileFieldMode>>;

@@ -3,11 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { SecondFactorMethod } from '@pforte/core';
 import { PforteFormStepElement } from '../internal/form-step-element.js';
-import { renderChoices } from '../internal/form-controls.js';
+import { renderChoices } from '../internal/choice-controls.js';
 import { uniqueId } from '../internal/pforte-element.js';
 import { choiceStyles } from '../styles/choice.styles.js';
 import { secondFactorChoiceStepStyles } from './second-factor-choice-step.styles.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+
+void useMessages('secondFactor');
 
 const allMethods: readonly SecondFactorMethod[] = ['none', 'email', 'sms'];
 

@@ -5,6 +5,7 @@ import type { ManualClock, PforteConfigInput, StepId } from '@pforte/core';
 import type { MemoryAdapter } from '@pforte/core/memory';
 import '../define/signup.js';
 import type { PforteSignup } from './signup.js';
+import type { PforteStepChangeDetail } from '../events.js';
 import type { PforteSmsStep } from '../sms-step/sms-step.js';
 import { setLocale } from '../localization/localization.js';
 import { focusedName, press, tabTo, type, until } from '../../test/helpers.js';
@@ -49,7 +50,7 @@ async function mount(steps: PforteConfigInput['steps'], locale: Language, clock:
     <pforte-signup .config=${config} .adapter=${adapter} .clock=${clock} locale=${locale}></pforte-signup>
   `);
   await until(() => element.querySelector('pforte-credentials-step h2'), 'credentials step');
-  const seen: StepId[] = [];
+  const seen: PforteStepChangeDetail['step'][] = [];
   element.addEventListener('pforte-step-change', (event) => seen.push(event.detail.step));
   return { element, adapter, seen, clock };
 }

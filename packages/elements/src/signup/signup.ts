@@ -33,7 +33,7 @@ import { PforteElement } from '../internal/pforte-element.js';
 import type { PforteStepElement } from '../internal/step-element.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { DocumentLangController } from '../controllers/document-lang-controller.js';
-import { resolveLocale, setLocale, setStringOverrides } from '../localization/localization.js';
+import { messagesLoaded, resolveLocale, setLocale, setLocaleForFirstStep, setStringOverrides } from '../localization/localization.js';
 import { renderAlert } from '../localization/error-messages.js';
 import { emit } from '../events.js';
 import type { PforteStepDoneDetail } from '../events.js';
@@ -267,7 +267,9 @@ export class PforteSignup extends PforteElement {
     const load = lazyStepLoaders[id];
     if (!load || this.loadedSteps.has(id)) return;
     try {
+      // The step's code, then the active locale's text of the messages it declared.
       await load();
+      await messagesLoaded();
       this.loadedSteps = new Set([...this.loadedSteps, id]);
       this.failedSteps = new Set([...this.failedSteps].filter((failed) => failed !== id));
     } catch {
@@ -277,7 +279,9 @@ export class PforteSignup extends PforteElement {
 
   private applyLocale(): void {
     const locale = this.activeLocale;
-    void setLocale(locale).then(() => {
+    // On the first step, the error sentences and the done step's text need not hold up the switch.
+    const switchTo = (this.flow?.index ?? 0) === 0 ? setLocaleForFirstStep : setLocale;
+    void switchTo(locale).then(() => {
       this.lang = locale;
       this.localeReady = true;
     });
@@ -510,19 +514,21 @@ export class PforteSignup extends PforteElement {
       }
       return this.renderFailure(error, () => void this.complete());
     }
-    return renderStepElement(step, {
-      adapter: this.guardedAdapter,
-      flowId: this.flowId,
-      flow: this.flow!,
-      config: this.resolvedConfig!,
-      clock: this.clock,
-      canGoBack: this.canGoBackFromCurrent(),
-      invitationToken: this.invitationToken,
-      captchaProvider: this.captchaProvider,
-      resendDeadlines: this.resendDeadlines,
-      smsDraftPhone: this.smsDraftPhone,
-      completeResult: this.completeResult,
-    });
+    return (
+      renderStepElement(step, {
+        adapter: this.guardedAdapter,
+        flowId: this.flowId,
+        flow: this.flow!,
+        config: this.resolvedConfig!,
+        clock: this.clock,
+        canGoBack: this.canGoBackFromCurrent(),
+        invitationToken: this.invitationToken,
+        captchaProvider: this.captchaProvider,
+        resendDeadlines: this.resendDeadlines,
+        smsDraftPhone: this.smsDraftPhone,
+        completeResult: this.completeResult,
+      }) ?? nothing
+    );
   }
 
   private renderFailure(error: PforteError, retry: () => void) {

@@ -7,9 +7,12 @@ import { errorMessage } from '../localization/error-messages.js';
 import type { PfortePhoneInput } from '../phone-input/phone-input.js';
 import { smsStepStyles } from './sms-step.styles.js';
 import '../define/phone-input.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
 import { codeStepSecondary, renderCodeEntryForm } from '../internal/code-entry-form.js';
 import { renderActions } from '../internal/form-controls.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('sms');
 
 type Phase = 'phone' | 'code';
 

@@ -8,7 +8,10 @@ import { PforteFormStepElement } from '../internal/form-step-element.js';
 import { safeUrl } from '../internal/safe-url.js';
 import { errorMessage } from '../localization/error-messages.js';
 import { termsStepStyles } from './terms-step.styles.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+import '../localization/step-error-messages.js';
+
+void useMessages('terms');
 
 /**
  * @summary Terms of use and privacy policy: two links (opening in a new tab)

@@ -5,7 +5,9 @@ import { msg } from '@lit/localize';
 import { PforteFormStepElement } from '../internal/form-step-element.js';
 import { uniqueId } from '../internal/pforte-element.js';
 import { visibilityStepStyles } from './visibility-step.styles.js';
-import '../localization/step-messages.js';
+import { useMessages } from '../localization/localization.js';
+
+void useMessages('visibility');
 
 /**
  * @summary Opt-in to the contact search: other registered users can then find

@@ -1,0 +1,2 @@
+// Intentionally empty: the floor of the throttled timing (scripts/bench/floor.html).
+export {};
