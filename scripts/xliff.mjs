@@ -33,8 +33,8 @@ export const readUnits = (path) => parseUnits(readFileSync(path, 'utf8'));
  * the same in that language (docs/glossary.md, "Kept as in English").
  */
 export const sameAsEnglish = {
-  de: ['code.label', 'invitation.name', 'profile.optional', 'profile.position'],
-  fr: ['code.label'],
+  de: ['code.label', 'guest.code.label', 'invitation.name', 'profile.optional', 'profile.position'],
+  fr: ['code.label', 'guest.code.label'],
   it: ['credentials.password'],
 };
 

@@ -23,6 +23,9 @@ const classicEntries: Record<string, { entry: string; fileName: string }> = {
  *   calling codes, `phone/*.js`, with one country's metadata per file,
  *   `phone/<country>.js`) and the PDF writer (`pdf-*.js`) are lazy. All of them are
  *   imported by relative URLs, so they load from wherever pforte.js is served.
+ * - `dist/cdn/pforte-password-reset.js`, `dist/cdn/pforte-guest-access.js`:
+ *   `<pforte-password-reset>` and `<pforte-guest-access>`, for the pages that
+ *   show them (each imports pforte.js for what it shares with it).
  * - `dist/cdn/locales/<locale>/<group>.js`: the text of one message group in
  *   one locale (the first step's is `pforte`), fetched only for the active
  *   locale (English is the source text in the code; see
@@ -43,6 +46,11 @@ const classicEntries: Record<string, { entry: string; fileName: string }> = {
  */
 export default defineConfig(({ mode }) => {
   const classic = classicEntries[mode];
+  // Elements a page places by itself, each a file of its own beside pforte.js, loaded only by the pages that show them.
+  const pageElementEntries = {
+    'pforte-password-reset': afterFirstStep('define/password-reset.ts'),
+    'pforte-guest-access': afterFirstStep('define/guest-access.ts'),
+  };
   const stepEntries = Object.fromEntries(lazyStepNames().map((name) => [`steps/${name}`, afterFirstStep(`signup/steps/${name}.ts`)]));
   return {
     resolve: {
@@ -70,6 +78,7 @@ export default defineConfig(({ mode }) => {
               ...translationEntries(),
               ...phoneCountryEntries(),
               'pforte-signin': afterFirstStep('cdn-signin.ts'),
+              ...pageElementEntries,
             },
             formats: ['es'],
             fileName: (_format, entryName) => `${entryName}.js`,

@@ -23,6 +23,8 @@ import {
   organizationAnswerSchema,
   organizationChangedSchema,
   resetRequestedResultSchema,
+  guestInvitationInfoSchema,
+  guestSessionResultSchema,
   resolveSignIn,
   sessionResultSchema,
   signInResultSchema,
@@ -54,6 +56,17 @@ export interface ConformanceOptions {
    * Without it the forced-change check is skipped.
    */
   createAccount?(input: { product: string; username: string; password: string }): Promise<unknown> | unknown;
+  /**
+   * Invites a guest (the admin API): e-mails a link to `returnUrl` with the
+   * invitation in its fragment and the one-time code. Without it the guest
+   * access checks are skipped.
+   */
+  inviteGuest?(input: { product: string; email: string; returnUrl: string }): Promise<unknown> | unknown;
+  /**
+   * Creates an account by invitation (the admin API): no password; an e-mailed
+   * link lets the person set one. Without it the account invitation check is skipped.
+   */
+  inviteAccount?(input: { product: string; username: string; returnUrl: string }): Promise<unknown> | unknown;
   /** Adds a registration link on the backend; returns its token. Without it the invitation check is skipped. */
   createInvitation?(details: { email?: string; createdAt?: number; validityDays?: number }): Promise<string> | string;
   /** Adds a customer on file. Without it the customer lookup check is skipped. */
@@ -1036,7 +1049,90 @@ const checks: Check[] = [
       await expectCode(adapter.removeMember({ accountId: second.accountId }), 'member.unknown', 'removing again');
     },
   },
+  {
+    name: 'account invitation: the e-mailed link sets the first password; before that the account cannot sign in',
+    async run({ signIn, options, username, policy }) {
+      if (!options.inviteAccount || !options.readEmail) throw new CheckSkipped('no account invitations or no e-mail reader');
+      const adapter = signIn();
+      const name = username();
+      await options.inviteAccount({ product: 'conformance-basic', username: name, returnUrl: 'https://conformance.example/set-password' });
+      const before = await adapter.signIn({ identifier: name, password: passwordOfLength(20, 'b'), locale: 'de', product: 'conformance-basic' });
+      check(before.status === 'failed', `no sign-in without a password, got '${before.status}'`);
+      const link = (await options.readEmail(name))?.link ?? '';
+      const token = /^https:\/\/conformance\.example\/set-password#pforte-reset-token=([^&\s]+)$/.exec(link)?.[1];
+      check(token !== undefined, 'an e-mail with a link to the return URL, the token in its fragment');
+      const chosen = passwordOfLength(Math.max(lengthsOf(policy).min, 18), 'v');
+      await adapter.resetPassword({ token, password: chosen });
+      await expectCode(adapter.resetPassword({ token, password: `${chosen}x` }), 'link.used', 'the link again');
+      const signed = await adapter.signIn({ identifier: name, password: chosen, locale: 'de', product: 'conformance-basic' });
+      check(signed.status === 'signedIn', `the chosen password signs in without a forced change, got '${signed.status}'`);
+    },
+  },
+  {
+    name: 'attack: guest access: wrong codes count per invitation, with attempts left, until the code dies',
+    async run({ signIn, options, username }) {
+      const { adapter, invitation, code } = await guestInvitation(signIn, options, username);
+      const opened = shape(guestInvitationInfoSchema, await adapter.openGuestInvitation({ invitation }), 'openGuestInvitation');
+      check(opened.attemptsRemaining === 3 && opened.usesRemaining === 2 && opened.codeLength === code.length, 'the invitation tells the attempts, uses and code length');
+      const wrong = otherCode(code);
+      const first = await expectCode(adapter.signInAsGuest({ invitation, code: wrong }), 'code.invalid', 'a wrong code');
+      check(first.attemptsRemaining === 2, `attempts left after one wrong code: expected 2, got ${String(first.attemptsRemaining)}`);
+      check((await adapter.openGuestInvitation({ invitation })).attemptsRemaining === 2, 'the invitation counts the wrong code');
+      await expectCode(adapter.signInAsGuest({ invitation, code: wrong }), 'code.invalid', 'a second wrong code');
+      await expectCode(adapter.signInAsGuest({ invitation, code: wrong }), 'code.max_attempts', 'the third wrong code');
+      await expectCode(adapter.signInAsGuest({ invitation, code }), 'code.max_attempts', 'the right code after the limit');
+      await expectCode(adapter.openGuestInvitation({ invitation }), 'code.max_attempts', 'opening the dead invitation');
+      check((await adapter.getSession()).session === null, 'no session');
+    },
+  },
+  {
+    name: 'guest access: the code lets in as often as the invitation allows; the session is a guest\'s and ends with the invitation',
+    async run({ signIn, options, username }) {
+      const { adapter, invitation, code } = await guestInvitation(signIn, options, username);
+      const first = shape(guestSessionResultSchema, await adapter.signInAsGuest({ invitation, code }), 'signInAsGuest');
+      check(first.session.guest === true && first.session.product === 'conformance-guest', 'a guest session of the product');
+      const current = (await adapter.getSession()).session;
+      check(current?.guest === true && current.accountId === first.session.accountId, 'GET /session shows the guest');
+      check((await adapter.openGuestInvitation({ invitation })).usesRemaining === 1, 'one use left');
+      await adapter.signInAsGuest({ invitation, code });
+      await expectCode(adapter.signInAsGuest({ invitation, code }), 'link.used', 'a third use of a two-use invitation');
+      if (!options.advanceTime) return;
+      await options.advanceTime(2 * 60 * 60_000);
+      check((await adapter.getSession()).session === null, 'the guest session ends with the invitation');
+      await expectCode(adapter.openGuestInvitation({ invitation }), ['link.expired', 'link.used'], 'the invitation after its validity');
+    },
+  },
+  {
+    name: 'attack: a guest invitation works only in its own product, and only with its own token',
+    async run({ signIn, options, username }) {
+      const { adapter, invitation, code } = await guestInvitation(signIn, options, username);
+      await expectCode(adapter.openGuestInvitation({ invitation, product: 'conformance-basic' }), 'link.invalid', 'the invitation in another product');
+      await expectCode(adapter.signInAsGuest({ invitation, code, product: 'conformance-basic' }), 'link.invalid', 'the code in another product');
+      await expectCode(adapter.signInAsGuest({ invitation: `${invitation}x`, code }), 'link.invalid', 'an unknown invitation');
+      check((await adapter.getSession()).session === null, 'no session');
+      const opened = await adapter.openGuestInvitation({ invitation, product: 'conformance-guest' });
+      check(opened.attemptsRemaining === 3, 'tries with another product or token cost the invitation nothing');
+    },
+  },
 ];
+
+/** A fresh guest invitation of conformance-guest: its token and code from the e-mail. */
+async function guestInvitation(signIn: Context['signIn'], options: ConformanceOptions, username: () => string) {
+  if (!options.inviteGuest || !options.readEmail) throw new CheckSkipped('no guest invitations or no e-mail reader');
+  const adapter = signIn();
+  const email = username();
+  await options.inviteGuest({ product: 'conformance-guest', email, returnUrl: 'https://conformance.example/guest' });
+  const mail = await options.readEmail(email);
+  const invitation = /^https:\/\/conformance\.example\/guest#pforte-guest-invitation=([^&\s]+)$/.exec(mail?.link ?? '')?.[1];
+  check(invitation !== undefined, 'an invitation e-mail with a link to the return URL, the invitation in its fragment');
+  check(mail?.code !== undefined && /^\d+$/.test(mail.code), 'the one-time code in the invitation e-mail');
+  return { adapter, invitation, code: mail.code };
+}
+
+/** A code of the same length that is not `code`. */
+function otherCode(code: string): string {
+  return [...code].map((digit) => String((Number(digit) + 1) % 10)).join('');
+}
 
 /** Names of every check, in run order. */
 export const conformanceCheckNames: readonly string[] = checks.map((entry) => entry.name);

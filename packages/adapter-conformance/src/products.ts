@@ -49,6 +49,11 @@ export const conformanceProducts = {
   'conformance-terms': {
     steps: ['credentials', { id: 'terms', termsUrl: '/agb', privacyUrl: '/datenschutz', version: '2026-01' }],
   },
+  /** Guest access by TAN: two uses per invitation, three wrong codes, two hours; links to one origin. */
+  'conformance-guest': {
+    steps: ['credentials'],
+    signIn: { resetUrlOrigins: ['https://conformance.example'], guestAccess: { maxUses: 2, maxAttempts: 3, validityHours: 2 } },
+  },
 } satisfies Record<string, PforteConfigInput>;
 
 /** Id of a conformance product. */

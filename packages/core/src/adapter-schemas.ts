@@ -94,6 +94,7 @@ export const sessionInfoSchema = z.object({
   ),
   expiresAt: epochMs,
   now: epochMs,
+  guest: z.optional(z.literal(true)),
 });
 /** Schema of {@link SignInResult}. */
 export const signInResultSchema = z.discriminatedUnion('status', [
@@ -117,6 +118,19 @@ export const resetRequestedResultSchema = z.object({
 /** Schema of the answer of `getSession`: `{ session: null }` when signed out. */
 export const sessionResultSchema = z.object({ session: z.nullable(sessionInfoSchema) });
 
+/** Schema of `GuestInvitationInfo` (sign-in-adapter.ts). */
+export const guestInvitationInfoSchema = z.object({
+  product: z.string(),
+  guest: z.string(),
+  codeLength: z.int().check(z.positive()),
+  codeSent: z.enum(['withLink', 'sms', 'email']),
+  expiresAt: epochMs,
+  usesRemaining: z.int().check(z.nonnegative()),
+  attemptsRemaining: z.int().check(z.nonnegative()),
+  now: epochMs,
+});
+/** Schema of the answer of `signInAsGuest`. */
+export const guestSessionResultSchema = z.object({ session: sessionInfoSchema });
 /** Schema of {@link OrganizationOverview}. */
 export const organizationOverviewSchema = z.object({
   organizationId: id,
@@ -164,6 +178,8 @@ export const resultSchemas: Partial<Record<ContractMethod, z.ZodMiniType>> = {
   changePassword: signInResultSchema,
   requestPasswordReset: resetRequestedResultSchema,
   getSession: sessionResultSchema,
+  openGuestInvitation: guestInvitationInfoSchema,
+  signInAsGuest: guestSessionResultSchema,
   getOrganization: organizationAnswerSchema,
   decideJoinRequest: organizationChangedSchema,
   removeMember: organizationChangedSchema,

@@ -103,6 +103,23 @@ export const signInSchema = z.strictObject({
   forgotPasswordUrl: z.optional(linkUrl),
   /** The "Register" link. */
   registerUrl: z.optional(linkUrl),
+  /** Hours the link of an account invitation works (the admin API: the person sets a first password). */
+  invitationLinkHours: z._default(z.optional(intBetween(1, 30 * 24)), 72),
+  /** Guest access by TAN (an e-mailed invitation link and a one-time code, no account); absent: the product has none. */
+  guestAccess: z.optional(
+    z.strictObject({
+      /** Digits of the guest's one-time code. */
+      codeLength: z._default(z.optional(intBetween(4, 10)), 6),
+      /** Hours an invitation works (its guest sessions end then too). */
+      validityHours: z._default(z.optional(intBetween(1, 30 * 24)), 24),
+      /** How often the invitation lets the guest in (1: single use). */
+      maxUses: z._default(z.optional(intBetween(1, 100)), 1),
+      /** Wrong codes before the invitation stops taking codes. */
+      maxAttempts: z._default(z.optional(intBetween(1, 20)), 5),
+      /** `withLink`: the code is in the invitation e-mail; `separately`: a message of its own (an SMS where the invitation has a phone number, else a second e-mail). */
+      code: z._default(z.optional(z.enum(['withLink', 'separately'])), 'withLink'),
+    }),
+  ),
   /**
    * A notice shown once, at the first sign-in of an account someone else
    * created (an admin, a practice, an automatic registration), as plain text
@@ -110,6 +127,15 @@ export const signInSchema = z.strictObject({
    */
   firstSignInNotice: z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(2000))),
 });
+
+/** The resolved `guestAccess` part of the `signIn` section. */
+export interface GuestAccessConfig {
+  codeLength: number;
+  validityHours: number;
+  maxUses: number;
+  maxAttempts: number;
+  code: 'withLink' | 'separately';
+}
 
 /** The resolved `signIn` section: every default filled in. */
 export interface SignInConfig {
@@ -123,6 +149,8 @@ export interface SignInConfig {
   reauthMinutes: number;
   forgotPasswordUrl?: string;
   registerUrl?: string;
+  invitationLinkHours: number;
+  guestAccess?: GuestAccessConfig;
   firstSignInNotice?: string;
 }
 
@@ -132,6 +160,8 @@ export function resolveSignIn(input: z.input<typeof signInSchema> = {}): SignInC
   const resolved: SignInConfig = { ...parsed, lockout: { ...parsed.lockout }, resetUrlOrigins: [...parsed.resetUrlOrigins] };
   if (parsed.forgotPasswordUrl === undefined) delete resolved.forgotPasswordUrl;
   if (parsed.registerUrl === undefined) delete resolved.registerUrl;
+  if (parsed.guestAccess === undefined) delete resolved.guestAccess;
+  else resolved.guestAccess = { ...parsed.guestAccess };
   if (parsed.firstSignInNotice === undefined) delete resolved.firstSignInNotice;
   return resolved;
 }

@@ -37,6 +37,8 @@ const methodSet: Record<ContractMethod, true> = {
   resetPassword: true,
   getSession: true,
   signOut: true,
+  openGuestInvitation: true,
+  signInAsGuest: true,
   getOrganization: true,
   decideJoinRequest: true,
   removeMember: true,

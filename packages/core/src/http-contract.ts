@@ -128,6 +128,18 @@ export const decideJoinRequestSchema = z.object({
 /** Body of `POST /account/organization/members/remove`. */
 export const removeMemberRequestSchema = z.object({ accountId: z.string().check(z.maxLength(200)) });
 
+/** Body of `POST /guest-access/invitation`: the token from the invitation link. */
+export const guestInvitationRequestSchema = z.object({
+  invitation: z.string().check(z.maxLength(500)),
+  product: z.optional(z.string().check(z.maxLength(200))),
+});
+/** Body of `POST /guest-access`. */
+export const guestAccessRequestSchema = z.object({
+  invitation: z.string().check(z.maxLength(500)),
+  code: z.string().check(z.maxLength(32)),
+  product: z.optional(z.string().check(z.maxLength(200))),
+});
+
 /**
  * An error as `application/problem+json` (RFC 9457) with Pforte's members.
  * `detail` is a backend's own text: clients show it only as plain text.
@@ -203,6 +215,8 @@ const routeDocs: Record<ContractMethod, Pick<HttpRoute, 'summary' | 'errors' | '
   resetPassword: { summary: 'Set a new password with the token of a reset link; ends every session and lifts a lock', errors: ['link.invalid', 'link.expired', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'], storesAnswer: true },
   getSession: { summary: 'The current session (renewed), or null', errors: [], storesAnswer: false },
   signOut: { summary: 'End the current session', errors: [], storesAnswer: false },
+  openGuestInvitation: { summary: 'Open a guest invitation (the token from its link): who was invited, the code length, uses and attempts left', errors: ['link.invalid', 'link.expired', 'code.max_attempts', 'step.unavailable'], storesAnswer: true },
+  signInAsGuest: { summary: "Check a guest's one-time code and start a guest session limited to the invitation", errors: ['link.invalid', 'link.expired', 'code.invalid', 'code.max_attempts', 'step.unavailable'], storesAnswer: false },
   getOrganization: { summary: "The signed-in member's organization: members, join requests, places", errors: ['session.required'], storesAnswer: false },
   decideJoinRequest: { summary: 'Approve or deny a join request (the requester is told by e-mail)', errors: ['session.required', 'permission.denied', 'member.unknown'], storesAnswer: true },
   removeMember: { summary: 'Remove a member (needs a recent sign-in)', errors: ['session.required', 'reauth.required', 'permission.denied', 'member.unknown'], storesAnswer: true },
@@ -240,6 +254,8 @@ const requestSchemas: Record<ContractMethod, z.ZodMiniType> = {
   resetPassword: resetPasswordRequestSchema,
   getSession: emptyRequestSchema,
   signOut: emptyRequestSchema,
+  openGuestInvitation: guestInvitationRequestSchema,
+  signInAsGuest: guestAccessRequestSchema,
   getOrganization: emptyRequestSchema,
   decideJoinRequest: decideJoinRequestSchema,
   removeMember: removeMemberRequestSchema,

@@ -52,6 +52,8 @@ export const httpRouteBases: readonly HttpRouteBase[] = [
   { method: 'resetPassword', path: '/password-resets/complete', status: 204 },
   { method: 'getSession', verb: 'GET', path: '/session', status: 200 },
   { method: 'signOut', path: '/session/logout', status: 204 },
+  { method: 'openGuestInvitation', path: '/guest-access/invitation', status: 200 },
+  { method: 'signInAsGuest', path: '/guest-access', status: 200 },
   { method: 'getOrganization', verb: 'GET', path: '/account/organization', status: 200 },
   { method: 'decideJoinRequest', path: '/account/organization/join-requests/decide', status: 200 },
   { method: 'removeMember', path: '/account/organization/members/remove', status: 200 },

@@ -30,6 +30,7 @@ export {
   safeParseConfig,
   signInSchema,
   type SignInConfig,
+  type GuestAccessConfig,
   stepEntrySchema,
   profileFields,
   type CaptchaStep,
@@ -93,6 +94,7 @@ export {
 } from './adapter.js';
 export {
   guardSignInAdapter,
+  type GuestInvitationInfo,
   type PforteSignInAdapter,
   type ResetRequestedResult,
   type SessionInfo,
@@ -119,6 +121,8 @@ export {
   joinOrganizationResultSchema,
   organizationResultSchema,
   resetRequestedResultSchema,
+  guestInvitationInfoSchema,
+  guestSessionResultSchema,
   sessionInfoSchema,
   sessionResultSchema,
   organizationAnswerSchema,

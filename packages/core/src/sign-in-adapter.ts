@@ -25,6 +25,12 @@ export interface SessionInfo {
   expiresAt: number;
   /** Server clock (ms epoch) when it answered. */
   now: number;
+  /**
+   * Present for a guest (access by TAN, no account): `accountId` is then the
+   * invitation's id and `username` the name or address it was sent to. A
+   * guest session is good for nothing but being that guest.
+   */
+  guest?: true;
 }
 
 /**
@@ -51,6 +57,26 @@ export interface ResetRequestedResult {
   resendAvailableAt: number;
   /** Minutes the link works. */
   validityMinutes: number;
+  now: number;
+  receivedAt?: number;
+}
+
+/** An opened guest invitation: what the code entry needs to know; never the code. */
+export interface GuestInvitationInfo {
+  /** The product's name, e.g. "Videosprechstunde". */
+  product: string;
+  /** Who was invited, as the practice wrote it (a name, or the e-mail address). */
+  guest: string;
+  /** Digits of the code. */
+  codeLength: number;
+  /** Where the code went: in the invitation e-mail, or a message of its own (SMS or e-mail). */
+  codeSent: 'withLink' | 'sms' | 'email';
+  /** Server ms epoch when the invitation (and every guest session from it) ends. */
+  expiresAt: number;
+  /** Times the invitation still lets the guest in. */
+  usesRemaining: number;
+  /** Wrong codes left before the invitation stops taking codes. */
+  attemptsRemaining: number;
   now: number;
   receivedAt?: number;
 }
@@ -110,6 +136,18 @@ export interface PforteSignInAdapter {
   getSession(input?: object, options?: CallOptions): Promise<{ session: SessionInfo | null }>;
   /** Ends the current session (nothing happens without one). */
   signOut(input?: object, options?: CallOptions): Promise<void>;
+  /**
+   * Opens a guest invitation with the token from its link (`#pforte-guest-invitation=…`).
+   * Errors: 'link.invalid' (unknown, or of another product than `product`),
+   * 'link.expired', 'link.used' (no uses left), 'code.max_attempts' (too many wrong codes).
+   */
+  openGuestInvitation(input: { invitation: string; product?: string }, options?: CallOptions): Promise<GuestInvitationInfo>;
+  /**
+   * Checks the guest's one-time code and starts a guest session (limited to
+   * the invitation: it ends with it). Errors: as `openGuestInvitation`, and
+   * 'code.invalid' with `attemptsRemaining`.
+   */
+  signInAsGuest(input: { invitation: string; code: string; product?: string }, options?: CallOptions): Promise<{ session: SessionInfo }>;
 }
 
 /**
@@ -132,5 +170,9 @@ export function guardSignInAdapter(adapter: PforteSignInAdapter, options: GuardO
     getSession: (input, o) =>
       run(o, (call) => adapter.getSession(input, call), validated<{ session: SessionInfo | null }>('getSession')),
     signOut: (input, o) => run(o, (call) => adapter.signOut(input, call), nothing),
+    openGuestInvitation: (input, o) =>
+      run(o, (call) => adapter.openGuestInvitation(input, call), stamped<GuestInvitationInfo>('openGuestInvitation')),
+    signInAsGuest: (input, o) =>
+      run(o, (call) => adapter.signInAsGuest(input, call), validated<{ session: SessionInfo }>('signInAsGuest')),
   };
 }

@@ -168,6 +168,14 @@ describe('message texts in every language', () => {
         ['joinDecision.approvedText', table.joinDecision.approvedText(product, organization), english.joinDecision.approvedText(product, organization), [product, organization]],
         ['joinDecision.declinedSubject', table.joinDecision.declinedSubject(organization), english.joinDecision.declinedSubject(organization), [organization]],
         ['joinDecision.declinedText', table.joinDecision.declinedText(product, organization), english.joinDecision.declinedText(product, organization), [product, organization]],
+        ['accountInvitation.subject', table.accountInvitation.subject(product), english.accountInvitation.subject(product), [product]],
+        ['accountInvitation.text', table.accountInvitation.text(product, link, validity), english.accountInvitation.text(product, link, validity), [product, link, validity]],
+        ['guestInvitation.subject', table.guestInvitation.subject(product), english.guestInvitation.subject(product), [product]],
+        ['guestInvitation.text', table.guestInvitation.text(product, link, 'CODELINE', validity), english.guestInvitation.text(product, link, 'CODELINE', validity), [product, link, 'CODELINE', validity]],
+        ['guestInvitation.codeLine', table.guestInvitation.codeLine(code), english.guestInvitation.codeLine(code), [code]],
+        ['guestInvitation.codeApart', table.guestInvitation.codeApart, english.guestInvitation.codeApart, []],
+        ['guestCode.subject', table.guestCode.subject(product), english.guestCode.subject(product), [product]],
+        ['guestCode.text', table.guestCode.text(product, code), english.guestCode.text(product, code), [product, code]],
       ];
       for (const [name, text, englishText, values] of texts) {
         for (const value of values) once(text, value, `${locale} ${name}`);

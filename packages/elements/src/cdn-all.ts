@@ -21,6 +21,8 @@ import './define/captcha-step.js';
 import './define/captcha.js';
 import './define/code-input.js';
 import './define/phone-input.js';
+import './define/password-reset.js';
+import './define/guest-access.js';
 import './define/signin.js';
 
 export * from './cdn.js';

@@ -55,6 +55,22 @@ export type PforteCodeCompleteDetail = Record<string, never>;
  */
 export type PforteCaptchaSolvedDetail = Record<string, never>;
 
+/**
+ * `pforte-password-reset`: `<pforte-password-reset>` set the new password
+ * (every session of the account ended). Carries nothing: never the token or
+ * the password.
+ */
+export type PfortePasswordResetDetail = Record<string, never>;
+
+/** `pforte-guest-signed-in`: `<pforte-guest-access>` started a guest session. Never the invitation's token or the code. */
+export interface PforteGuestSignedInDetail {
+  /** The invitation's id (also the guest session's `accountId`). */
+  invitationId: string;
+  product: string;
+  /** Server ms epoch when the guest session ends unless used again (it ends with the invitation at the latest). */
+  expiresAt: number;
+}
+
 /** `pforte-signed-in`: `<pforte-signin>` signed the person in. The account, never a password, code or session token. */
 export interface PforteSignedInDetail {
   accountId: string;
@@ -76,6 +92,8 @@ declare global {
     'pforte-step-skip': CustomEvent<PforteStepNavigationDetail>;
     'pforte-code-complete': CustomEvent<PforteCodeCompleteDetail>;
     'pforte-captcha-solved': CustomEvent<PforteCaptchaSolvedDetail>;
+    'pforte-password-reset': CustomEvent<PfortePasswordResetDetail>;
+    'pforte-guest-signed-in': CustomEvent<PforteGuestSignedInDetail>;
     'pforte-signed-in': CustomEvent<PforteSignedInDetail>;
     'pforte-signed-out': CustomEvent<PforteSignedOutDetail>;
   }

@@ -23,6 +23,8 @@ import './define/captcha-step.js';
 import './define/captcha.js';
 import './define/code-input.js';
 import './define/phone-input.js';
+import './define/password-reset.js';
+import './define/guest-access.js';
 import './define/signin.js';
 
 export { PforteSignup } from './signup/signup.js';
@@ -49,6 +51,10 @@ export type { CaptchaProvider, TestCaptchaProviderOptions } from './captcha/capt
 export type { DoneOrganization } from './done-step/done-step.js';
 export { PforteCodeInput } from './code-input/code-input.js';
 export { PfortePhoneInput } from './phone-input/phone-input.js';
+export { PfortePasswordReset, resetTokenFragment } from './password-reset/password-reset.js';
+export type { PasswordResetStage } from './password-reset/password-reset.js';
+export { PforteGuestAccess, guestInvitationFragment } from './guest-access/guest-access.js';
+export type { GuestAccessStage } from './guest-access/guest-access.js';
 export { PforteSignin } from './signin/signin.js';
 export { getLocale, matchLocale, resolveLocale, setLocale, setStringOverrides, supportedLocales } from './localization/localization.js';
 export type { PforteLocale, StringOverrides } from './localization/localization.js';

@@ -109,7 +109,7 @@ export interface ServerOptions extends Partial<rules.BackendLimits> {
   /** Invitations, customers and organizations to load at start (idempotent), e.g. for the demo. */
   seed?: SeedData;
   /**
-   * The bearer token of the admin API (`POST /admin/accounts`), e.g. from
+   * The bearer token of the admin API (`POST /admin/accounts`, `POST /admin/guest-invitations`), e.g. from
    * PFORTE_ADMIN_TOKEN; at least 32 characters. Without it the admin API
    * answers 404.
    */
@@ -139,6 +139,18 @@ export interface PforteServer {
    * policy's, 'phone.invalid', 'profile.invalid', 'product.unknown').
    */
   createAccount(input: rules.NewAccountInput): Promise<{ accountId: string; username: string }>;
+  /**
+   * Creates an account without a password and e-mails a link with which the
+   * person sets one (the reset link's mechanism); errors as `createAccount`,
+   * and 'link.invalid' (field 'returnUrl').
+   */
+  inviteAccount(input: rules.AccountInvitationInput): Promise<{ accountId: string; username: string }>;
+  /**
+   * Invites a guest (access by TAN) by e-mail; answers the invitation's id,
+   * never its token or code. Errors: 'profile.invalid', 'phone.invalid',
+   * 'link.invalid', 'step.unavailable' (the product has no guest access).
+   */
+  inviteGuest(input: rules.GuestInvitationInput): Promise<{ invitationId: string; expiresAt: number; maxUses: number }>;
   /** The node:http request listener, to mount in your own server. */
   readonly handler: (request: IncomingMessage, response: ServerResponse) => void;
   /** Listens on `port` (0: a free one) at `host`; resolves with the base URL. */
@@ -426,6 +438,17 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
           await actions.signOut(context.sessionToken);
           return new Answer(undefined, { 'Set-Cookie': sessionCookie('', 0) });
         });
+      case 'openGuestInvitation':
+        return (tx: Queryable) => service.guest(tx, context).openGuestInvitation({ invitation: str('invitation'), product: optional('product') });
+      case 'signInAsGuest':
+        return async (tx: Queryable) => {
+          const { result, sessionToken } = await service.guest(tx, context).signInAsGuest({
+            invitation: str('invitation'),
+            code: str('code'),
+            product: optional('product'),
+          });
+          return new Answer(result, { 'Set-Cookie': sessionCookie(sessionToken) });
+        };
       default:
         return dispatchAccount(route, input, context);
     }
@@ -461,8 +484,25 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     return db.transaction((tx) => service.signIn(tx).createAccount(input, username, passwordHash));
   }
 
-  /** `POST /admin/accounts`: creates an account with an initial password (the first sign-in must replace it). */
-  async function createAccountByAdmin(request: IncomingMessage, locale: string): Promise<Outcome> {
+  /** An account without a password whose holder gets an e-mailed link to set one (the admin API and `pforte-server create-account --invite`). */
+  async function inviteAccount(input: rules.AccountInvitationInput): Promise<{ accountId: string; username: string }> {
+    rules.checkInputText(input);
+    return db.transaction((tx) => service.signIn(tx).inviteAccount(input));
+  }
+
+  /** A guest invitation by e-mail: the link and the one-time code (the admin API and `pforte-server invite-guest`). */
+  async function inviteGuest(input: rules.GuestInvitationInput): Promise<{ invitationId: string; expiresAt: number; maxUses: number }> {
+    rules.checkInputText(input);
+    return db.transaction((tx) => service.guest(tx).inviteGuest(input));
+  }
+
+  /** A request of the admin API: the bearer token checked in constant time, then the body against `schema`, then `work`; answers 201. */
+  async function adminRequest<S extends z.ZodMiniType>(
+    request: IncomingMessage,
+    locale: string,
+    schema: S,
+    work: (input: z.output<S>) => Promise<unknown>,
+  ): Promise<Outcome> {
     const authorization = request.headers.authorization ?? '';
     const presented = createHash('sha256').update(authorization.replace(/^Bearer\s+/i, '')).digest();
     if (!adminTokenDigest || !/^Bearer\s+/i.test(authorization) || !timingSafeEqual(presented, adminTokenDigest)) {
@@ -474,18 +514,31 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     } catch {
       throw new HttpProblem(400, 'Malformed JSON');
     }
-    const parsed = z.safeParse(adminAccountRequestSchema, json);
+    const parsed = z.safeParse(schema, json);
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path[0];
       const error = new PforteError('input.invalid', typeof field === 'string' ? { field } : {});
       return problemOutcome(error.code, locale, error);
     }
     try {
-      return { status: 201, body: JSON.stringify(await createAccount(parsed.data)) };
+      return { status: 201, body: JSON.stringify(await work(parsed.data)) };
     } catch (error) {
       if (!(error instanceof PforteError)) throw error;
       return problemOutcome(error.code, locale, error);
     }
+  }
+
+  /**
+   * `POST /admin/accounts`: creates an account with an initial password (the
+   * first sign-in must replace it), or, without one and with `returnUrl`, by
+   * invitation: the person sets their own password with an e-mailed link.
+   */
+  function createAccountByAdmin(request: IncomingMessage, locale: string): Promise<Outcome> {
+    return adminRequest(request, locale, adminAccountRequestSchema, async ({ password, returnUrl, locale: mailLocale, ...account }) => {
+      if (password !== undefined) return createAccount({ ...account, password });
+      if (returnUrl === undefined) throw new PforteError('input.invalid', { field: 'password' });
+      return inviteAccount({ ...account, returnUrl, locale: mailLocale });
+    });
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<Outcome> {
@@ -533,6 +586,10 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     if (path === '/admin/accounts' && adminTokenDigest) {
       if (request.method !== 'POST') throw new HttpProblem(405, 'Method not allowed', { Allow: 'POST' });
       return createAccountByAdmin(request, pickLocale(request.headers['accept-language']));
+    }
+    if (path === '/admin/guest-invitations' && adminTokenDigest) {
+      if (request.method !== 'POST') throw new HttpProblem(405, 'Method not allowed', { Allow: 'POST' });
+      return adminRequest(request, pickLocale(request.headers['accept-language']), adminGuestInvitationRequestSchema, inviteGuest);
     }
     const match = routes.map(({ route, pattern }) => ({ route, found: pattern.exec(path) })).find(({ found }) => found);
     if (!match) throw new HttpProblem(404, 'Not found');
@@ -633,6 +690,8 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     hashQueue,
     handler,
     createAccount,
+    inviteAccount,
+    inviteGuest,
     listen(port = 0, host = '127.0.0.1') {
       server = createServer(
         // Node checks the timeouts on this interval; its default (30 s) would let a stalled body outlive the request timeout.
@@ -749,14 +808,26 @@ function plainProblem(status: number, title: string, headers: Record<string, str
   };
 }
 
-/** Body of `POST /admin/accounts`. */
+/** Body of `POST /admin/accounts`: an initial `password`, or none and a `returnUrl` (invitation). */
 const adminAccountRequestSchema = z.object({
   product: z.optional(z.string().check(z.maxLength(200))),
   username: z.string().check(z.maxLength(2000)),
-  password: z.string().check(z.maxLength(20000)),
+  password: z.optional(z.string().check(z.maxLength(20000))),
+  returnUrl: z.optional(z.string().check(z.maxLength(2000))),
+  locale: z.optional(z.string().check(z.maxLength(35))),
   secondFactor: z.optional(z.enum(['none', 'sms', 'email'])),
   phone: z.optional(z.string().check(z.maxLength(32))),
   email: z.optional(z.string().check(z.maxLength(320))),
+});
+
+/** Body of `POST /admin/guest-invitations`. */
+const adminGuestInvitationRequestSchema = z.object({
+  product: z.optional(z.string().check(z.maxLength(200))),
+  email: z.string().check(z.maxLength(320)),
+  name: z.optional(z.string().check(z.maxLength(200))),
+  phone: z.optional(z.string().check(z.maxLength(32))),
+  returnUrl: z.string().check(z.maxLength(2000)),
+  locale: z.optional(z.string().check(z.maxLength(35))),
 });
 
 /** The session cookie with `token` (empty and `maxAge` 0 to remove it); a browser session cookie, the server enforces the timeouts. */

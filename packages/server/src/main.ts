@@ -18,17 +18,21 @@
  *   PFORTE_BREACH_RANGE_URL=https://…   k-anonymity range API of breached passwords (e.g. https://api.pwnedpasswords.com)
  *   PFORTE_BREACH_FAIL=open|closed      when that API is down: accept with a warning (default) or refuse with 503
  *   NODE_ENV=production                 no /dev/outbox; refuses to start without products, pepper and the senders they need
- *   PFORTE_ADMIN_TOKEN=…                the bearer token of the admin API (POST /admin/accounts), ≥ 32 characters; without it no admin API
+ *   PFORTE_ADMIN_TOKEN=…                the bearer token of the admin API (POST /admin/accounts, /admin/guest-invitations), ≥ 32 characters; without it no admin API
  *
  *   pforte-server create-account --username NAME [--product ID] [--second-factor none|sms|email] [--phone +49…] [--email ADDRESS] < password
  *                                       creates an account with an initial password (read from stdin) that its first sign-in must replace
+ *   pforte-server create-account --username NAME … --invite --return-url URL
+ *                                       creates an account by invitation: an e-mailed link to URL lets the person set a password
+ *   pforte-server invite-guest --email ADDRESS --return-url URL [--product ID] [--name NAME] [--phone +49…]
+ *                                       invites a guest (access by TAN): a link to URL with the invitation, and a one-time code
  *
  * See the server README's "Production" section.
  */
 import { readFileSync } from 'node:fs';
 import { createRangeBreachChecker } from '@pforte/core/rules';
 import { createPforteServer } from './app.js';
-import { createAccountCommand, readLine } from './create-account.js';
+import { createAccountCommand, inviteGuestCommand, readLine } from './create-account.js';
 import { readProducts } from './config.js';
 import { openPglite, openPostgres } from './db.js';
 import { environmentNames, sendersFromEnvironment } from './environment.js';
@@ -50,8 +54,10 @@ const server = await createPforteServer({
   ...(env['PFORTE_BREACH_RANGE_URL'] ? { breachedPasswordChecker: breachChecker(env['PFORTE_BREACH_RANGE_URL']) } : {}),
   ...(env['PFORTE_ADMIN_TOKEN'] ? { adminToken: env['PFORTE_ADMIN_TOKEN'] } : {}),
 });
-if (process.argv[2] === 'create-account') {
-  const code = await createAccountCommand(server, process.argv.slice(3), () => readLine(process.stdin));
+if (process.argv[2] === 'create-account' || process.argv[2] === 'invite-guest') {
+  const args = process.argv.slice(3);
+  const code =
+    process.argv[2] === 'create-account' ? await createAccountCommand(server, args, () => readLine(process.stdin)) : await inviteGuestCommand(server, args);
   await server.close();
   await database.close();
   process.exit(code);

@@ -422,19 +422,37 @@ function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: ru
       await tx.query('UPDATE password_resets SET used_at = $2 WHERE account_id = $1 AND used_at IS NULL', [accountId, now]);
     },
     async createSession(token, session) {
+      const guest = session.guestInvitationId;
       await tx.query(
-        'INSERT INTO sessions (token_hash, account_id, product, created_at, idle_expires_at, absolute_expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
-        [hashToken(token), session.accountId, session.product, session.createdAt, session.idleExpiresAt, session.absoluteExpiresAt],
+        `INSERT INTO sessions (token_hash, account_id, guest_invitation_id, product, created_at, idle_expires_at, absolute_expires_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          hashToken(token),
+          guest === undefined ? session.accountId : null,
+          guest ?? null,
+          session.product,
+          session.createdAt,
+          session.idleExpiresAt,
+          session.absoluteExpiresAt,
+        ],
       );
     },
     async findSession(token) {
-      const [row] = await tx.query<{ account_id: string; product: string; created_at: number; idle_expires_at: number; absolute_expires_at: number }>(
-        'SELECT account_id, product, created_at, idle_expires_at, absolute_expires_at FROM sessions WHERE token_hash = $1 FOR UPDATE',
+      const [row] = await tx.query<{
+        account_id: string | null;
+        guest_invitation_id: string | null;
+        product: string;
+        created_at: number;
+        idle_expires_at: number;
+        absolute_expires_at: number;
+      }>(
+        'SELECT account_id, guest_invitation_id, product, created_at, idle_expires_at, absolute_expires_at FROM sessions WHERE token_hash = $1 FOR UPDATE',
         [hashToken(token)],
       );
       return (
         row && {
-          accountId: row.account_id,
+          accountId: row.account_id ?? row.guest_invitation_id ?? '',
+          ...(row.guest_invitation_id === null ? {} : { guestInvitationId: row.guest_invitation_id }),
           product: row.product,
           createdAt: Number(row.created_at),
           idleExpiresAt: Number(row.idle_expires_at),
@@ -450,6 +468,37 @@ function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: ru
     },
     async deleteSessions(accountId) {
       await tx.query('DELETE FROM sessions WHERE account_id = $1', [accountId]);
+    },
+    async createGuestInvitation(view, token, code) {
+      await tx.query('INSERT INTO guest_invitations (id, token_hash, product, expires_at, view) VALUES ($1, $2, $3, $4, $5::jsonb)', [
+        view.id,
+        hashToken(token),
+        view.product,
+        view.expiresAt,
+        JSON.stringify(view),
+      ]);
+      const salt = newSalt();
+      await tx.query('INSERT INTO guest_codes (invitation_id, salt, code_hash) VALUES ($1, $2, $3)', [view.id, salt, hashCode(code, salt, options.codePepper)]);
+    },
+    async findGuestInvitation(token) {
+      const [row] = await tx.query<{ view: rules.GuestInvitationView }>('SELECT view FROM guest_invitations WHERE token_hash = $1 FOR UPDATE', [
+        hashToken(token),
+      ]);
+      return row?.view;
+    },
+    async guestInvitationById(invitationId) {
+      const [row] = await tx.query<{ view: rules.GuestInvitationView }>('SELECT view FROM guest_invitations WHERE id = $1', [invitationId]);
+      return row?.view;
+    },
+    async saveGuestInvitation(view) {
+      await tx.query('UPDATE guest_invitations SET view = $2::jsonb WHERE id = $1', [view.id, JSON.stringify(view)]);
+    },
+    async guestCodeMatches(invitationId, entered) {
+      const [row] = await tx.query<{ salt: string; code_hash: string; view: rules.GuestInvitationView }>(
+        'SELECT salt, code_hash, view FROM guest_codes JOIN guest_invitations ON guest_invitations.id = invitation_id WHERE invitation_id = $1',
+        [invitationId],
+      );
+      return row !== undefined && row.view.code.state === 'live' && codeMatches(entered, row.salt, row.code_hash, options.codePepper);
     },
     async membershipOf(accountId) {
       const [row] = await tx.query<{ organization_id: string; name: string; status: 'member' | 'pending' | 'denied'; role: 'master' | 'member' }>(
@@ -535,6 +584,9 @@ export function createService(options: ServiceOptions) {
     signIn: (tx: Queryable, context: Partial<RequestContext> = {}) =>
       rules.createSignInActions(createSqlAccountStore(tx, options, createSqlStore(tx, options, context.ip ?? 'unknown')), actionOptions, context),
 
+    /** Guest access by TAN of `@pforte/core/rules` in the caller's transaction. */
+    guest: (tx: Queryable, context: Partial<RequestContext> = {}) =>
+      rules.createGuestActions(createSqlAccountStore(tx, options, createSqlStore(tx, options, context.ip ?? 'unknown')), actionOptions, context),
     /** The organization administration of `@pforte/core/rules` in the caller's transaction. */
     organizations: (tx: Queryable, context: Partial<RequestContext> = {}) =>
       rules.createOrganizationActions(createSqlAccountStore(tx, options, createSqlStore(tx, options, context.ip ?? 'unknown')), actionOptions, context),
@@ -593,6 +645,7 @@ export function createService(options: ServiceOptions) {
       await tx.query('DELETE FROM sign_ins WHERE expires_at < $1', [now]);
       await tx.query('DELETE FROM sessions WHERE absolute_expires_at < $1 OR idle_expires_at < $1', [now]);
       await tx.query('DELETE FROM password_resets WHERE expires_at < $1', [now - dayMs]);
+      await tx.query('DELETE FROM guest_invitations WHERE expires_at < $1', [now - dayMs]);
       for (const table of ['sms_sends', 'email_sends', 'idempotency_keys']) {
         await tx.query(`DELETE FROM ${table} WHERE ${table === 'idempotency_keys' ? 'created_at' : 'sent_at'} < $1`, [now - dayMs]);
       }

@@ -4,6 +4,7 @@ import { createHttpAdapter, createManualClock } from '@pforte/core';
 import { createMemoryAdapter, type MemoryAdapter } from '@pforte/core/memory';
 import { conformanceProducts, defineConformanceTests, runAdapterConformance } from '@pforte/adapter-conformance';
 import {
+  adminPost,
   createAccountByAdmin,
   fetchWithCookies,
   outboxCode,
@@ -36,6 +37,8 @@ import {
       addCustomer: (customer) => current!.addCustomer(customer),
       addOrganization: (organization) => void current!.addOrganization(organization),
       createAccount: (input) => current!.createAccount(input),
+      inviteAccount: (input) => current!.inviteAccount(input),
+      inviteGuest: (input) => current!.inviteGuest(input),
     },
   );
 }
@@ -62,6 +65,14 @@ import {
         readEmail: (to, flowId) => outboxEmail(test!.url, to, flowId),
         createAccount: async (input) => {
           const response = await createAccountByAdmin(test!.url, input);
+          assert.equal(response.status, 201);
+        },
+        inviteAccount: async (input) => {
+          const response = await createAccountByAdmin(test!.url, input);
+          assert.equal(response.status, 201);
+        },
+        inviteGuest: async (input) => {
+          const response = await adminPost(test!.url, '/admin/guest-invitations', input);
           assert.equal(response.status, 201);
         },
         ...seedHooks(() => test!.server),
@@ -101,6 +112,34 @@ describe('conformance kit catches a non-conforming adapter', () => {
       'password reset: links expire; the new password meets the policy',
       'forced change: an initial password must be replaced at the first sign-in, not by itself; only that first session is a first sign-in',
       'attack: removing a member needs a recent sign-in, and nobody removes themselves or the master user',
+      'account invitation: the e-mailed link sets the first password; before that the account cannot sign in',
+      'attack: guest access: wrong codes count per invitation, with attempts left, until the code dies',
+      "guest access: the code lets in as often as the invitation allows; the session is a guest's and ends with the invitation",
+      'attack: a guest invitation works only in its own product, and only with its own token',
+    ]);
+  });
+
+  it('reports guest invitations that take too many wrong codes or too many uses', async () => {
+    let current: MemoryAdapter | undefined;
+    const lenient = { ...conformanceProducts['conformance-guest'], signIn: { ...conformanceProducts['conformance-guest'].signIn, guestAccess: { maxAttempts: 20, maxUses: 5 } } };
+    const results = await runAdapterConformance(
+      () => (current = createMemoryAdapter({ products: { ...conformanceProducts, 'conformance-guest': lenient } })),
+      {
+        readSmsCode: (phone) => current?.lastCode(phone),
+        readEmail: (to) => {
+          const message = current?.outbox.filter((entry) => entry.channel === 'email' && entry.to === to).at(-1);
+          return message && { ...(message.link ? { link: message.link } : {}), ...(message.code ? { code: message.code } : {}) };
+        },
+        inviteGuest: (input) => current!.inviteGuest(input),
+      },
+      (name) => name.includes('guest'),
+    );
+    const failed = results.filter((result) => !result.ok).map((result) => result.name);
+    assert.deepEqual(failed, [
+      'attack: guest access: wrong codes count per invitation, with attempts left, until the code dies',
+      "guest access: the code lets in as often as the invitation allows; the session is a guest's and ends with the invitation",
+      // Its attempts after the foreign tries are the published three.
+      'attack: a guest invitation works only in its own product, and only with its own token',
     ]);
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createHttpAdapter, type PforteConfigInput } from '@pforte/core';
 import { hashToken } from '../src/secrets.js';
-import { createAccountCommand } from '../src/create-account.js';
+import { createAccountCommand, inviteGuestCommand } from '../src/create-account.js';
 import { sessionCookieName } from '../src/app.js';
 import { createAccountByAdmin, fetchWithCookies, startTestServer, testAdminToken, type TestServer } from './support.js';
 
@@ -13,6 +13,11 @@ const products: Record<string, PforteConfigInput> = {
   praxis: {
     steps: ['credentials'],
     signIn: { sessionIdleMinutes: 10, sessionAbsoluteHours: 1, lockout: { maxAttempts: 3, lockSeconds: 300 } },
+  },
+  sprechstunde: {
+    product: 'Videosprechstunde',
+    steps: ['credentials'],
+    signIn: { resetUrlOrigins: ['https://praxis.example'], guestAccess: { code: 'separately' } },
   },
 };
 const initial = 'Anfangs-Passwort 2026 🔑';
@@ -170,5 +175,62 @@ describe('sign-in on the reference server', () => {
     assert.equal(await createAccountCommand(test.server, ['--username', username, '--product', 'praxis'], async () => initial, print), 1);
     assert.match(lines.at(-1)!, /identifier\.unavailable/);
     assert.equal(await createAccountCommand(test.server, ['--product', 'praxis'], async () => initial, print), 2);
+  });
+
+  it('guest access: the admin API needs its token and never answers the token or the code; the guest session is a cookie bound to the invitation', async () => {
+    const body = { product: 'sprechstunde', email: unique('gast'), name: 'Ben Berger', phone: '+4915112345678', returnUrl: 'https://praxis.example/gast' };
+    assert.equal((await post(`${test.url}/admin/guest-invitations`, body)).status, 401);
+    const foreign = await post(`${test.url}/admin/guest-invitations`, { ...body, returnUrl: 'https://elsewhere.example/gast' }, { Authorization: `Bearer ${testAdminToken}` });
+    assert.equal(((await foreign.json()) as { code: string }).code, 'link.invalid', 'a return URL outside the allowed origins');
+    const noGuests = await post(`${test.url}/admin/guest-invitations`, { ...body, product: 'praxis' }, { Authorization: `Bearer ${testAdminToken}` });
+    assert.equal(((await noGuests.json()) as { code: string }).code, 'step.unavailable', 'a product without guest access');
+    const created = await post(`${test.url}/admin/guest-invitations`, body, { Authorization: `Bearer ${testAdminToken}` });
+    assert.equal(created.status, 201);
+    const answer = await created.text();
+    const outbox = (await (await fetch(`${test.url}/dev/outbox?to=${encodeURIComponent(body.email)}`)).json()) as { messages: Array<{ link?: string; code?: string; text: string }> };
+    const link = outbox.messages.find((message) => message.link)!.link!;
+    const invitation = new URL(link).hash.split('=')[1]!;
+    const sms = (await (await fetch(`${test.url}/dev/outbox?phone=${encodeURIComponent(body.phone)}`)).json()) as { messages: Array<{ code: string }> };
+    const code = sms.messages.at(-1)!.code;
+    assert.ok(!outbox.messages.some((message) => message.text.includes(code)), 'with `separately` the code goes by SMS, not in the e-mail');
+    assert.ok(!answer.includes(invitation) && !answer.includes(code), 'the admin answer holds neither token nor code');
+    const rows = await test.server.db.query<{ token_hash: string; view: object }>('SELECT token_hash, view FROM guest_invitations');
+    assert.ok(rows.some((row) => row.token_hash === hashToken(invitation)), 'the token is stored as its hash');
+    assert.ok(!JSON.stringify(rows).includes(invitation) && !JSON.stringify(rows).includes(code), 'neither token nor code in clear');
+    const response = await post(`${test.url}/guest-access`, { invitation, code, product: 'sprechstunde' });
+    assert.equal(response.status, 200);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    const token = new RegExp(`^${sessionCookieName}=([A-Za-z0-9_-]{40,}); HttpOnly; Secure; SameSite=Lax; Path=/$`).exec(cookie)?.[1];
+    assert.ok(token, cookie);
+    const session = await fetch(`${test.url}/session`, { headers: { Cookie: `${sessionCookieName}=${token}` } });
+    const { session: shown } = (await session.json()) as { session: { guest?: boolean; username: string } | null };
+    assert.equal(shown?.guest, true);
+    assert.equal(shown?.username, 'Ben Berger');
+  });
+
+  it('pforte-server invite-guest and create-account --invite print ids, never a token or a code', async () => {
+    const lines: string[] = [];
+    const print = { out: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
+    const email = unique('cli-gast');
+    const invited = await inviteGuestCommand(test.server, ['--email', email, '--product', 'sprechstunde', '--return-url', 'https://praxis.example/gast'], print);
+    assert.equal(invited, 0, lines.join('\n'));
+    assert.match(lines.at(-1)!, /^invited guest_/);
+    const outbox = (await (await fetch(`${test.url}/dev/outbox?to=${encodeURIComponent(email)}`)).json()) as { messages: Array<{ link?: string; code?: string }> };
+    const secrets = outbox.messages.flatMap((message) => [message.code, message.link && new URL(message.link).hash.split('=')[1]]).filter(Boolean);
+    assert.ok(secrets.length >= 2, 'a link and a code went out');
+    for (const secret of secrets) assert.ok(!lines.join('\n').includes(secret!), 'nothing secret printed');
+    assert.equal(await inviteGuestCommand(test.server, ['--email', email], print), 2, 'the return URL is required');
+
+    const username = unique('cli-invite');
+    const created = await createAccountCommand(
+      test.server,
+      ['--username', username, '--product', 'sprechstunde', '--invite', '--return-url', 'https://praxis.example/passwort'],
+      async () => assert.fail('an invitation reads no password'),
+      print,
+    );
+    assert.equal(created, 0, lines.join('\n'));
+    const mail = (await (await fetch(`${test.url}/dev/outbox?to=${encodeURIComponent(username)}`)).json()) as { messages: Array<{ link?: string }> };
+    assert.match(mail.messages.at(-1)!.link!, /^https:\/\/praxis\.example\/passwort#pforte-reset-token=/);
+    assert.equal(await createAccountCommand(test.server, ['--username', unique('x'), '--invite'], async () => '', print), 2, '--invite needs --return-url');
   });
 });

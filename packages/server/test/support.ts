@@ -119,7 +119,12 @@ export function fetchWithCookies(): typeof fetch {
 
 /** Creates an account through the admin API. */
 export async function createAccountByAdmin(url: string, input: object): Promise<Response> {
-  return fetch(`${url}/admin/accounts`, {
+  return adminPost(url, '/admin/accounts', input);
+}
+
+/** A request of the admin API with the test admin token. */
+export async function adminPost(url: string, path: string, input: object): Promise<Response> {
+  return fetch(`${url}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${testAdminToken}` },
     body: JSON.stringify(input),

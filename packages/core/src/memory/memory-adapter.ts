@@ -58,6 +58,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   };
   const actions = rules.createFlowActions(memory.store, actionOptions, { origin });
   const signIn = rules.createSignInActions(memory.accountStore, actionOptions, { origin });
+  const guests = rules.createGuestActions(memory.accountStore, actionOptions, { origin });
   const organizationAdmin = rules.createOrganizationActions(memory.accountStore, actionOptions, { origin });
   const hasher = options.passwordHasher ?? createPbkdf2Hasher();
   const verifyPassword = rules.createPasswordVerifier(hasher);
@@ -200,6 +201,23 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         return signIn.createAccount(input, username, await hasher.hash(input.password));
       }),
     sessionCount: memory.sessionCount,
+    inviteAccount: (input) =>
+      exclusive(() => {
+        rules.checkInputText(input);
+        return signIn.inviteAccount(input);
+      }),
+    inviteGuest: (input) =>
+      exclusive(() => {
+        rules.checkInputText(input);
+        return guests.inviteGuest(input);
+      }),
+    openGuestInvitation: (input, o) => call('openGuestInvitation', o, input, () => guests.openGuestInvitation(input)),
+    signInAsGuest: (input, o) =>
+      call('signInAsGuest', o, input, async () => {
+        const outcome = await guests.signInAsGuest(input);
+        sessionToken = outcome.sessionToken;
+        return outcome.result;
+      }),
   };
 }
 

@@ -59,6 +59,9 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
   const signInCodes = new Map<string, string>();
   const resetTokens = new Map<string, { accountId: string; expiresAt: number; used: boolean }>();
   const sessions = new Map<string, rules.StoredSession>();
+  const guestInvitations = new Map<string, rules.GuestInvitationView>();
+  /** The token and the code of each guest invitation, by its id. */
+  const guestSecrets = new Map<string, { token: string; code: string }>();
   /** Memberships by account id. */
   const memberships = new Map<string, MembershipRecord>();
   const auditLog: rules.AuditEvent[] = [];
@@ -249,6 +252,23 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
     deleteSession: async (token) => void sessions.delete(token),
     async deleteSessions(accountId) {
       for (const [token, session] of sessions) if (session.accountId === accountId) sessions.delete(token);
+    },
+    async createGuestInvitation(view, token, code) {
+      guestInvitations.set(view.id, structuredClone(view));
+      guestSecrets.set(view.id, { token, code });
+    },
+    async findGuestInvitation(token) {
+      const id = [...guestSecrets].find(([, secret]) => sameCode(secret.token, token))?.[0];
+      return accountStore.guestInvitationById(id ?? '');
+    },
+    async guestInvitationById(invitationId) {
+      const view = guestInvitations.get(invitationId);
+      return view && structuredClone(view);
+    },
+    saveGuestInvitation: async (view) => void guestInvitations.set(view.id, structuredClone(view)),
+    async guestCodeMatches(invitationId, entered) {
+      const code = guestSecrets.get(invitationId)?.code;
+      return code !== undefined && guestInvitations.get(invitationId)?.code.state === 'live' && sameCode(code, entered);
     },
     membershipOf: async (accountId) => membershipOf(accountId),
     memberCount: store.memberCount,

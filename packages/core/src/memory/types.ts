@@ -3,7 +3,8 @@ import type { ContractMethod, PforteAdapter, ProfileValues } from '../adapter.js
 import type { Clock } from '../clock.js';
 import type { PforteConfigInput } from '../config.js';
 import type { PforteError } from '../errors.js';
-import type { NewAccountInput, PasswordHasher } from '../rules/sign-in.js';
+import type { AccountInvitationInput, NewAccountInput, PasswordHasher } from '../rules/sign-in.js';
+import type { GuestInvitationInput } from '../rules/guest.js';
 import type { PforteSignInAdapter, SessionOrganization } from '../sign-in-adapter.js';
 import type { PforteAccountAdapter } from '../account-adapter.js';
 import type { AuditEvent } from '../rules/organization-admin.js';
@@ -140,6 +141,14 @@ export interface MemoryAdapter extends PforteAdapter, PforteSignInAdapter, Pfort
   createAccount(input: NewAccountInput): Promise<{ accountId: string; username: string }>;
   /** How many sessions the account has. */
   sessionCount(accountId: string): number;
+  /**
+   * Creates an account without a password, as a practice does by invitation,
+   * and e-mails a link (to `returnUrl`, `#pforte-reset-token=…`) with which
+   * the person sets their own.
+   */
+  inviteAccount(input: AccountInvitationInput): Promise<{ accountId: string; username: string }>;
+  /** Invites a guest (access by TAN): e-mails the link and the one-time code (see the outbox). */
+  inviteGuest(input: GuestInvitationInput): Promise<{ invitationId: string; expiresAt: number; maxUses: number }>;
   /** The organization administration's audit log (who approved, denied or removed whom, when), oldest first. */
   auditLog(): AuditEvent[];
 }

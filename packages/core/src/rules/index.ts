@@ -88,9 +88,11 @@ export type { CustomerSeed, InvitationSeed, OrganizationSeed, SeedData } from '.
 export {
   createPasswordVerifier,
   createSignInActions,
+  fragmentLink,
   resetLink,
   signInLimits,
   signInSettings,
+  type AccountInvitationInput,
   type AccountStore,
   type NewAccountInput,
   type NewStoredAccount,
@@ -101,6 +103,15 @@ export {
   type StoredAccount,
   type StoredSession,
 } from './sign-in.js';
+export {
+  createGuestActions,
+  guestInvitationFragment,
+  guestSessionInfo,
+  guestSettings,
+  type GuestActions,
+  type GuestInvitationInput,
+  type GuestInvitationView,
+} from './guest.js';
 export {
   canManageOrganization,
   createOrganizationActions,

@@ -45,6 +45,17 @@ export interface MessageTable {
     declinedSubject(organization: string): string;
     declinedText(product: string, organization: string): string;
   };
+  /** To someone an account was created for (by a practice, an admin): the link to set the first password. */
+  accountInvitation: { subject(product: string): string; text(product: string, link: string, validity: string): string };
+  /** A guest invitation (access by TAN, no account): `codeLine` is the code's line, or `codeApart` when the code follows on its own. */
+  guestInvitation: {
+    subject(product: string): string;
+    text(product: string, link: string, codeLine: string, validity: string): string;
+    codeLine(code: string): string;
+    codeApart: string;
+  };
+  /** A guest's one-time code sent apart from its link. */
+  guestCode: { subject(product: string): string; text(product: string, code: string): string };
 }
 
 /** A no-break space, kept before French colons and semicolons and between a count and its unit. */
@@ -84,6 +95,22 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       declinedText: (product, organization) =>
         `Guten Tag,\n\nIhre Anfrage, ${organization} in ${product} beizutreten, wurde abgelehnt. Wenn Sie das für einen Irrtum halten, wenden Sie sich bitte direkt an Ihre Ansprechperson dort.`,
     },
+    accountInvitation: {
+      subject: (product) => `Ihr Zugang zu ${product}`,
+      text: (product, link, validity) =>
+        `Guten Tag,\n\nfür Sie wurde ein Zugang zu ${product} eingerichtet. Mit diesem Link legen Sie Ihr Passwort fest:\n\n${link}\n\nDer Link ist ${validity} gültig und funktioniert einmal. Danach melden Sie sich mit Ihrem Passwort an.`,
+    },
+    guestInvitation: {
+      subject: (product) => `Ihre Einladung zu ${product}`,
+      text: (product, link, codeLine, validity) =>
+        `Guten Tag,\n\nSie sind zu ${product} eingeladen, ohne sich registrieren zu müssen. Öffnen Sie diesen Link und wählen Sie „Anmeldung mit TAN“:\n\n${link}\n\n${codeLine}\n\nDie Einladung ist ${validity} gültig. Geben Sie Link und Code an niemanden weiter.`,
+      codeLine: (code) => `Ihr einmaliger Code: ${code}`,
+      codeApart: 'Ihren einmaligen Code erhalten Sie in einer eigenen Nachricht.',
+    },
+    guestCode: {
+      subject: (product) => `Ihr Code für ${product}`,
+      text: (product, code) => `Guten Tag,\n\nIhr einmaliger Code für die Einladung zu ${product}: ${code}\n\nGeben Sie ihn an niemanden weiter.`,
+    },
   },
   en: {
     minutes: { one: '# minute', other: '# minutes' },
@@ -111,6 +138,22 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       declinedSubject: (organization) => `Your request for ${organization} was declined`,
       declinedText: (product, organization) =>
         `Hello,\n\nyour request to join ${organization} in ${product} was declined. If you think this is a mistake, please get in touch with your contact there directly.`,
+    },
+    accountInvitation: {
+      subject: (product) => `Your access to ${product}`,
+      text: (product, link, validity) =>
+        `Hello,\n\nan account for ${product} was set up for you. Use this link to set your password:\n\n${link}\n\nThe link is valid for ${validity} and works once. Then sign in with your password.`,
+    },
+    guestInvitation: {
+      subject: (product) => `Your invitation to ${product}`,
+      text: (product, link, codeLine, validity) =>
+        `Hello,\n\nyou are invited to ${product} without registering. Open this link and choose "Sign in with TAN":\n\n${link}\n\n${codeLine}\n\nThe invitation is valid for ${validity}. Do not share the link or the code with anyone.`,
+      codeLine: (code) => `Your one-time code: ${code}`,
+      codeApart: 'Your one-time code follows in a message of its own.',
+    },
+    guestCode: {
+      subject: (product) => `Your ${product} code`,
+      text: (product, code) => `Hello,\n\nyour one-time code for the invitation to ${product}: ${code}\n\nDo not share it with anyone.`,
     },
   },
   tr: {
@@ -140,6 +183,22 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       declinedText: (product, organization) =>
         `Merhaba,\n\n${product} üzerinden ${organization} bünyesine katılma talebiniz reddedildi. Bunun bir hata olduğunu düşünüyorsanız lütfen oradaki ilgili kişiyle doğrudan iletişime geçin.`,
     },
+    accountInvitation: {
+      subject: (product) => `${product} erişiminiz`,
+      text: (product, link, validity) =>
+        `Merhaba,\n\nSizin için bir ${product} erişimi oluşturuldu. Şifrenizi bu bağlantıyla belirleyebilirsiniz:\n\n${link}\n\nBağlantı ${validity} süreyle geçerlidir ve yalnızca bir kez kullanılabilir. Ardından şifrenizle giriş yapabilirsiniz.`,
+    },
+    guestInvitation: {
+      subject: (product) => `${product} davetiniz`,
+      text: (product, link, codeLine, validity) =>
+        `Merhaba,\n\nKayıt olmanıza gerek kalmadan ${product} hizmetine davet edildiniz. Lütfen bu bağlantıyı açın ve “TAN ile giriş” seçeneğini seçin:\n\n${link}\n\n${codeLine}\n\nDavet ${validity} süreyle geçerlidir. Bağlantıyı ve kodu kimseyle paylaşmayın.`,
+      codeLine: (code) => `Tek kullanımlık kodunuz: ${code}`,
+      codeApart: 'Tek kullanımlık kodunuzu ayrı bir mesajla alacaksınız.',
+    },
+    guestCode: {
+      subject: (product) => `${product} için kodunuz`,
+      text: (product, code) => `Merhaba,\n\n${product} davetiniz için tek kullanımlık kodunuz: ${code}\n\nBu kodu kimseyle paylaşmayın.`,
+    },
   },
   ar: {
     minutes: { zero: '# دقيقة', one: 'دقيقة واحدة', two: 'دقيقتين', few: '# دقائق', many: '# دقيقة', other: '# دقيقة' },
@@ -167,6 +226,22 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       declinedSubject: (organization) => `تم رفض طلب الانضمام إلى ${organization}`,
       declinedText: (product, organization) =>
         `مرحبًا،\n\nتم رفض طلب الانضمام إلى ${organization} في ${product}. إذا بدا لك أن ذلك خطأ، يُرجى التواصل مباشرةً مع جهة الاتصال هناك.`,
+    },
+    accountInvitation: {
+      subject: (product) => `حسابك في ${product}`,
+      text: (product, link, validity) =>
+        `مرحبًا،\n\nتم إنشاء حساب لك في ${product}. يمكنك تعيين كلمة المرور عبر هذا الرابط:\n\n${link}\n\nيبقى الرابط صالحًا لمدة ${validity} ويعمل مرة واحدة فقط. بعد ذلك يمكنك تسجيل الدخول بكلمة المرور.`,
+    },
+    guestInvitation: {
+      subject: (product) => `دعوتك إلى ${product}`,
+      text: (product, link, codeLine, validity) =>
+        `مرحبًا،\n\nتمت دعوتك إلى ${product} دون الحاجة إلى التسجيل. يُرجى فتح هذا الرابط واختيار «تسجيل الدخول برمز TAN»:\n\n${link}\n\n${codeLine}\n\nتبقى الدعوة صالحة لمدة ${validity}. يُرجى عدم مشاركة الرابط أو الرمز مع أي شخص.`,
+      codeLine: (code) => `رمزك لمرة واحدة: ${code}`,
+      codeApart: 'سيصلك رمزك لمرة واحدة في رسالة منفصلة.',
+    },
+    guestCode: {
+      subject: (product) => `رمز ${product} الخاص بك`,
+      text: (product, code) => `مرحبًا،\n\nرمزك لمرة واحدة للدعوة إلى ${product}: ${code}\n\nيُرجى عدم مشاركته مع أي شخص.`,
     },
   },
   uk: {
@@ -196,6 +271,22 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       declinedText: (product, organization) =>
         `Добрий день!\n\nВаш запит на приєднання до «${organization}» у ${product} відхилено. Якщо Ви вважаєте, що це помилка, зверніться, будь ласка, безпосередньо до своєї контактної особи там.`,
     },
+    accountInvitation: {
+      subject: (product) => `Ваш доступ до ${product}`,
+      text: (product, link, validity) =>
+        `Добрий день!\n\nДля Вас створено доступ до ${product}. За цим посиланням Ви можете встановити свій пароль:\n\n${link}\n\nПосилання дійсне ${validity} і спрацює лише один раз. Після цього входьте зі своїм паролем.`,
+    },
+    guestInvitation: {
+      subject: (product) => `Ваше запрошення до ${product}`,
+      text: (product, link, codeLine, validity) =>
+        `Добрий день!\n\nВас запрошено до ${product} без реєстрації. Відкрийте це посилання та виберіть «Вхід за TAN»:\n\n${link}\n\n${codeLine}\n\nЗапрошення дійсне ${validity}. Нікому не передавайте посилання й код.`,
+      codeLine: (code) => `Ваш одноразовий код: ${code}`,
+      codeApart: 'Одноразовий код Ви отримаєте окремим повідомленням.',
+    },
+    guestCode: {
+      subject: (product) => `Ваш код для ${product}`,
+      text: (product, code) => `Добрий день!\n\nВаш одноразовий код для запрошення до ${product}: ${code}\n\nНікому його не повідомляйте.`,
+    },
   },
   ru: {
     minutes: { one: '# минуту', few: '# минуты', many: '# минут', other: '# минуты' },
@@ -223,6 +314,22 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       declinedSubject: (organization) => `Ваш запрос в «${organization}» отклонён`,
       declinedText: (product, organization) =>
         `Здравствуйте!\n\nВаш запрос на присоединение к «${organization}» в ${product} отклонён. Если Вы считаете, что это ошибка, пожалуйста, обратитесь напрямую к своему контактному лицу там.`,
+    },
+    accountInvitation: {
+      subject: (product) => `Ваш доступ к ${product}`,
+      text: (product, link, validity) =>
+        `Здравствуйте!\n\nДля Вас создан доступ к ${product}. По этой ссылке Вы можете задать свой пароль:\n\n${link}\n\nСсылка действует ${validity} и сработает только один раз. После этого входите со своим паролем.`,
+    },
+    guestInvitation: {
+      subject: (product) => `Ваше приглашение в ${product}`,
+      text: (product, link, codeLine, validity) =>
+        `Здравствуйте!\n\nВы приглашены в ${product} без регистрации. Откройте эту ссылку и выберите «Вход по TAN»:\n\n${link}\n\n${codeLine}\n\nПриглашение действует ${validity}. Никому не передавайте ссылку и код.`,
+      codeLine: (code) => `Ваш одноразовый код: ${code}`,
+      codeApart: 'Одноразовый код придёт отдельным сообщением.',
+    },
+    guestCode: {
+      subject: (product) => `Ваш код для ${product}`,
+      text: (product, code) => `Здравствуйте!\n\nВаш одноразовый код для приглашения в ${product}: ${code}\n\nНикому его не сообщайте.`,
     },
   },
   pl: {
@@ -252,6 +359,22 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       declinedText: (product, organization) =>
         `Dzień dobry,\n\nprośba o dołączenie do „${organization}” w usłudze ${product} została odrzucona. Jeśli to Państwa zdaniem pomyłka, prosimy o bezpośredni kontakt z osobą kontaktową na miejscu.`,
     },
+    accountInvitation: {
+      subject: (product) => `Dostęp do usługi ${product}`,
+      text: (product, link, validity) =>
+        `Dzień dobry,\n\nutworzono dostęp do usługi ${product}. Za pomocą tego linku można ustawić własne hasło:\n\n${link}\n\nLink jest ważny przez ${validity} i działa tylko raz. Następnie można logować się tym hasłem.`,
+    },
+    guestInvitation: {
+      subject: (product) => `Zaproszenie do usługi ${product}`,
+      text: (product, link, codeLine, validity) =>
+        `Dzień dobry,\n\nprzesyłamy zaproszenie do usługi ${product} bez konieczności rejestracji. Proszę otworzyć ten link i wybrać „Logowanie kodem TAN”:\n\n${link}\n\n${codeLine}\n\nZaproszenie jest ważne przez ${validity}. Prosimy nikomu nie przekazywać linku ani kodu.`,
+      codeLine: (code) => `Jednorazowy kod: ${code}`,
+      codeApart: 'Jednorazowy kod zostanie przesłany w osobnej wiadomości.',
+    },
+    guestCode: {
+      subject: (product) => `Kod do usługi ${product}`,
+      text: (product, code) => `Dzień dobry,\n\njednorazowy kod do zaproszenia do usługi ${product}: ${code}\n\nProsimy nikomu go nie przekazywać.`,
+    },
   },
   fr: {
     minutes: { one: `#${nbsp}minute`, other: `#${nbsp}minutes` },
@@ -279,6 +402,22 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       declinedSubject: (organization) => `Votre demande pour ${organization} a été refusée`,
       declinedText: (product, organization) =>
         `Bonjour,\n\nvotre demande pour rejoindre ${organization} dans ${product} a été refusée. Si vous pensez qu’il s’agit d’une erreur, veuillez contacter directement votre interlocuteur sur place.`,
+    },
+    accountInvitation: {
+      subject: (product) => `Votre accès à ${product}`,
+      text: (product, link, validity) =>
+        `Bonjour,\n\nun accès à ${product} a été créé pour vous. Ce lien vous permet de définir votre mot de passe${nbsp}:\n\n${link}\n\nLe lien est valable ${validity} et ne fonctionne qu’une seule fois. Vous vous connecterez ensuite avec votre mot de passe.`,
+    },
+    guestInvitation: {
+      subject: (product) => `Votre invitation à ${product}`,
+      text: (product, link, codeLine, validity) =>
+        `Bonjour,\n\nvous avez reçu une invitation à ${product}, sans inscription. Ouvrez ce lien et choisissez «${nbsp}Connexion avec TAN${nbsp}»${nbsp}:\n\n${link}\n\n${codeLine}\n\nL’invitation est valable ${validity}. Ne communiquez le lien et le code à personne.`,
+      codeLine: (code) => `Votre code à usage unique${nbsp}: ${code}`,
+      codeApart: 'Votre code à usage unique vous parviendra dans un message séparé.',
+    },
+    guestCode: {
+      subject: (product) => `Votre code ${product}`,
+      text: (product, code) => `Bonjour,\n\nvotre code à usage unique pour l’invitation à ${product}${nbsp}: ${code}\n\nNe le communiquez à personne.`,
     },
   },
   it: {
@@ -308,6 +447,22 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       declinedText: (product, organization) =>
         `Buongiorno,\n\nla sua richiesta di unirsi a ${organization} in ${product} è stata rifiutata. Se ritiene che si tratti di un errore, si rivolga direttamente alla sua persona di riferimento.`,
     },
+    accountInvitation: {
+      subject: (product) => `Il suo accesso a ${product}`,
+      text: (product, link, validity) =>
+        `Buongiorno,\n\nè stato creato per lei un accesso a ${product}. Con questo link può impostare la sua password:\n\n${link}\n\nIl link è valido per ${validity} e funziona una sola volta. Dopo potrà accedere con la sua password.`,
+    },
+    guestInvitation: {
+      subject: (product) => `Il suo invito a ${product}`,
+      text: (product, link, codeLine, validity) =>
+        `Buongiorno,\n\nha ricevuto un invito a ${product}, senza bisogno di registrarsi. Apra questo link e scelga «Accesso con TAN»:\n\n${link}\n\n${codeLine}\n\nL’invito è valido per ${validity}. Non condivida il link né il codice con nessuno.`,
+      codeLine: (code) => `Il suo codice monouso: ${code}`,
+      codeApart: 'Il codice monouso le arriverà in un messaggio separato.',
+    },
+    guestCode: {
+      subject: (product) => `Il suo codice per ${product}`,
+      text: (product, code) => `Buongiorno,\n\nil suo codice monouso per l’invito a ${product}: ${code}\n\nNon lo condivida con nessuno.`,
+    },
   },
   es: {
     minutes: { one: '# minuto', other: '# minutos' },
@@ -335,6 +490,22 @@ export const messageTables: Record<MessageLocale, MessageTable> = {
       declinedSubject: (organization) => `Su solicitud para ${organization} ha sido rechazada`,
       declinedText: (product, organization) =>
         `Hola:\n\nSu solicitud para unirse a ${organization} en ${product} ha sido rechazada. Si cree que se trata de un error, póngase en contacto directamente con su persona de contacto allí.`,
+    },
+    accountInvitation: {
+      subject: (product) => `Su acceso a ${product}`,
+      text: (product, link, validity) =>
+        `Hola:\n\nSe ha creado un acceso a ${product} para usted. Con este enlace puede establecer su contraseña:\n\n${link}\n\nEl enlace es válido durante ${validity} y solo funciona una vez. Después podrá iniciar sesión con su contraseña.`,
+    },
+    guestInvitation: {
+      subject: (product) => `Su invitación a ${product}`,
+      text: (product, link, codeLine, validity) =>
+        `Hola:\n\nHa recibido una invitación a ${product}, sin necesidad de registrarse. Abra este enlace y elija «Acceso con TAN»:\n\n${link}\n\n${codeLine}\n\nLa invitación es válida durante ${validity}. No comparta el enlace ni el código con nadie.`,
+      codeLine: (code) => `Su código de un solo uso: ${code}`,
+      codeApart: 'Recibirá su código de un solo uso en un mensaje aparte.',
+    },
+    guestCode: {
+      subject: (product) => `Su código para ${product}`,
+      text: (product, code) => `Hola:\n\nSu código de un solo uso para la invitación a ${product}: ${code}\n\nNo lo comparta con nadie.`,
     },
   },
 };
@@ -407,5 +578,39 @@ export const messageTexts = {
     return approved
       ? { subject: joinDecision.approvedSubject(organization), text: joinDecision.approvedText(context.product, organization) }
       : { subject: joinDecision.declinedSubject(organization), text: joinDecision.declinedText(context.product, organization) };
+  },
+
+  /**
+   * An e-mail that lets someone an account was created for (by a practice, an
+   * admin) set their own first password, with a link valid for `validityHours`.
+   */
+  accountInvitation(link: string, validityHours: number, context: MessageContext): EmailText {
+    const locale = messageLocale(context.locale);
+    const { accountInvitation, hours } = messageTables[locale];
+    return {
+      subject: accountInvitation.subject(context.product),
+      text: accountInvitation.text(context.product, link, countText(locale, validityHours, hours)),
+    };
+  },
+
+  /**
+   * A guest invitation (access by TAN, no account): the link, and the one-time
+   * code when it comes with the link (else `code` is undefined and it follows
+   * in a message of its own).
+   */
+  guestInvitation(link: string, code: string | undefined, validityHours: number, context: MessageContext): EmailText {
+    const locale = messageLocale(context.locale);
+    const { guestInvitation, hours } = messageTables[locale];
+    const codeLine = code === undefined ? guestInvitation.codeApart : guestInvitation.codeLine(code);
+    return {
+      subject: guestInvitation.subject(context.product),
+      text: guestInvitation.text(context.product, link, codeLine, countText(locale, validityHours, hours)),
+    };
+  },
+
+  /** The one-time code of a guest invitation, sent apart from its link (e-mail). */
+  guestCode(code: string, context: MessageContext): EmailText {
+    const { guestCode } = messageTables[messageLocale(context.locale)];
+    return { subject: guestCode.subject(context.product), text: guestCode.text(context.product, code) };
   },
 };

@@ -14,6 +14,7 @@ import * as rules from './rules.js';
 import { checkLocale, hasForbiddenCharacters } from './text.js';
 import { prepareUsername, usernameKey } from './username.js';
 import type { CodeView } from './view.js';
+import { guestSessionInfo, originOf, type GuestInvitationView } from './guest.js';
 
 /** An account as the sign-in rules need it; the password hash stays with the store and the backend's hasher. */
 export interface StoredAccount {
@@ -58,6 +59,8 @@ export interface StoredSession {
   /** Ends unless used before (renewed by each use, never past `absoluteExpiresAt`). */
   idleExpiresAt: number;
   absoluteExpiresAt: number;
+  /** A guest's session (access by TAN): the invitation it belongs to, also its `accountId`; no account stands behind it. */
+  guestInvitationId?: string | undefined;
 }
 
 /** An account someone else creates (an admin, a practice): it must change its initial password at the first sign-in. */
@@ -103,6 +106,13 @@ export interface AccountStore {
   deleteSession(token: string): Promise<void>;
   /** Ends every session of the account. */
   deleteSessions(accountId: string): Promise<void>;
+  /** Stores a guest invitation under its token and its one-time code beside it (both hashed where others can read the storage). */
+  createGuestInvitation(view: GuestInvitationView, token: string, code: string): Promise<void>;
+  findGuestInvitation(token: string): Promise<GuestInvitationView | undefined>;
+  guestInvitationById(invitationId: string): Promise<GuestInvitationView | undefined>;
+  saveGuestInvitation(view: GuestInvitationView): Promise<void>;
+  /** Whether `entered` is the invitation's code (compared without an early exit). */
+  guestCodeMatches(invitationId: string, entered: string): Promise<boolean>;
   /** The organization the account belongs to or asked to join, if any. */
   membershipOf(accountId: string): Promise<SessionOrganization | undefined>;
 }
@@ -188,6 +198,16 @@ export const signInLimits = {
 
 /** A reset link to `returnUrl` (an origin the product allows, else the asking page's), the token in the fragment. */
 export function resetLink(settings: SignInConfig, returnUrl: string, requestOrigin: string | undefined, token: string): string {
+  return fragmentLink(settings, returnUrl, requestOrigin, 'pforte-reset-token', token);
+}
+
+/**
+ * A link to `returnUrl` with `#name=token`: reset links, account and guest
+ * invitations. The origin must be one the product allows (`resetUrlOrigins`),
+ * or, where it names none, `requestOrigin` (the asking page's; an admin's
+ * own return URL). The page removes the fragment from its URL at once.
+ */
+export function fragmentLink(settings: SignInConfig, returnUrl: string, requestOrigin: string | undefined, name: string, token: string): string {
   const refused = new PforteError('link.invalid', { field: 'returnUrl' });
   let url: URL;
   try {
@@ -198,7 +218,7 @@ export function resetLink(settings: SignInConfig, returnUrl: string, requestOrig
   const allowed = settings.resetUrlOrigins.length > 0 ? settings.resetUrlOrigins : requestOrigin === undefined ? [] : [requestOrigin];
   if (!/^https?:$/.test(url.protocol) || !allowed.includes(url.origin) || url.username !== '' || url.password !== '') throw refused;
   url.hash = '';
-  return `${url.href}#pforte-reset-token=${token}`;
+  return `${url.href}#${name}=${token}`;
 }
 
 /** The address codes and reset links of an account go to, if it has one. */
@@ -367,14 +387,15 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
     if (!session) return undefined;
     const at = now();
     const product = catalog.get(session.product);
-    const account = await store.accountById(session.accountId);
-    if (at >= session.idleExpiresAt || at >= session.absoluteExpiresAt || !product || !account) {
+    const guest = session.guestInvitationId === undefined ? undefined : await store.guestInvitationById(session.guestInvitationId);
+    const account = guest ? undefined : await store.accountById(session.accountId);
+    if (at >= session.idleExpiresAt || at >= session.absoluteExpiresAt || !product || (!account && !guest) || (guest && at >= guest.expiresAt)) {
       await store.deleteSession(token);
       return undefined;
     }
     session.idleExpiresAt = Math.min(at + signInSettings(product).sessionIdleMinutes * 60_000, session.absoluteExpiresAt);
     await store.saveSession(token, session);
-    return { session, account, product };
+    return guest ? { session, guest, account: undefined, product } : { session, guest: undefined, account: account!, product };
   }
 
   async function findResetToken(token: string) {
@@ -387,6 +408,26 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
     const settings = signInSettings(product);
     if (now() >= entry.expiresAt) throw new PforteError('link.expired', { validityHours: settings.resetLinkMinutes / 60 });
     return { account, product };
+  }
+
+  async function insertAccount(input: Omit<NewAccountInput, 'password'>, username: string, passwordHash: string | null): Promise<{ accountId: string; username: string }> {
+    const product = catalog.resolve(input.product);
+    const key = await usernameKey(username);
+    if (await store.isUsernameTaken(key)) throw new PforteError('identifier.unavailable', { field: 'username' });
+    const accountId = random.id('acc');
+    await store.insertAccount({
+      accountId,
+      username,
+      product: product.id,
+      passwordHash,
+      secondFactor: input.secondFactor ?? 'none',
+      phone: input.secondFactor === 'sms' ? input.phone : undefined,
+      email: input.email ?? (isEmailAddress(username) ? username : undefined),
+      mustChangePassword: passwordHash !== null,
+      firstSignIn: true,
+      createdAt: now(),
+    });
+    return { accountId, username };
   }
 
   return {
@@ -528,14 +569,14 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
     async getSession(token: string | undefined, productId?: string | undefined): Promise<SessionInfo | null> {
       const found = await sessionFor(token);
       if (!found || (productId !== undefined && productId !== found.session.product)) return null;
-      return describeSession(found.account, found.session, now());
+      return found.guest ? guestSessionInfo(found.guest, found.session, now()) : describeSession(found.account, found.session, now());
     },
 
-    /** The live session of `token` with its account and product ('session.required' without one), for what a signed-in person does. */
+    /** The live session of `token` with its account and product ('session.required' without one, or for a guest), for what a signed-in person does. */
     async requireSession(token: string | undefined) {
       const found = await sessionFor(token);
-      if (!found) throw new PforteError('session.required');
-      return found;
+      if (!found || found.guest) throw new PforteError('session.required');
+      return { session: found.session, account: found.account, product: found.product };
     },
 
     async signOut(token: string | undefined): Promise<void> {
@@ -549,37 +590,64 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
       const problem = rules.passwordProblem(product, input.password, username);
       if (problem) throw problem;
       if (await isCommonPassword(input.password)) throw new PforteError('password.common', { field: 'password' });
-      if (input.secondFactor === 'sms' && (input.phone === undefined || !e164Pattern.test(input.phone))) {
-        throw new PforteError('phone.invalid', { field: 'phone' });
-      }
-      if (input.email !== undefined && !isEmailAddress(input.email)) throw new PforteError('profile.invalid', { field: 'email' });
-      if (input.secondFactor === 'email' && input.email === undefined && !isEmailAddress(username)) {
-        throw new PforteError('profile.invalid', { field: 'email' });
-      }
+      checkAccountAddresses(input, username);
       return username;
     },
 
-    /** Creates the account with its (hashed) initial password, to be replaced at the first sign-in. */
-    async createAccount(input: NewAccountInput, username: string, passwordHash: string): Promise<{ accountId: string; username: string }> {
+    /**
+     * Creates an account without a password and e-mails its holder a link to
+     * set one (`#pforte-reset-token=…`, the reset link's mechanism, valid for
+     * the product's `invitationLinkHours`); the account signs in only after.
+     * Errors: as `createAccount`; 'profile.invalid' (field 'email') without an
+     * address to send the link to; 'link.invalid' (field 'returnUrl').
+     */
+    async inviteAccount(input: AccountInvitationInput): Promise<{ accountId: string; username: string }> {
       const product = catalog.resolve(input.product);
-      const key = await usernameKey(username);
-      if (await store.isUsernameTaken(key)) throw new PforteError('identifier.unavailable', { field: 'username' });
-      const accountId = random.id('acc');
-      await store.insertAccount({
-        accountId,
-        username,
-        product: product.id,
-        passwordHash,
-        secondFactor: input.secondFactor ?? 'none',
-        phone: input.secondFactor === 'sms' ? input.phone : undefined,
-        email: input.email ?? (isEmailAddress(username) ? username : undefined),
-        mustChangePassword: true,
-        firstSignIn: true,
-        createdAt: now(),
+      const settings = signInSettings(product);
+      const locale = checkLocale(input.locale ?? 'de');
+      const username = await rules.acceptUsername(product, input.username);
+      checkAccountAddresses(input, username);
+      const email = input.email ?? (isEmailAddress(username) ? username : undefined);
+      if (email === undefined) throw new PforteError('profile.invalid', { field: 'email' });
+      const token = random.token();
+      // The admin who invites is trusted with the page: without allowed origins, the return URL's own.
+      const link = resetLink(settings, input.returnUrl, originOf(input.returnUrl), token);
+      const created = await insertAccount(input, username, null);
+      const at = now();
+      await store.storeResetToken(token, { accountId: created.accountId, expiresAt: at + settings.invitationLinkHours * 60 * 60_000, now: at });
+      await store.send({
+        channel: 'email',
+        to: email,
+        ...messageTexts.accountInvitation(link, settings.invitationLinkHours, { product: product.config.product, locale }),
+        link,
+        flowId: created.accountId,
+        sentAt: at,
       });
-      return { accountId, username };
+      return created;
     },
+
+    /** Creates the account with its (hashed) initial password, to be replaced at the first sign-in; without one (`null`, an invitation) it cannot sign in yet. */
+    createAccount: insertAccount,
   };
+}
+
+/** The second factor's address and the e-mail address of an account someone else creates. */
+function checkAccountAddresses(input: Omit<NewAccountInput, 'password'>, username: string): void {
+  if (input.secondFactor === 'sms' && (input.phone === undefined || !e164Pattern.test(input.phone))) {
+    throw new PforteError('phone.invalid', { field: 'phone' });
+  }
+  if (input.email !== undefined && !isEmailAddress(input.email)) throw new PforteError('profile.invalid', { field: 'email' });
+  if (input.secondFactor === 'email' && input.email === undefined && !isEmailAddress(username)) {
+    throw new PforteError('profile.invalid', { field: 'email' });
+  }
+}
+
+/** An account invited by e-mail (admin API, CLI): no initial password; the link lets its holder set one. */
+export interface AccountInvitationInput extends Omit<NewAccountInput, 'password'> {
+  /** The page with `<pforte-password-reset>`; the token goes into its fragment. */
+  returnUrl: string;
+  /** The language of the e-mail (default German). */
+  locale?: string | undefined;
 }
 
 /** An account to create for someone (admin API, CLI). */

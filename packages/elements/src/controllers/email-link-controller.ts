@@ -18,15 +18,18 @@ export function confirmationReturnUrl(productId: string): string {
 }
 
 /**
- * Watches the page's URL fragment for an e-mail confirmation token
- * (`#pforte-email-token=…`, the link in the verification e-mail), hands it to
- * `onToken` and removes it from the address bar at once, so the token does
- * not linger in the URL or the history. Listens only while connected.
+ * Watches the page's URL fragment for the token of an e-mailed link
+ * (`#pforte-email-token=…`, the link in the verification e-mail, unless
+ * `fragment` names another member: a reset link's `pforte-reset-token`, a
+ * guest invitation's), hands it to `onToken` and removes it from the address
+ * bar at once, so the token does not linger in the URL or the history.
+ * Listens only while connected.
  */
 export class EmailLinkController implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly onToken: (token: string) => void,
+    private readonly fragment: string = fragmentKey,
   ) {
     host.addController(this);
   }
@@ -41,7 +44,7 @@ export class EmailLinkController implements ReactiveController {
   }
 
   private readonly check = (): void => {
-    const token = new URLSearchParams(location.hash.slice(1)).get(fragmentKey);
+    const token = new URLSearchParams(location.hash.slice(1)).get(this.fragment);
     if (!token) return;
     history.replaceState(history.state, '', `${location.pathname}${location.search}`);
     this.onToken(token);

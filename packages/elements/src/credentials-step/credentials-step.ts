@@ -1,13 +1,12 @@
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import { evaluatePassword, passwordRulesAttribute, policyPresets } from '@pforte/core';
+import { policyPresets } from '@pforte/core';
 import type { PasswordPolicy, PforteError } from '@pforte/core';
 import { PforteFormStepElement } from '../internal/form-step-element.js';
 import type { FieldErrors } from '../internal/form-step-element.js';
 import { uniqueId } from '../internal/pforte-element.js';
-import { renderVisibilityToggle } from '../internal/form-controls.js';
-import '../define/password-checklist.js';
+import { newPasswordField, newPasswordProblem } from '../internal/new-password-field.js';
 
 type Field = 'username' | 'password';
 
@@ -64,30 +63,19 @@ export class PforteCredentialsStep extends PforteFormStepElement<Field> {
           value: this.username,
           onValue: (value) => (this.username = value),
         })}
-        ${this.renderTextField('password', {
-          label: msg('Password', { id: 'credentials.password' }),
-          name: 'password',
-          type: this.passwordVisible ? 'text' : 'password',
-          autocomplete: 'new-password',
-          passwordrules: passwordRulesAttribute(this.policy),
-          autocapitalize: 'none',
-          required: true,
-          value: this.password,
-          describedBy: [this.rulesId],
-          onValue: (value) => (this.password = value),
-          inside: renderVisibilityToggle({
-            label: msg('Show password', { id: 'credentials.show' }),
-            controls: this.idsOf('password').input,
+        ${this.renderTextField(
+          'password',
+          newPasswordField({
+            policy: this.policy,
+            password: this.password,
+            identifier: this.username,
+            inputId: this.idsOf('password').input,
+            rulesId: this.rulesId,
             visible: this.passwordVisible,
+            onValue: (value) => (this.password = value),
             onToggle: () => this.togglePasswordVisibility(),
           }),
-          after: html`<pforte-password-checklist
-            list-id=${this.rulesId}
-            .policy=${this.policy}
-            .password=${this.password}
-            .identifier=${this.username}
-          ></pforte-password-checklist>`,
-        })}
+        )}
         ${this.renderFooter({ submitLabel: msg('Confirm & continue', { id: 'credentials.submit' }) })}
       `)}
     `;
@@ -117,11 +105,8 @@ export class PforteCredentialsStep extends PforteFormStepElement<Field> {
         id: 'credentials.email.invalid',
       });
     }
-    if (this.password === '') {
-      errors.password = msg('Please choose a password.', { id: 'credentials.password.missing' });
-    } else if (!evaluatePassword(this.policy, this.password, { identifier: username }).ok) {
-      errors.password = msg('The password does not meet all requirements yet.', { id: 'credentials.password.unmet' });
-    }
+    const password = newPasswordProblem(this.policy, this.password, username);
+    if (password !== undefined) errors.password = password;
     return errors;
   }
 

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -15,6 +15,8 @@ export interface CodeEntryFormOptions {
   entry: CodeEntryController;
   /** Label of the code input, e.g. "Code from the SMS". */
   label: string;
+  /** The submit button's label (default "Verify code"). */
+  submitLabel?: string;
   /** Id of the message element the input is described by. */
   errorId: string;
   /** True while any call of the step runs. */
@@ -24,7 +26,8 @@ export interface CodeEntryFormOptions {
   onSubmit: (event: SubmitEvent) => void;
   onComplete: () => void;
   onInput: () => void;
-  onResend: () => void;
+  /** "Send new code" with the countdown; without it (a code that came once, e.g. a guest's) there is none. */
+  onResend?: () => void;
   onBack: () => void;
   onSkip: () => void;
 }
@@ -49,17 +52,19 @@ export function renderCodeEntryForm(options: CodeEntryFormOptions): TemplateResu
         @input=${options.onInput}
       ></pforte-code-input>
       <p class="pf-error" id=${options.errorId} role="alert">${entry.error}</p>
-      <div class="pf-resend-row">
-        <button type="button" class="pf-link pf-resend" ?disabled=${pending} aria-disabled=${ifDefined(waiting ? 'true' : undefined)} @click=${options.onResend}>
-          ${waiting
-            ? msg(str`New code in ${formatCountdown(entry.resend.secondsLeft)}`, { id: 'sms.resend.wait' })
-            : msg('Send new code', { id: 'sms.resend' })}
-        </button>
-      </div>
+      ${options.onResend
+        ? html`<div class="pf-resend-row">
+            <button type="button" class="pf-link pf-resend" ?disabled=${pending} aria-disabled=${ifDefined(waiting ? 'true' : undefined)} @click=${options.onResend}>
+              ${waiting
+                ? msg(str`New code in ${formatCountdown(entry.resend.secondsLeft)}`, { id: 'sms.resend.wait' })
+                : msg('Send new code', { id: 'sms.resend' })}
+            </button>
+          </div>`
+        : nothing}
       ${renderActions({
         pending,
         primary: {
-          label: msg('Verify code', { id: 'sms.verify' }),
+          label: options.submitLabel ?? msg('Verify code', { id: 'sms.verify' }),
           busy: entry.verifying.pending,
           disabled: entry.dead,
         },
