@@ -20,6 +20,8 @@ export default {
   concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 5000 } },
+  // A file's whole run (the seed products' file registers eleven times) on a loaded 2-core machine.
+  testsFinishTimeout: 300_000,
   middleware: [reference.middleware],
   plugins: [
     reference.plugin,

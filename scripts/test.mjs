@@ -33,7 +33,7 @@ const postgresUrl = process.env.PFORTE_TEST_DATABASE_URL || process.env.DATABASE
 const serverTests = [
   '--test',
   '--test-reporter=spec',
-  ...['server', 'hardening', 'conformance', 'production', 'identity', 'sign-in'].map((name) => `packages/server/dist/test/${name}.spec.js`),
+  ...['server', 'hardening', 'conformance', 'production', 'identity', 'sign-in', 'organization'].map((name) => `packages/server/dist/test/${name}.spec.js`),
 ];
 
 /**

@@ -130,8 +130,8 @@ async function serverProblem(timeoutMs = 20_000): Promise<string | undefined> {
   }
 }
 
-/** Steps that send the person a message (an SMS or an e-mail) while they are shown. */
-const sendingSteps = new Set<string>(['sms', 'emailCode', 'emailVerification']);
+/** Steps (of the registration) and stages (of the sign-in) that send the person a message while they are shown. */
+const sendingSteps = new Set<string>(['sms', 'emailCode', 'emailVerification', 'secondFactor']);
 
 /**
  * The outbox of one mounted widget: `refresh()` reads it now; `follow(true)`
@@ -201,7 +201,16 @@ let memoryModule: Promise<typeof import('@pforte/core/memory')> | undefined;
 /** Counts mounts, so that of two quick changes only the later one mounts. */
 let mounts = 0;
 
-const signInTab = createSignInTab({ registerPanel: slot, localeSelect, themeSelect, log: logEvent, onActivity: () => outbox.refresh() });
+const signInTab = createSignInTab({
+  registerPanel: slot,
+  localeSelect,
+  themeSelect,
+  log: logEvent,
+  onActivity: (step) => {
+    if (step !== undefined) outbox.follow(sendingSteps.has(step));
+    outbox.refresh();
+  },
+});
 
 /** Mounts a fresh widget for the chosen product and backend. */
 async function mount(): Promise<void> {

@@ -54,7 +54,8 @@ export function createSignInTab(options: {
   localeSelect: HTMLSelectElement;
   themeSelect: HTMLSelectElement;
   log: (line: string) => void;
-  onActivity: () => void;
+  /** Something happened in the sign-in widget; `step` is the stage it now shows, after a step change. */
+  onActivity: (step?: string) => void;
 }) {
   const { registerPanel, localeSelect, themeSelect } = options;
   const locale = (): Locale => (localeSelect.value === 'en' ? 'en' : 'de');
@@ -154,7 +155,7 @@ export function createSignInTab(options: {
       for (const type of ['pforte-step-change', 'pforte-signed-in', 'pforte-signed-out', 'pforte-error'] as const) {
         element.addEventListener(type, (event) => {
           options.log(`${type} ${JSON.stringify(event.detail)}`);
-          options.onActivity();
+          options.onActivity(type === 'pforte-step-change' ? (event.detail as { step: string }).step : undefined);
         });
       }
       widget = element;

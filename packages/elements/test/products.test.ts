@@ -142,8 +142,9 @@ describe('seed products as configuration (German, keyboard only)', () => {
 
   for (const backend of [memoryBackend, serverBackend]) {
     describe(backend.name, function () {
-      // A whole registration per test, over HTTP for the server, each step's file loaded on demand: more than mocha's default on a loaded machine.
-      this.timeout(60_000);
+      // A whole registration per test, over HTTP for the server, each step's file loaded on demand (the first test of
+      // a product also waits for the dev server to transform the step's modules): far more than mocha's default on a loaded machine.
+      this.timeout(180_000);
       let linkBefore: string | undefined;
       before(async function () {
         // The first request starts the server's PGlite, which takes seconds.
