@@ -172,17 +172,13 @@ export function checkTermsAcceptance(step: TermsStep, input: { acceptedAt: numbe
 }
 
 /**
- * The confirmation link: `returnUrl` without its fragment plus the token.
- * Its origin must be one the product lists, or else the origin of the page
+ * A link to `returnUrl` without its fragment plus `#name=token`: e-mail
+ * confirmations, reset links, account and guest invitations. Its origin must
+ * be one of `allowedOrigins`, or, where there are none, the origin of the page
  * that asked (`requestOrigin`); anything else is 'link.invalid' (field
- * 'returnUrl'), so nobody can mail a customer a link to another site.
+ * 'returnUrl'), so nobody can mail a person a link to another site.
  */
-export function verificationLink(
-  step: EmailVerificationStep,
-  returnUrl: string,
-  requestOrigin: string | undefined,
-  token: string,
-): string {
+export function tokenLink(allowedOrigins: readonly string[], returnUrl: string, requestOrigin: string | undefined, name: string, token: string): string {
   const refused = new PforteError('link.invalid', { field: 'returnUrl' });
   let url: URL;
   try {
@@ -190,10 +186,15 @@ export function verificationLink(
   } catch {
     throw refused;
   }
-  const allowed = step.returnUrlOrigins.length > 0 ? step.returnUrlOrigins : requestOrigin === undefined ? [] : [requestOrigin];
+  const allowed = allowedOrigins.length > 0 ? allowedOrigins : requestOrigin === undefined ? [] : [requestOrigin];
   if (!/^https?:$/.test(url.protocol) || !allowed.includes(url.origin) || url.username !== '' || url.password !== '') throw refused;
   url.hash = '';
-  return `${url.href}#pforte-email-token=${token}`;
+  return `${url.href}#${name}=${token}`;
+}
+
+/** The confirmation link of the e-mail verification step: origins from its `returnUrlOrigins`. */
+export function verificationLink(step: EmailVerificationStep, returnUrl: string, requestOrigin: string | undefined, token: string): string {
+  return tokenLink(step.returnUrlOrigins, returnUrl, requestOrigin, 'pforte-email-token', token);
 }
 
 /** The flow's e-mail address, or 'step.required' while no step has given one. */

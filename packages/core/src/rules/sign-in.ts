@@ -208,17 +208,7 @@ export function resetLink(settings: SignInConfig, returnUrl: string, requestOrig
  * own return URL). The page removes the fragment from its URL at once.
  */
 export function fragmentLink(settings: SignInConfig, returnUrl: string, requestOrigin: string | undefined, name: string, token: string): string {
-  const refused = new PforteError('link.invalid', { field: 'returnUrl' });
-  let url: URL;
-  try {
-    url = new URL(returnUrl);
-  } catch {
-    throw refused;
-  }
-  const allowed = settings.resetUrlOrigins.length > 0 ? settings.resetUrlOrigins : requestOrigin === undefined ? [] : [requestOrigin];
-  if (!/^https?:$/.test(url.protocol) || !allowed.includes(url.origin) || url.username !== '' || url.password !== '') throw refused;
-  url.hash = '';
-  return `${url.href}#${name}=${token}`;
+  return rules.tokenLink(settings.resetUrlOrigins, returnUrl, requestOrigin, name, token);
 }
 
 /** The address codes and reset links of an account go to, if it has one. */
