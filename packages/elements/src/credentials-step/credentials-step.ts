@@ -7,6 +7,7 @@ import { PforteFormStepElement } from '../internal/form-step-element.js';
 import type { FieldErrors } from '../internal/form-step-element.js';
 import { uniqueId } from '../internal/pforte-element.js';
 import { newPasswordField, newPasswordProblem } from '../internal/new-password-field.js';
+import { usernameFieldOptions } from '../internal/form-controls.js';
 
 type Field = 'username' | 'password';
 
@@ -53,13 +54,7 @@ export class PforteCredentialsStep extends PforteFormStepElement<Field> {
       </p>
       ${this.renderForm(html`
         ${this.renderTextField('username', {
-          label: isEmail ? msg('E-mail address', { id: 'credentials.email' }) : msg('Username', { id: 'credentials.username' }),
-          name: 'username',
-          type: isEmail ? 'email' : 'text',
-          autocomplete: 'username',
-          inputmode: isEmail ? 'email' : 'text',
-          autocapitalize: 'none',
-          required: true,
+          ...usernameFieldOptions(isEmail),
           value: this.username,
           onValue: (value) => (this.username = value),
         })}

@@ -49,6 +49,25 @@ export interface TextFieldOptions {
 }
 
 /**
+ * The username field as registration, sign-in and password reset show it: an
+ * e-mail address or a username, per the product, with the name, type and
+ * keyboard password managers and phones expect.
+ */
+export function usernameFieldOptions(
+  isEmail: boolean,
+): Pick<TextFieldOptions, 'label' | 'name' | 'type' | 'autocomplete' | 'inputmode' | 'autocapitalize' | 'required'> {
+  return {
+    label: isEmail ? msg('E-mail address', { id: 'credentials.email' }) : msg('Username', { id: 'credentials.username' }),
+    name: 'username',
+    type: isEmail ? 'email' : 'text',
+    autocomplete: 'username',
+    inputmode: isEmail ? 'email' : 'text',
+    autocapitalize: 'none',
+    required: true,
+  };
+}
+
+/**
  * A `.pf-field`: label, light-DOM input (so password managers see it) and
  * its error message, which the input names in `aria-describedby` and marks
  * with `aria-invalid`.

@@ -5,7 +5,7 @@ import { msg, str } from '@lit/localize';
 import { formatCountdown, policyPresets, systemClock } from '@pforte/core';
 import type { Clock, PasswordPolicy, PforteError, PforteSignInAdapter, ResetRequestedResult } from '@pforte/core';
 import { PforteElement, uniqueId } from '../internal/pforte-element.js';
-import { renderActions, renderTextField } from '../internal/form-controls.js';
+import { renderActions, renderTextField, usernameFieldOptions } from '../internal/form-controls.js';
 import { newPasswordField, newPasswordProblem } from '../internal/new-password-field.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { EmailLinkController } from '../controllers/email-link-controller.js';
@@ -169,13 +169,7 @@ export class PfortePasswordReset extends PforteElement {
           id: this.ids.identifier,
           errorId: this.ids.identifierError,
           error: this.fieldErrors.identifier,
-          label: isEmail ? msg('E-mail address', { id: 'credentials.email' }) : msg('Username', { id: 'credentials.username' }),
-          name: 'username',
-          type: isEmail ? 'email' : 'text',
-          autocomplete: 'username',
-          inputmode: isEmail ? 'email' : 'text',
-          autocapitalize: 'none',
-          required: true,
+          ...usernameFieldOptions(isEmail),
           value: this.identifier,
           onValue: (value) => {
             this.identifier = value;

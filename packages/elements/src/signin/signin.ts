@@ -15,7 +15,7 @@ import {
 } from '@pforte/core';
 import type { Clock, ConfigError, PforteConfig, PforteConfigInput, PforteSignInAdapter, SessionInfo, SignInResult } from '@pforte/core';
 import { PforteElement, uniqueId } from '../internal/pforte-element.js';
-import { renderActions, renderTextField, renderVisibilityToggle } from '../internal/form-controls.js';
+import { renderActions, renderTextField, renderVisibilityToggle, usernameFieldOptions } from '../internal/form-controls.js';
 import { renderCodeEntryForm } from '../internal/code-entry-form.js';
 import { safeUrl } from '../internal/safe-url.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
@@ -328,13 +328,7 @@ export class PforteSignin extends PforteElement {
         ${renderTextField({
           id: this.ids.identifier,
           errorId: this.ids.identifierError,
-          label: this.isEmail ? msg('E-mail address', { id: 'credentials.email' }) : msg('Username', { id: 'credentials.username' }),
-          name: 'username',
-          type: this.isEmail ? 'email' : 'text',
-          autocomplete: 'username',
-          inputmode: this.isEmail ? 'email' : 'text',
-          autocapitalize: 'none',
-          required: true,
+          ...usernameFieldOptions(this.isEmail),
           value: this.identifier,
           error: this.fieldErrors.identifier,
           onValue: (value) => this.edit('identifier', () => this.editIdentifier(value)),
