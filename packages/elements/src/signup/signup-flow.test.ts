@@ -8,7 +8,7 @@ import type { PforteSignup } from './signup.js';
 import type { PforteStepChangeDetail } from '../events.js';
 import type { PforteSmsStep } from '../sms-step/sms-step.js';
 import { setLocale } from '../localization/localization.js';
-import { focusedName, press, tabTo, type, until } from '../../test/helpers.js';
+import { byLabel, focusedName, press, tabTo, type, until } from '../../test/helpers.js';
 
 const password = 'Ruhige-Praxis-2026';
 const videoConsultationSteps: PforteConfigInput['steps'] = [
@@ -177,6 +177,23 @@ describe('<pforte-signup> running configured flows by keyboard', () => {
     const smsStep = element.querySelector<PforteSmsStep>('pforte-sms-step')!;
     expect(smsStep.phone).to.equal('+4915123456789');
     expect(smsStep.resendDeadline).to.equal(clock.now() + 40_000);
+  });
+
+  it('keeps what the person typed into a step while the widget re-renders around it (locale switch, late step code)', async () => {
+    const { element } = await mount(['credentials', 'profile', 'visibility', 'done'], 'en');
+    await credentials(element, 'en');
+    await until(() => document.activeElement?.textContent?.trim() === 'Personal details', 'focus on the profile heading');
+    await tabTo('First name');
+    await type('Eva');
+    await tabTo('Last name');
+    await type('Berger');
+    element.locale = 'de';
+    await until(() => element.querySelector('pforte-profile-step h2')?.textContent?.trim() === 'Persönliche Angaben', 'German');
+    // What the arrival of the next step's code does: the host renders the current step again.
+    element.requestUpdate();
+    await element.updateComplete;
+    expect(byLabel(element, 'Vorname').value).to.equal('Eva');
+    expect(byLabel(element, 'Nachname').value).to.equal('Berger');
   });
 
   it('does not offer a way back into credentials once the account exists', async () => {
