@@ -1,9 +1,11 @@
 import type { PforteConfig, ResolvedStep } from './config.js';
 import { configDefaults } from './config-defaults.js';
 import { policyPresets, type PasswordPolicy } from './policy.js';
+import { pforteLocales, type PforteLocale } from './locales.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+const isLocale = (value: unknown): value is PforteLocale => pforteLocales.includes(value as PforteLocale);
 const textOr = (value: unknown, fallback?: string) => (typeof value === 'string' ? value : fallback);
 
 /**
@@ -43,15 +45,18 @@ export function draftConfig(input: unknown): PforteConfig | undefined {
       maxLength: typeof username['maxLength'] === 'number' ? username['maxLength'] : configDefaults.username.maxLength,
     },
     passwordPolicy: draftPolicy(raw['passwordPolicy']),
-    strings: {
-      de: isRecord(strings['de']) ? ({ ...strings['de'] } as Record<string, string>) : {},
-      en: isRecord(strings['en']) ? ({ ...strings['en'] } as Record<string, string>) : {},
-    },
+    strings: Object.fromEntries(
+      pforteLocales.filter((locale) => isRecord(strings[locale])).map((locale) => [locale, { ...(strings[locale] as Record<string, string>) }]),
+    ),
     requestTimeoutMs: typeof raw['requestTimeoutMs'] === 'number' ? raw['requestTimeoutMs'] : configDefaults.requestTimeoutMs,
   };
   const id = textOr(raw['id']);
   if (id !== undefined) config.id = id;
-  if (raw['locale'] === 'de' || raw['locale'] === 'en') config.locale = raw['locale'];
+  if (isLocale(raw['locale'])) config.locale = raw['locale'];
+  if (Array.isArray(raw['locales'])) {
+    const offered = raw['locales'].filter(isLocale);
+    if (offered.length > 0) config.locales = offered;
+  }
   const signInUrl = textOr(raw['signInUrl']);
   if (signInUrl !== undefined) config.signInUrl = signInUrl;
   return config;

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ConfigError } from './config-error.js';
 import { configDefaults } from './config-defaults.js';
 import { policyPresets, type PasswordPolicy, type PasswordRule } from './policy.js';
+import { pforteLocales, type PforteLocale } from './locales.js';
 import type { CaptchaStep } from './steps/captcha.js';
 import type { CredentialsStep } from './steps/credentials.js';
 import type { CustomerLookupStep } from './steps/customer-lookup.js';
@@ -165,7 +166,7 @@ export function resolveSignIn(input: z.input<typeof signInSchema> = {}): SignInC
   if (parsed.firstSignInNotice === undefined) delete resolved.firstSignInNotice;
   return resolved;
 }
-const localeSchema = z.enum(['de', 'en']);
+const localeSchema = z.enum(pforteLocales);
 
 /** Schema of the whole configuration over a registry. */
 function configSchemaOf<Entry extends z.ZodMiniType>(entry: Entry) {
@@ -192,6 +193,7 @@ function configSchemaOf<Entry extends z.ZodMiniType>(entry: Entry) {
       configDefaults.passwordPolicy,
     ),
     locale: z.optional(localeSchema),
+    locales: z.optional(z.array(localeSchema).check(z.minLength(1, { error: 'must name at least one locale' }))),
     strings: z._default(z.optional(z.partialRecord(localeSchema, z.record(z.string(), z.string()))), {}),
     requestTimeoutMs: z._default(z.optional(intBetween(1000, 120000)), configDefaults.requestTimeoutMs),
     signInUrl: z.optional(linkUrl),
@@ -232,9 +234,12 @@ export interface PforteConfig {
   steps: ResolvedStep[];
   username: { kind: 'email' | 'username'; minLength: number; maxLength: number };
   passwordPolicy: PasswordPolicy;
-  locale?: 'de' | 'en';
+  /** The language the product always uses, whatever the page or browser says. */
+  locale?: PforteLocale;
+  /** The languages the product offers; the page's and browser's language is matched among these. All when unset. */
+  locales?: PforteLocale[];
   /** Per-product string overrides by locale. */
-  strings: { de: Record<string, string>; en: Record<string, string> };
+  strings: Partial<Record<PforteLocale, Record<string, string>>>;
   requestTimeoutMs: number;
   /** Where people sign in; linked when a registration link was already used. */
   signInUrl?: string;
@@ -421,6 +426,13 @@ function checkSteps(
   return undefined;
 }
 
+function checkLocales(config: z.output<typeof configSchema>): ConfigError | undefined {
+  if (config.locale !== undefined && config.locales !== undefined && !config.locales.includes(config.locale)) {
+    return new ConfigError('locale', `must be one of the offered locales (${config.locales.join(', ')})`);
+  }
+  return undefined;
+}
+
 function checkLengths(config: z.output<typeof configSchema>): ConfigError | undefined {
   if (config.username.minLength > config.username.maxLength) {
     return new ConfigError('username.maxLength', `must be at least username.minLength (${config.username.minLength})`);
@@ -479,18 +491,19 @@ export function parseConfig(input: unknown, registry: StepRegistry = defaultRegi
   const config = parsed.data as z.output<typeof configSchema>;
   const steps = config.steps.map((entry, index) => resolveStep(registry, entry as string | { id: string }, index));
   if (steps.length > 0 && !steps.some((step) => step.id === 'done')) steps.push({ id: 'done', optional: false });
-  const problem = checkSteps(registry, steps, config.username.kind) ?? checkLengths(config);
+  const problem = checkSteps(registry, steps, config.username.kind) ?? checkLengths(config) ?? checkLocales(config);
   if (problem) throw problem;
   const resolved: PforteConfig = {
     product: config.product,
     steps: steps as ResolvedStep[],
     username: { ...config.username },
     passwordPolicy: resolvePolicy(config.passwordPolicy),
-    strings: { de: { ...config.strings.de }, en: { ...config.strings.en } },
+    strings: Object.fromEntries(Object.entries(config.strings).map(([locale, texts]) => [locale, { ...texts }])),
     requestTimeoutMs: config.requestTimeoutMs,
   };
   if (config.id !== undefined) resolved.id = config.id;
   if (config.locale !== undefined) resolved.locale = config.locale;
+  if (config.locales !== undefined) resolved.locales = [...config.locales];
   if (config.signInUrl !== undefined) resolved.signInUrl = config.signInUrl;
   if (config.signIn !== undefined) resolved.signIn = resolveSignIn(config.signIn);
   return resolved;

@@ -39,6 +39,19 @@ const winAnsiExtras: Record<number, number> = {
 };
 
 /**
+ * Whether the standard fonts can show `text`: every character is in
+ * WinAnsiEncoding (Latin-1 and a few more; not Turkish ş/ğ/ı, Polish ł/ą,
+ * Cyrillic or Arabic). Other text is better printed by the browser, whose
+ * print dialog saves a PDF with the system's fonts and shaping.
+ */
+export function canWrite(text: string): boolean {
+  return [...text.normalize('NFC')].every((char) => {
+    const code = char.codePointAt(0)!;
+    return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || winAnsiExtras[code] !== undefined || /\s/u.test(char);
+  });
+}
+
+/**
  * Encodes text as WinAnsiEncoding bytes. Characters the encoding lacks become
  * '?'; a narrow no-break space and other Unicode spaces become a space.
  */

@@ -24,7 +24,7 @@ describe('parseConfig', () => {
       ],
       username: { kind: 'email', minLength: 3, maxLength: 64 },
       passwordPolicy: policyPresets.nist,
-      strings: { de: {}, en: {} },
+      strings: {},
       requestTimeoutMs: 15000,
     });
     deepEqual(parseConfig(undefined), config, 'undefined means all defaults');
@@ -71,7 +71,7 @@ describe('parseConfig', () => {
 
   it('keeps string overrides per locale', () => {
     const config = parseConfig({ strings: { de: { organisation: 'Praxis' } } });
-    deepEqual(config.strings, { de: { organisation: 'Praxis' }, en: {} });
+    deepEqual(config.strings, { de: { organisation: 'Praxis' } });
   });
 
   it('accepts a JSON string', () => {
@@ -223,8 +223,8 @@ describe('parseConfig', () => {
       ['maxLength below 64', { passwordPolicy: { rules: [{ kind: 'maxLength', value: 20 }] } }, 'passwordPolicy.rules[0].value: expected 64–4096'],
       ['max below min', { passwordPolicy: { rules: [{ kind: 'minLength', value: 100 }, { kind: 'maxLength', value: 80 }] } }, 'passwordPolicy.rules[1].value: must be at least the minimum length (100)'],
       ['blocklist words', { passwordPolicy: { rules: [{ kind: 'notBlocklisted', words: ['ok', 3] }] } }, 'passwordPolicy.rules[0].words[1]: expected text, got 3'],
-      ['locale', { locale: 'fr' }, 'locale: expected one of de, en'],
-      ['strings locale', { strings: { fr: {} } }, 'strings: unknown option "fr"'],
+      ['locale', { locale: 'pt' }, 'locale: expected one of de, en, tr, ar, uk, ru, pl, fr, it, es'],
+      ['strings locale', { strings: { pt: {} } }, 'strings: unknown option "pt"'],
       ['strings value', { strings: { de: { title: 1 } } }, 'strings.de.title: expected text, got 1'],
       ['timeout too small', { requestTimeoutMs: 10 }, 'requestTimeoutMs: expected 1000–120000'],
       // Seed-product steps: options.

@@ -1,4 +1,4 @@
-import { createPdf, encodeWinAnsi } from '../src/pdf.js';
+import { canWrite, createPdf, encodeWinAnsi } from '../src/pdf.js';
 import { describe, equal, it, ok } from './assert.js';
 
 const latin1 = (bytes: Uint8Array) => String.fromCharCode(...bytes);
@@ -20,6 +20,13 @@ function pinPdf(pin = '482913') {
     ],
   });
 }
+
+describe('canWrite', () => {
+  it('accepts what the standard fonts show and refuses what they would print as "?"', () => {
+    for (const text of ['Ihre Service-PIN: 482 913', 'Créé le 14 mars – «PIN»', 'Código válido', '€ … ‚quoted‘']) ok(canWrite(text), text);
+    for (const text of ['Hizmet PIN’iniz (ş, ğ, ı)', 'Twój kod PIN (ł)', 'Ваш сервисный PIN', 'رمز PIN الخاص بالخدمة']) ok(!canWrite(text), text);
+  });
+});
 
 describe('createPdf', () => {
   it('writes a PDF header, a binary marker and an end-of-file marker', () => {

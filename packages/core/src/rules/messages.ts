@@ -1,4 +1,5 @@
 import { countText, type PluralForms } from '../plural.js';
+import { bestLocale, pforteLocales, type PforteLocale } from '../locales.js';
 
 /**
  * What a message is about: the product the person registers for (its
@@ -17,14 +18,13 @@ export interface EmailText {
   text: string;
 }
 
-/** The languages the texts are written in (docs/glossary.md holds their terms and register). */
-export const messageLocales = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl', 'fr', 'it', 'es'] as const;
-export type MessageLocale = (typeof messageLocales)[number];
+/** The languages the texts are written in: every Pforte locale (docs/glossary.md holds their terms and register). */
+export const messageLocales = pforteLocales;
+export type MessageLocale = PforteLocale;
 
 /** The language of the texts for a locale: its language when offered (`de-AT` → `de`), else English (`pt` → `en`). */
 export function messageLocale(locale: string): MessageLocale {
-  const language = locale.split(/[-_]/)[0]?.toLowerCase();
-  return messageLocales.find((offered) => offered === language) ?? 'en';
+  return bestLocale([locale]);
 }
 
 /**

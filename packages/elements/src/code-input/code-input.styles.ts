@@ -11,7 +11,8 @@ export const codeInputStyles = css`
     flex: none;
     width: calc(var(--pf-code-length, 6) * 2ch + 1ch + 4px);
     max-width: 100%;
-    padding: 0.5rem 0 0.5rem 0.5ch;
+    padding-block: 0.5rem;
+    padding-inline: 0.5ch 0;
     font-family: ui-monospace, 'Cascadia Mono', 'Segoe UI Mono', Menlo, Consolas, monospace;
     font-size: 1.5rem;
     letter-spacing: 1ch;

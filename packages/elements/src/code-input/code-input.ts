@@ -81,6 +81,7 @@ export class PforteCodeInput extends PforteElement {
         <input
           id=${this.ids.input}
           class="pf-code"
+          dir="ltr"
           name=${this.name}
           type="text"
           autocomplete=${oneTimeCode}

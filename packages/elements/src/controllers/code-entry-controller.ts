@@ -7,7 +7,7 @@ import type { ResendTransition } from './resend-controller.js';
 import type { Scheduler } from './scheduler.js';
 import { errorMessage } from '../localization/error-messages.js';
 import type { PforteCodeInput } from '../code-input/code-input.js';
-import { useMessages } from '../localization/localization.js';
+import { duration, useMessages } from '../localization/localization.js';
 import '../localization/step-error-messages.js';
 
 void useMessages('sms');
@@ -98,11 +98,11 @@ export class CodeEntryController {
     this.error = '';
     this.rejected = undefined;
     this.resend.startFromSent(result);
-    const seconds = this.resend.secondsLeft;
+    const wait = duration(this.resend.secondsLeft, 'second');
     void this.announce(
       resending
-        ? msg(str`A new code was sent. You can request another one in ${seconds} seconds.`, { id: 'sms.resent' })
-        : msg(str`Code sent. You can request a new code in ${seconds} seconds.`, { id: 'sms.sentStatus' }),
+        ? msg(str`A new code was sent. You can request another one in ${wait}.`, { id: 'sms.resent' })
+        : msg(str`Code sent. You can request a new code in ${wait}.`, { id: 'sms.sentStatus' }),
     );
     await this.host.updateComplete;
     const input = this.options.input();

@@ -71,6 +71,7 @@ export class PforteCustomerLookupStep extends PforteFormStepElement<Field> {
       inputmode: 'email',
       autocapitalize: 'none',
       required: true,
+      dir: 'auto',
     } as const;
     return html`
       <h2 tabindex="-1">${msg('Register as a customer', { id: 'customerLookup.heading' })}</h2>

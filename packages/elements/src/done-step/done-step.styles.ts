@@ -6,7 +6,7 @@ export const doneStepStyles = css`
     place-items: center;
     width: 3rem;
     height: 3rem;
-    margin-bottom: var(--pforte-space);
+    margin-block-end: var(--pforte-space);
     border-radius: 50%;
     font-size: 1.5rem;
     color: var(--pforte-color-surface);

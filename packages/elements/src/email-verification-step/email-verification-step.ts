@@ -13,7 +13,7 @@ import { ResendController } from '../controllers/resend-controller.js';
 import type { ResendTransition } from '../controllers/resend-controller.js';
 import { renderAlert } from '../localization/error-messages.js';
 import { emailVerificationStepStyles } from './email-verification-step.styles.js';
-import { useMessages } from '../localization/localization.js';
+import { duration, useMessages } from '../localization/localization.js';
 
 void useMessages('emailVerification');
 
@@ -175,7 +175,9 @@ export class PforteEmailVerificationStep extends PforteStepElement {
         ${msg('Open the link in the e-mail to confirm your address.', { id: 'emailVerification.instruction' })}
         ${hours === undefined
           ? nothing
-          : msg(str`For security reasons the link is valid for ${hours} hours only.`, { id: 'emailVerification.validity' })}
+          : msg(str`For security reasons the link is valid for ${duration(hours, 'hour')} only.`, {
+              id: 'emailVerification.validity',
+            })}
       </p>
       <p class="pf-muted">
         ${msg('No e-mail? Please also check your spam folder.', { id: 'emailVerification.spam' })}
@@ -271,11 +273,11 @@ export class PforteEmailVerificationStep extends PforteStepElement {
     this.email = result.email;
     this.validityHours = result.validityHours;
     this.resend.startFromSent(result);
-    const seconds = this.resend.secondsLeft;
+    const wait = duration(this.resend.secondsLeft, 'second');
     void this.announce(
       resending
-        ? msg(str`A new e-mail was sent. You can request another one in ${seconds} seconds.`, { id: 'emailVerification.resent' })
-        : msg(str`E-mail sent. You can request another one in ${seconds} seconds.`, { id: 'emailVerification.sentStatus' }),
+        ? msg(str`A new e-mail was sent. You can request another one in ${wait}.`, { id: 'emailVerification.resent' })
+        : msg(str`E-mail sent. You can request another one in ${wait}.`, { id: 'emailVerification.sentStatus' }),
     );
   }
 

@@ -10,7 +10,7 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { CodeEntryController } from '../controllers/code-entry-controller.js';
 import { EmailLinkController } from '../controllers/email-link-controller.js';
 import { renderAlert } from '../localization/error-messages.js';
-import { getLocale, useMessages } from '../localization/localization.js';
+import { applyLanguage, getLocale, useMessages } from '../localization/localization.js';
 import { emit } from '../events.js';
 import type { PforteCodeInput } from '../code-input/code-input.js';
 import { guestAccessStyles } from './guest-access.styles.js';
@@ -48,6 +48,11 @@ export type GuestAccessStage = 'noInvitation' | 'opening' | 'openFailed' | 'code
  * @cssproperty --pforte-color-surface-raised - Fill of the code boxes.
  */
 export class PforteGuestAccess extends PforteElement {
+  /** Follows the page's Pforte locale (`setLocale`); its text and, unless the page set `dir`, its direction. */
+  protected override willUpdate(): void {
+    applyLanguage(this, getLocale());
+  }
+
   static override pforteStyles = [...PforteElement.pforteStyles, guestAccessStyles];
 
   /** The backend: any adapter with the sign-in contract (`createHttpAdapter`, the memory adapter). */

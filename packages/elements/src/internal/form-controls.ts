@@ -38,6 +38,12 @@ export interface TextFieldOptions {
   maxlength?: number;
   pattern?: string;
   passwordrules?: string;
+  /**
+   * The text's direction inside right-to-left pages: `ltr` for digits (a PIN),
+   * `auto` for what is usually Latin (an e-mail address, a username); unset,
+   * the page's.
+   */
+  dir?: 'ltr' | 'auto';
   className?: string;
   /** Further ids describing the input (a hint, a rule list), read after the error. */
   describedBy?: string[];
@@ -55,7 +61,7 @@ export interface TextFieldOptions {
  */
 export function usernameFieldOptions(
   isEmail: boolean,
-): Pick<TextFieldOptions, 'label' | 'name' | 'type' | 'autocomplete' | 'inputmode' | 'autocapitalize' | 'required'> {
+): Pick<TextFieldOptions, 'label' | 'name' | 'type' | 'autocomplete' | 'inputmode' | 'autocapitalize' | 'required' | 'dir'> {
   return {
     label: isEmail ? msg('E-mail address', { id: 'credentials.email' }) : msg('Username', { id: 'credentials.username' }),
     name: 'username',
@@ -64,6 +70,7 @@ export function usernameFieldOptions(
     inputmode: isEmail ? 'email' : 'text',
     autocapitalize: 'none',
     required: true,
+    dir: 'auto',
   };
 }
 
@@ -87,6 +94,7 @@ export function renderTextField(options: TextFieldOptions): TemplateResult {
     maxlength=${ifDefined(options.maxlength)}
     pattern=${ifDefined(options.pattern)}
     passwordrules=${ifDefined(options.passwordrules)}
+    dir=${ifDefined(options.dir)}
     .value=${live(options.value)}
     aria-invalid=${error ? 'true' : 'false'}
     aria-describedby=${[options.errorId, ...(options.describedBy ?? [])].join(' ')}

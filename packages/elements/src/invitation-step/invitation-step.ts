@@ -10,7 +10,7 @@ import { safeUrl } from '../internal/safe-url.js';
 import { renderActions } from '../internal/form-controls.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { renderAlert } from '../localization/error-messages.js';
-import { getLocale, useMessages } from '../localization/localization.js';
+import { duration, getLocale, useMessages } from '../localization/localization.js';
 import { invitationStepStyles } from './invitation-step.styles.js';
 
 void useMessages('invitation');
@@ -130,7 +130,9 @@ export class PforteInvitationStep extends PforteStepElement {
           <p>
             ${days === undefined
               ? msg('This registration link is no longer valid.', { id: 'invitation.expired' })
-              : msg(str`This registration link was valid for ${days} days and has expired.`, { id: 'invitation.expired.days' })}
+              : msg(str`This registration link was valid for ${duration(days, 'day')} and has expired.`, {
+                  id: 'invitation.expired.days',
+                })}
             ${msg('Please contact our support; they will send you the registration e-mail again with a new link.', {
               id: 'invitation.expired.ask',
             })}

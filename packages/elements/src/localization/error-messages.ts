@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { PforteError, PforteErrorCode } from '@pforte/core';
-import { useMessages } from './localization.js';
+import { duration, useMessages } from './localization.js';
 
 void useMessages('flow');
 
@@ -63,7 +63,7 @@ export function errorMessage(error: PforteError): string {
     case 'rate_limited':
       return error.retryAfterSeconds === undefined
         ? msg('Too many requests. Please wait a moment and try again.', { id: 'error.rate_limited' })
-        : msg(str`Too many requests. Please try again in ${error.retryAfterSeconds} seconds.`, {
+        : msg(str`Too many requests. Please try again in ${duration(error.retryAfterSeconds, 'second')}.`, {
             id: 'error.rate_limited.seconds',
           });
     case 'flow.expired':
@@ -71,12 +71,12 @@ export function errorMessage(error: PforteError): string {
       return msg('This registration has expired. Please start again.', { id: 'error.flow.expired' });
     case 'link.expired':
       if (error.validityDays !== undefined) {
-        return msg(str`This link was valid for ${error.validityDays} days and has expired. Please request a new one.`, {
+        return msg(str`This link was valid for ${duration(error.validityDays, 'day')} and has expired. Please request a new one.`, {
           id: 'error.link.expired.days',
         });
       }
       if (error.validityHours !== undefined) {
-        return msg(str`This link was valid for ${error.validityHours} hours and has expired. Please request a new one.`, {
+        return msg(str`This link was valid for ${duration(error.validityHours, 'hour')} and has expired. Please request a new one.`, {
           id: 'error.link.expired.hours',
         });
       }

@@ -1,12 +1,14 @@
 import { configureLocalization, LOCALE_STATUS_EVENT } from '@lit/localize';
 import type { LocaleModule, StrResult } from '@lit/localize';
+import { bestLocale, formatDuration, localeDirection, matchLocale as matchOffered } from '@pforte/core';
+import type { DurationUnit, PforteLocale } from '@pforte/core';
 import { allLocales } from '../generated/locale-codes.js';
 import { translationLoader } from '../generated/locales/index.js';
 import { templates as germanFirstStep } from '../generated/locales/de/pforte.js';
 
-/** Locales Pforte ships complete translations for. */
-export const supportedLocales = allLocales;
-export type PforteLocale = (typeof supportedLocales)[number];
+/** Locales Pforte ships complete translations for: every one of core's `pforteLocales`. */
+export const supportedLocales: readonly PforteLocale[] = allLocales;
+export type { PforteLocale };
 
 /** Per-locale string overrides keyed by message id, e.g. `{de: {'credentials.heading': 'Praxis registrieren'}}`. */
 export type StringOverrides = Partial<Record<PforteLocale, Record<string, string>>>;
@@ -129,20 +131,35 @@ export function messagesLoaded(): Promise<void> {
   return loadDeclared(activeLocale).catch(() => undefined);
 }
 
-/** Narrows any BCP 47 tag (`de-AT`, `en_GB`) to a supported Pforte locale, or undefined. */
+/** Narrows any BCP 47 tag (`de-AT`, `en_GB`) to a supported Pforte locale, or undefined (`pt`). */
 export function matchLocale(tag: string | null | undefined): PforteLocale | undefined {
-  const language = tag?.toLowerCase().split(/[-_]/)[0];
-  return supportedLocales.find((locale) => locale === language);
+  return matchOffered(tag, supportedLocales);
 }
 
-/** The `locale` attribute, else `<html lang>`, else the browser's languages, else English. */
-export function resolveLocale(requested?: string | null): PforteLocale {
-  const candidates = [requested, document.documentElement.lang, ...navigator.languages];
-  for (const candidate of candidates) {
-    const match = matchLocale(candidate);
-    if (match) return match;
-  }
-  return 'en';
+/**
+ * The `locale` attribute, else `<html lang>`, else the browser's languages,
+ * matched among the locales a product offers (all by default); else English
+ * when offered, else the first offered.
+ */
+export function resolveLocale(requested?: string | null, offered: readonly PforteLocale[] = supportedLocales): PforteLocale {
+  return bestLocale([requested, document.documentElement.lang, ...navigator.languages], offered);
+}
+
+/**
+ * Sets an element's `lang` and, unless the page set its `dir`, the writing
+ * direction of `locale` (Arabic right to left). An explicit `dir` on the
+ * element is the page's choice and wins; `data-pforte-dir` marks ours.
+ */
+export function applyLanguage(element: HTMLElement, locale: PforteLocale): void {
+  element.lang = locale;
+  if (element.hasAttribute('dir') && !element.hasAttribute('data-pforte-dir')) return;
+  element.dir = localeDirection(locale);
+  element.setAttribute('data-pforte-dir', '');
+}
+
+/** A count of seconds, minutes, hours or days in the active locale's words and plural form ("1 Sekunde", "3 ثوان"). */
+export function duration(count: number, unit: DurationUnit): string {
+  return formatDuration(activeLocale, count, unit);
 }
 
 /** The locale Pforte currently renders in. */

@@ -24,7 +24,7 @@ export const passwordChecklistStyles = css`
     place-items: center;
     width: 1.25rem;
     height: 1.25rem;
-    margin-top: 0.125rem;
+    margin-block-start: 0.125rem;
     border-radius: 50%;
     border: 2px solid var(--pforte-color-border);
     font-size: 0.75rem;

@@ -11,7 +11,7 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { EmailLinkController } from '../controllers/email-link-controller.js';
 import { ResendController } from '../controllers/resend-controller.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
-import { getLocale, useMessages } from '../localization/localization.js';
+import { applyLanguage, duration, getLocale, useMessages } from '../localization/localization.js';
 import { safeUrl } from '../internal/safe-url.js';
 import { emit } from '../events.js';
 import { passwordResetStyles } from './password-reset.styles.js';
@@ -51,6 +51,11 @@ type Field = 'identifier' | 'password';
  * @cssproperty --pforte-color-muted - Hints.
  */
 export class PfortePasswordReset extends PforteElement {
+  /** Follows the page's Pforte locale (`setLocale`); its text and, unless the page set `dir`, its direction. */
+  protected override willUpdate(): void {
+    applyLanguage(this, getLocale());
+  }
+
   static override pforteStyles = [...PforteElement.pforteStyles, passwordResetStyles];
 
   /** The backend: any adapter with the sign-in contract (`createHttpAdapter`, the memory adapter). */
@@ -190,7 +195,7 @@ export class PfortePasswordReset extends PforteElement {
         ${msg(str`If an account exists for ${this.identifier.trim()}, we have sent an e-mail with a link to set a new password.`, {
           id: 'reset.requested',
         })}
-        ${msg(str`The link works once, for ${minutes} minutes.`, { id: 'reset.requested.validity' })}
+        ${msg(str`The link works once, for ${duration(minutes, 'minute')}.`, { id: 'reset.requested.validity' })}
       </p>
       <details class="pf-reset-help">
         <summary>${msg('No e-mail received?', { id: 'reset.help.summary' })}</summary>

@@ -183,6 +183,7 @@ export class PfortePhoneInput extends PforteElement {
             id=${this.ids.phone}
             name=${this.name}
             type="tel"
+            dir="ltr"
             autocomplete="tel"
             inputmode="tel"
             .value=${live(this.text)}

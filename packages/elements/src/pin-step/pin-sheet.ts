@@ -1,9 +1,10 @@
+import { localeDirection, type PforteLocale } from '@pforte/core';
 import type { PdfContent } from '@pforte/core/pdf';
 
 /** Everything a printed or saved service PIN shows, already translated. */
 export interface PinSheet {
   /** Language of the texts, e.g. 'de'. */
-  lang: string;
+  lang: PforteLocale;
   /** Document title (no PIN in it: titles end up in print headers, tab titles and file metadata). */
   title: string;
   product: string;
@@ -37,7 +38,7 @@ const printCss = `
   h1 { font-size: 18pt; margin: 0 0 12pt; }
   .label { margin: 0; }
   .pin { font: 700 28pt/1.2 ui-monospace, Menlo, Consolas, monospace; letter-spacing: 0.1em; margin: 4pt 0 12pt; }
-  .pin span + span { margin-left: 0.6em; }
+  .pin span + span { margin-inline-start: 0.6em; }
   .date, .instruction { margin: 0 0 8pt; }
 `;
 
@@ -50,6 +51,7 @@ const printCss = `
  */
 export function buildPrintDocument(doc: Document, sheet: PinSheet): void {
   doc.documentElement.lang = sheet.lang;
+  doc.documentElement.dir = localeDirection(sheet.lang);
   doc.title = sheet.title;
   const add = <K extends keyof HTMLElementTagNameMap>(parent: Node, tag: K, text: string, className?: string) => {
     const element = doc.createElement(tag);
@@ -62,6 +64,8 @@ export function buildPrintDocument(doc: Document, sheet: PinSheet): void {
   add(main, 'h1', sheet.product);
   add(main, 'p', sheet.pinLabel, 'label');
   const pin = add(main, 'p', '', 'pin');
+  // Digits read left to right in every language.
+  pin.dir = 'ltr';
   for (const group of groupPin(sheet.pin)) add(pin, 'span', group);
   add(main, 'p', sheet.date, 'date');
   add(main, 'p', sheet.instruction, 'instruction');

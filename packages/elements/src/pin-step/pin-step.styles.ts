@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const pinStepStyles = css`
   :where(pforte-pin-step):not(#_) :where(.pf-pin-box) {
     container-type: inline-size;
-    margin-bottom: var(--pforte-space);
+    margin-block-end: var(--pforte-space);
     padding: var(--pforte-space);
     border: 1px solid var(--pforte-color-border);
     border-radius: var(--pforte-radius);
@@ -23,14 +23,14 @@ export const pinStepStyles = css`
     margin-inline-start: 0.6em;
   }
   :where(pforte-pin-step):not(#_) :where(.pf-notice) {
-    margin-bottom: var(--pforte-space);
+    margin-block-end: var(--pforte-space);
   }
   /* The PIN card's actions, beneath the PIN in one row of equal buttons. */
   :where(pforte-pin-step):not(#_) :where(.pf-pin-tools) {
     display: grid;
     grid-template-columns: repeat(3, minmax(0, 1fr));
     gap: 0.5rem;
-    margin-top: 0.75rem;
+    margin-block-start: 0.75rem;
   }
   /* Too narrow for three buttons side by side (a 320 px phone): one beneath the other, all equal. */
   @container (max-width: 19rem) {
@@ -53,7 +53,7 @@ export const pinStepStyles = css`
   :where(pforte-pin-step):not(#_) :where(iframe.pf-print-frame) {
     position: fixed;
     inset-inline-end: 0;
-    bottom: 0;
+    inset-block-end: 0;
     width: 0;
     height: 0;
     border: 0;

@@ -290,6 +290,40 @@ describe('<pforte-pin-step>', () => {
       await until(() => step.querySelector('.pf-status')!.textContent!.includes('PDF'), 'status');
     });
 
+    it('in a language the PDF fonts cannot show, "Save as PDF" opens the print dialog with a right-to-left sheet', async () => {
+      await setLocale('ar');
+      try {
+        const { adapter, flowId, clock } = await accountFlow();
+        const step = await pinStep(adapter, flowId, clock);
+        const pin = await shownPin(step);
+        expect(step.querySelector('.pf-pin [aria-hidden]')!.getAttribute('dir')).to.equal('ltr');
+        let printed: Window | undefined;
+        (step as unknown as { printWindow: (view: Window) => void }).printWindow = (view) => {
+          printed = view;
+        };
+        let downloads = 0;
+        const onClick = (event: Event) => {
+          if (event.target instanceof HTMLAnchorElement && event.target.download) downloads += 1;
+        };
+        document.addEventListener('click', onClick, true);
+        try {
+          byButton(step, 'حفظ بصيغة PDF').click();
+          await until(() => printed, 'print dialog');
+        } finally {
+          document.removeEventListener('click', onClick, true);
+        }
+        expect(downloads).to.equal(0);
+        const doc = printed!.document;
+        expect([doc.documentElement.lang, doc.documentElement.dir]).to.deep.equal(['ar', 'rtl']);
+        expect(doc.querySelector<HTMLElement>('.pin')!.dir).to.equal('ltr');
+        expect(doc.querySelector('.pin')!.textContent).to.equal(pin);
+        await until(() => step.querySelector('.pf-status')!.textContent!.includes('PDF'), 'says how to keep a PDF');
+        await expect(step).to.be.accessible();
+      } finally {
+        await setLocale('en');
+      }
+    });
+
     it('does not issue a new PIN when the person comes back: it says the PIN was shown and re-issues only on request', async () => {
       const { adapter: memory, flowId, clock } = await accountFlow();
       const { adapter, calls } = spied(memory);

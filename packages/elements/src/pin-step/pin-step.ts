@@ -172,7 +172,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
       <div class="pf-pin-box">
         <p>${msg('Your service PIN', { id: 'pin.heading' })}</p>
         <p class="pf-pin">
-          <span aria-hidden="true">
+          <span aria-hidden="true" dir="ltr">
             ${groupPin(pin).map((group) => html`<span class="pf-pin-group">${group}</span>`)}
           </span>
           <span class="pf-visually-hidden">${[...pin].join(' ')}</span>
@@ -190,6 +190,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
               id=${this.ids.copy}
               type="text"
               readonly
+              dir="ltr"
               autocomplete="off"
               .value=${pin}
               aria-describedby=${this.ids.copyHint}
@@ -213,6 +214,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
       type: this.pinVisible ? 'text' : 'password',
       inputmode: 'numeric',
       autocomplete: 'off',
+      dir: 'ltr',
       maxlength: this.length,
       pattern: `[0-9]{${this.length}}`,
     } as const;
@@ -365,8 +367,16 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
     const pin = this.pin;
     if (pin === undefined) return;
     // Loaded only now, so the PDF writer is not part of the first download.
-    const { createPdf } = await import('@pforte/core/pdf');
-    const bytes = createPdf(pinPdfContent(this.sheet(pin)));
+    const { canWrite, createPdf } = await import('@pforte/core/pdf');
+    const content = pinPdfContent(this.sheet(pin));
+    if (!content.lines.every((line) => canWrite(line.text))) {
+      // The writer's standard fonts cannot show this language (Arabic, Cyrillic, Turkish, Polish): the browser's
+      // print dialog saves the same sheet as a PDF with the system's fonts, right to left where the language is.
+      this.onPrint();
+      this.status = msg('The print dialog has opened: choose "Save as PDF" as the printer.', { id: 'pin.pdf.viaPrint' });
+      return;
+    }
+    const bytes = createPdf(content);
     const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
     const link = document.createElement('a');
     link.href = url;

@@ -18,7 +18,7 @@ export const signinStyles = css`
   }
   :where(pforte-signin):not(#_) :where(.pf-config-error code) {
     display: block;
-    margin-top: 0.5rem;
+    margin-block-start: 0.5rem;
     font-family: ui-monospace, monospace;
     overflow-wrap: anywhere;
   }

@@ -22,7 +22,7 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { CodeEntryController } from '../controllers/code-entry-controller.js';
 import { DocumentLangController } from '../controllers/document-lang-controller.js';
 import { ResendController } from '../controllers/resend-controller.js';
-import { resolveLocale, setLocale, setStringOverrides, useMessages } from '../localization/localization.js';
+import { applyLanguage, resolveLocale, setLocale, setStringOverrides, useMessages } from '../localization/localization.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
 import { emit } from '../events.js';
 import type { SignInStage } from '../events.js';
@@ -229,13 +229,13 @@ export class PforteSignin extends PforteElement {
   private applyLocale(): void {
     const locale = this.activeLocale;
     void setLocale(locale).then(() => {
-      this.lang = locale;
+      applyLanguage(this, locale);
       this.localeReady = true;
     });
   }
 
   private get activeLocale() {
-    return resolveLocale(this.locale ?? this.resolvedConfig?.locale);
+    return resolveLocale(this.locale ?? this.resolvedConfig?.locale, this.resolvedConfig?.locales);
   }
 
   /** The `adapter` property, else an HTTP adapter for `endpoint` (created once per endpoint). */

@@ -13,7 +13,7 @@ export const signupStyles = css`
   }
   :where(pforte-signup):not(#_) :where(.pf-config-error code) {
     display: block;
-    margin-top: 0.5rem;
+    margin-block-start: 0.5rem;
     font-family: ui-monospace, monospace;
     overflow-wrap: anywhere;
   }

@@ -5,7 +5,7 @@ import type { PforteConfigInput } from '@pforte/core';
 import type { MemoryAdapter } from '@pforte/core/memory';
 import '../define/signup.js';
 import type { PforteSignup } from './signup.js';
-import { getLocale, setLocale } from '../localization/localization.js';
+import { getLocale, setLocale, supportedLocales } from '../localization/localization.js';
 import { byButton, byLabel, nextFrame, press, type, until } from '../../test/helpers.js';
 
 const password = 'Ruhige-Praxis-2026';
@@ -207,6 +207,40 @@ describe('<pforte-signup>', () => {
     element.locale = 'de';
     await until(() => element.querySelector('h2')!.textContent === 'Benutzername und Passwort festlegen', 'German');
     expect(byLabel(element, 'Benutzername').value).to.equal('dr.berger');
+  });
+
+  it('switches live through all ten languages without losing what was typed, right to left in Arabic', async () => {
+    const { element } = await signup();
+    byLabel(element, 'Username').focus();
+    await type('dr.berger');
+    const headings = new Set<string>();
+    for (const locale of supportedLocales) {
+      element.locale = locale;
+      await until(() => element.lang === locale, `rendered in ${locale}`);
+      await element.updateComplete;
+      headings.add(element.querySelector('h2')!.textContent!.trim());
+      expect(element.dir, locale).to.equal(locale === 'ar' ? 'rtl' : 'ltr');
+      expect(element.querySelector<HTMLInputElement>('input[name="username"]')!.value, locale).to.equal('dr.berger');
+    }
+    // Every language has its own heading: none is left in English.
+    expect(headings.size).to.equal(supportedLocales.length);
+    element.locale = 'ar';
+    await until(() => element.dir === 'rtl', 'Arabic');
+    await expect(element).to.be.accessible();
+  });
+
+  it('offers only the locales a product names, and keeps a direction the page set', async () => {
+    document.documentElement.lang = 'ar';
+    const { element } = await signup({ config: { ...baseConfig, locales: ['de', 'tr'] }, locale: '' });
+    element.removeAttribute('locale');
+    await until(() => element.lang === 'de', 'German, the first offered');
+    element.locale = 'tr-TR';
+    await until(() => element.lang === 'tr', 'Turkish');
+    const chosen = await fixture<PforteSignup>(html`
+      <pforte-signup dir="rtl" .config=${baseConfig} .adapter=${createMemoryAdapter()} locale="de"></pforte-signup>
+    `);
+    await until(() => chosen.lang === 'de', 'German');
+    expect(chosen.dir).to.equal('rtl');
   });
 
   it('applies per-product string overrides without a rebuild', async () => {

@@ -33,7 +33,7 @@ import { PforteElement } from '../internal/pforte-element.js';
 import type { PforteStepElement } from '../internal/step-element.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { DocumentLangController } from '../controllers/document-lang-controller.js';
-import { messagesLoaded, resolveLocale, setLocale, setLocaleForFirstStep, setStringOverrides } from '../localization/localization.js';
+import { applyLanguage, messagesLoaded, resolveLocale, setLocale, setLocaleForFirstStep, setStringOverrides } from '../localization/localization.js';
 import { renderAlert } from '../localization/error-messages.js';
 import { emit } from '../events.js';
 import type { PforteStepDoneDetail } from '../events.js';
@@ -282,7 +282,7 @@ export class PforteSignup extends PforteElement {
     // On the first step, the error sentences and the done step's text need not hold up the switch.
     const switchTo = (this.flow?.index ?? 0) === 0 ? setLocaleForFirstStep : setLocale;
     void switchTo(locale).then(() => {
-      this.lang = locale;
+      applyLanguage(this, locale);
       this.localeReady = true;
     });
   }
@@ -306,7 +306,7 @@ export class PforteSignup extends PforteElement {
 
   /** The locale this widget renders and asks the backend for. */
   private get activeLocale() {
-    return resolveLocale(this.locale ?? this.resolvedConfig?.locale);
+    return resolveLocale(this.locale ?? this.resolvedConfig?.locale, this.resolvedConfig?.locales);
   }
 
   /** The token of the registration link: the `invitation` property, else `?token=` in the page URL. */

@@ -12,7 +12,7 @@ export const choiceStyles = css`
   }
   :where(.pf-root):not(#_) :where(fieldset.pf-choices) :where(legend) {
     padding: 0;
-    margin-bottom: 0.25rem;
+    margin-block-end: 0.25rem;
     font-weight: 600;
   }
   :where(.pf-root):not(#_) :where(.pf-choice) {

@@ -139,7 +139,7 @@ export const formStyles = css`
   }
   /* The resend of a code step: a quiet link right under the code, away from the main actions. */
   :where(.pf-root):not(#_) :where(.pf-resend-row) {
-    margin-top: -0.5rem;
+    margin-block-start: -0.5rem;
   }
   :where(.pf-root):not(#_) :where(.pf-resend) {
     /* The countdown changes every second; fixed-width digits keep the button from jittering. */
@@ -179,7 +179,7 @@ export const formStyles = css`
   }
   :where(.pf-root):not(#_) :where(.pf-server-message) {
     display: block;
-    margin-top: 0.25rem;
+    margin-block-start: 0.25rem;
     color: var(--pforte-color-muted);
   }
   :where(.pf-root):not(#_) :where(.pf-check) {

@@ -20,6 +20,7 @@ export const templates = {
   'pin.pdf': `Als PDF speichern`,
   'pin.pdf.filename': `Service-PIN.pdf`,
   'pin.pdf.saved': `Das PDF wurde gespeichert.`,
+  'pin.pdf.viaPrint': `Der Druckdialog wurde geöffnet: Wählen Sie „Als PDF speichern“ als Drucker.`,
   'pin.print': `Drucken`,
   'pin.print.frame': `Druckansicht der Service-PIN`,
   'pin.printed': `Der Druckdialog wurde geöffnet.`,
