@@ -9,7 +9,9 @@
  *
  * Each page is also checked for horizontal overflow (and a 320 px phone
  * besides): no scene may be wider than its container, and the page must not
- * scroll sideways.
+ * scroll sideways. Arabic (right to left) and Polish (long words) are shot
+ * in light at 320 and 1280 px, checked for text cut off, and the Arabic page
+ * with axe.
  *
  * The theme is the page's `color-scheme` alone, so each page is opened once
  * per language and width and shot in light, then switched to dark and shot
@@ -39,6 +41,16 @@ function horizontalOverflow(page) {
       )
       .map((section) => section.dataset.scene),
   }));
+}
+
+/** Buttons, labels and headings whose text does not fit their box (cut off rather than wrapped). */
+function clipped(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('section[data-scene] :is(button, label, h2, legend, .pf-progress)')]
+      .filter((element) => element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1)
+      .filter((element) => getComputedStyle(element).overflow !== 'visible')
+      .map((element) => `${element.closest('section').dataset.scene}: ${element.tagName.toLowerCase()} "${element.textContent.trim()}"`),
+  );
 }
 
 describe('screenshots of every step', () => {
@@ -72,6 +84,29 @@ describe('screenshots of every step', () => {
               const result = await matchBaseline(`${scene}.${locale}-${theme}-${viewport}`, await harness.shot(page.page, scene));
               if (!result.ok) mismatches.push(`${scene} (${theme}): ${result.reason}`);
             }
+          }
+          assert.deepEqual(mismatches, []);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  }
+
+  // Right to left (Arabic) and long words (Polish): on the smallest phone and a desktop, light.
+  for (const locale of ['ar', 'pl']) {
+    for (const { viewport, width } of [{ viewport: 320, width: 288 }, layouts[1]]) {
+      it(`${locale}, light, ${viewport} px${locale === 'ar' && viewport === 320 ? ', accessible' : ''}`, async () => {
+        const page = await harness.open({ host: 'site', locale, theme: 'light', width, viewport });
+        try {
+          assert.deepEqual(page.problems, []);
+          assert.deepEqual(await horizontalOverflow(page.page), { page: 0, scenes: [] }, 'horizontal overflow');
+          assert.deepEqual(await clipped(page.page), [], 'text cut off');
+          if (locale === 'ar' && viewport === 320) assert.deepEqual(await harness.axeViolations(page.page), []);
+          const mismatches = [];
+          for (const scene of await harness.scenes(page.page)) {
+            const result = await matchBaseline(`${scene}.${locale}-light-${viewport}`, await harness.shot(page.page, scene));
+            if (!result.ok) mismatches.push(`${scene}: ${result.reason}`);
           }
           assert.deepEqual(mismatches, []);
         } finally {

@@ -2,7 +2,7 @@
  * The visual harness: every step of the widget in each state a person meets,
  * one scene per state, inside an ordinary page. The page's own CSS is chosen
  * by `?host=` (blank, site, bootstrap, tailwind, hostile; served by
- * visual/support/server.mjs); `?locale=de|en`, `?theme=light|dark`,
+ * visual/support/server.mjs); `?locale=` (any of the ten; Arabic pages are right to left), `?theme=light|dark`,
  * `?width=<px>` (the widget's container) and `?scenes=a,b` (a subset) set the
  * rest. Every state is reached as a person would reach it, by typing and
  * clicking against a memory backend on a manual clock; nothing is faked.
@@ -14,7 +14,7 @@ import type { TemplateResult } from 'lit';
 import '@pforte/elements';
 import { createTestCaptchaProvider, policyPresets, setLocale } from '@pforte/elements';
 import type { PforteConfigInput } from '@pforte/elements';
-import { createManualClock } from '@pforte/core';
+import { createManualClock, localeDirection, matchLocale } from '@pforte/core';
 import type { ManualClock } from '@pforte/core';
 import { createMemoryAdapter } from '@pforte/core/memory';
 import type { MemoryAdapter, MemoryAdapterOptions } from '@pforte/core/memory';
@@ -23,7 +23,7 @@ import dentalPracticePortal from '../../examples/products/dental-practice-portal
 
 const params = new URLSearchParams(location.search);
 const host = params.get('host') ?? 'blank';
-const locale = params.get('locale') === 'en' ? 'en' : 'de';
+const locale = matchLocale(params.get('locale')) ?? 'de';
 const theme = params.get('theme') === 'dark' ? 'dark' : 'light';
 const width = Number(params.get('width')) || 480;
 const only = params.get('scenes')?.split(',');
@@ -311,6 +311,8 @@ const scenes: Scene[] = [
 
 async function main(): Promise<void> {
   document.documentElement.lang = locale;
+  // An Arabic page is right to left; the steps follow the page.
+  document.documentElement.dir = localeDirection(locale);
   await setLocale(locale);
   if (host !== 'blank') {
     const link = document.createElement('link');

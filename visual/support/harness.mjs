@@ -1,5 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { launchChromium } from '../../e2e/support/browser.mjs';
 import { startHarness } from './server.mjs';
+
+let axe;
+const axeSource = () => (axe ??= readFile(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8'));
 
 /** The harness server and one Chromium, shared by a test file. */
 export async function openHarness() {
@@ -35,6 +39,16 @@ export async function openHarness() {
         document.documentElement.style.colorScheme = dark ? 'dark' : '';
         await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       }, theme === 'dark');
+    },
+    /** axe's violations on an open harness page, one line each (rule, impact, scene). */
+    async axeViolations(page) {
+      await page.addScriptTag({ content: await axeSource() });
+      return page.evaluate(async () => {
+        const result = await window.axe.run('#scenes');
+        return result.violations.map(
+          (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
+      });
     },
     /** The scene names of an open harness page, in order. */
     scenes: (page) => page.locator('section[data-scene]').evaluateAll((sections) => sections.map((section) => section.dataset.scene)),

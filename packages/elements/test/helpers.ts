@@ -25,6 +25,14 @@ export async function paste(input: HTMLInputElement, text: string): Promise<void
   await nextFrame();
 }
 
+/**
+ * The text a person sees in `node`: whitespace collapsed, and without the
+ * invisible isolates that keep an address or number whole in right-to-left text.
+ */
+export function shownText(node: Node): string {
+  return (node.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ');
+}
+
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }

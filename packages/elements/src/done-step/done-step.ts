@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import { safeUrl } from '../internal/safe-url.js';
 import { PforteStepElement } from '../internal/step-element.js';
 import { doneStepStyles } from './done-step.styles.js';
-import { useMessages } from '../localization/localization.js';
+import { isolated, useMessages } from '../localization/localization.js';
 
 void useMessages('flow');
 
@@ -47,7 +47,7 @@ export class PforteDoneStep extends PforteStepElement {
       <h2 tabindex="-1">${msg('Registration complete', { id: 'done.heading' })}</h2>
       <p>${this.body()}</p>
       ${this.username
-        ? html`<p class="pf-muted">${msg(str`Your username: ${this.username}`, { id: 'done.username' })}</p>`
+        ? html`<p class="pf-muted">${msg(str`Your username: ${isolated(this.username)}`, { id: 'done.username' })}</p>`
         : nothing}
       ${this.renderSignIn()}
     `;

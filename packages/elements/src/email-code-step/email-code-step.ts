@@ -4,7 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { CallOptions, PforteAdapter } from '@pforte/core';
 import { PforteCodeStepElement } from '../internal/code-step-element.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
-import { useMessages } from '../localization/localization.js';
+import { isolated, useMessages } from '../localization/localization.js';
 import { codeStepSecondary, renderCodeEntryForm } from '../internal/code-entry-form.js';
 import { renderActions } from '../internal/form-controls.js';
 import '../localization/step-error-messages.js';
@@ -60,7 +60,7 @@ export class PforteEmailCodeStep extends PforteCodeStepElement {
     return html`
       <p class="pf-muted">
         ${this.email
-          ? msg(str`We will send a code of ${this.codeLength} digits to ${this.email}.`, { id: 'emailCode.intro.address' })
+          ? msg(str`We will send a code of ${this.codeLength} digits to ${isolated(this.email)}.`, { id: 'emailCode.intro.address' })
           : msg(str`We will send a code of ${this.codeLength} digits to your e-mail address.`, { id: 'emailCode.intro' })}
         ${this.optional
           ? msg('You can also activate it later in your profile settings.', { id: 'sms.intro.optional' })
@@ -83,7 +83,7 @@ export class PforteEmailCodeStep extends PforteCodeStepElement {
     return html`
       <p>
         ${this.email
-          ? msg(str`We sent a code of ${length} digits to ${this.email}.`, { id: 'emailCode.sent.address' })
+          ? msg(str`We sent a code of ${length} digits to ${isolated(this.email)}.`, { id: 'emailCode.sent.address' })
           : msg(str`We sent a code of ${length} digits to your e-mail address.`, { id: 'emailCode.sent' })}
         ${msg('If it does not arrive within a few minutes, please also check your spam folder.', {
           id: 'emailCode.spam',

@@ -6,7 +6,7 @@ import type { MemoryAdapter } from '@pforte/core/memory';
 import '../define/email-verification-step.js';
 import type { PforteEmailVerificationStep } from './email-verification-step.js';
 import { setLocale } from '../localization/localization.js';
-import { byButton, press, timersClearedOnRemove, until, unavailable } from '../../test/helpers.js';
+import { byButton, press, shownText, timersClearedOnRemove, unavailable, until } from '../../test/helpers.js';
 
 const address = 'anna@example.com';
 
@@ -56,7 +56,7 @@ function alertText(step: PforteEmailVerificationStep): string {
 }
 
 function text(step: PforteEmailVerificationStep): string {
-  return step.textContent!.replace(/\s+/g, ' ');
+  return shownText(step);
 }
 
 async function advance(step: PforteEmailVerificationStep, clock: ManualClock, ms: number) {

@@ -13,7 +13,7 @@ import { ResendController } from '../controllers/resend-controller.js';
 import type { ResendTransition } from '../controllers/resend-controller.js';
 import { renderAlert } from '../localization/error-messages.js';
 import { emailVerificationStepStyles } from './email-verification-step.styles.js';
-import { duration, useMessages } from '../localization/localization.js';
+import { duration, isolated, useMessages } from '../localization/localization.js';
 
 void useMessages('emailVerification');
 
@@ -170,7 +170,7 @@ export class PforteEmailVerificationStep extends PforteStepElement {
     return html`
       <p>
         ${this.email
-          ? msg(str`We sent an e-mail with a confirmation link to ${this.email}.`, { id: 'emailVerification.sentTo' })
+          ? msg(str`We sent an e-mail with a confirmation link to ${isolated(this.email)}.`, { id: 'emailVerification.sentTo' })
           : msg('We sent you an e-mail with a confirmation link.', { id: 'emailVerification.sent' })}
         ${msg('Open the link in the e-mail to confirm your address.', { id: 'emailVerification.instruction' })}
         ${hours === undefined

@@ -162,6 +162,15 @@ export function duration(count: number, unit: DurationUnit): string {
   return formatDuration(activeLocale, count, unit);
 }
 
+/**
+ * Text a person gave (an e-mail address, a phone number, a username) set
+ * apart from the sentence around it, so right-to-left text does not reorder
+ * it ("+49 151…" keeps its plus in front): Unicode's first-strong isolate.
+ */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 /** The locale Pforte currently renders in. */
 export function getLocale(): PforteLocale {
   return activeLocale;

@@ -6,7 +6,7 @@ import type { MemoryAdapter } from '@pforte/core/memory';
 import '../define/password-reset.js';
 import type { PfortePasswordReset } from './password-reset.js';
 import { setLocale } from '../localization/localization.js';
-import { advanceClock, byButton, byLabel, description, press, tabTo, type, unavailable, until } from '../../test/helpers.js';
+import { advanceClock, byButton, byLabel, description, press, shownText, tabTo, type, unavailable, until } from '../../test/helpers.js';
 
 const initial = 'Initial#Praxis2026';
 const fresh = 'Neues#Passwort2026';
@@ -25,7 +25,7 @@ async function resetElement(adapter: MemoryAdapter, clock: ManualClock, extra: P
   return element;
 }
 
-const text = (element: Element) => element.textContent!.replace(/\s+/g, ' ');
+const text = shownText;
 
 /** Asks for a link for `identifier` by keyboard; resolves once the element says it was sent. */
 async function requestLink(element: PfortePasswordReset, identifier: string) {

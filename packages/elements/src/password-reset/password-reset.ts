@@ -11,7 +11,7 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { EmailLinkController } from '../controllers/email-link-controller.js';
 import { ResendController } from '../controllers/resend-controller.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
-import { applyLanguage, duration, getLocale, useMessages } from '../localization/localization.js';
+import { applyLanguage, duration, getLocale, isolated, useMessages } from '../localization/localization.js';
 import { safeUrl } from '../internal/safe-url.js';
 import { emit } from '../events.js';
 import { passwordResetStyles } from './password-reset.styles.js';
@@ -192,7 +192,7 @@ export class PfortePasswordReset extends PforteElement {
     return html`
       <h2 tabindex="-1">${msg('Check your inbox', { id: 'reset.requested.heading' })}</h2>
       <p class="pf-reset-identifier">
-        ${msg(str`If an account exists for ${this.identifier.trim()}, we have sent an e-mail with a link to set a new password.`, {
+        ${msg(str`If an account exists for ${isolated(this.identifier.trim())}, we have sent an e-mail with a link to set a new password.`, {
           id: 'reset.requested',
         })}
         ${msg(str`The link works once, for ${duration(minutes, 'minute')}.`, { id: 'reset.requested.validity' })}

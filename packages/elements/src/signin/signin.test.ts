@@ -7,7 +7,7 @@ import '../define/signin.js';
 import type { PforteSignin } from './signin.js';
 import type { PforteErrorDetail, PforteSignedInDetail, PforteStepChangeDetail } from '../events.js';
 import { setLocale } from '../localization/localization.js';
-import { advanceClock, byButton, byLabel, codeInputOf, description, focusedName, press, type, unavailable, until } from '../../test/helpers.js';
+import { advanceClock, byButton, byLabel, codeInputOf, description, focusedName, press, shownText, type, unavailable, until } from '../../test/helpers.js';
 
 const password = 'Zahnarzt#Praxis2026';
 const notice = 'Welcome to the customer centre! As this is your first visit, please change your password.';
@@ -134,7 +134,7 @@ describe('<pforte-signin>', function () {
     const { element, stages, signedIn } = await mount(adapter, clock);
     await signIn(element, 'anna', password);
     await until(() => heading(element) === 'You are signed in', 'signed in');
-    expect(element.textContent).to.contain('Signed in as anna.');
+    expect(shownText(element)).to.contain('Signed in as anna.');
     expect(document.activeElement).to.equal(element.querySelector('h2'));
     expect(signedIn).to.have.length(1);
     expect(signedIn[0]).to.deep.equal({ accountId: adapter.accounts[0]!.accountId, username: 'anna', secondFactor: 'none' });

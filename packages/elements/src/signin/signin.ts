@@ -22,7 +22,7 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { CodeEntryController } from '../controllers/code-entry-controller.js';
 import { DocumentLangController } from '../controllers/document-lang-controller.js';
 import { ResendController } from '../controllers/resend-controller.js';
-import { applyLanguage, resolveLocale, setLocale, setStringOverrides, useMessages } from '../localization/localization.js';
+import { applyLanguage, isolated, resolveLocale, setLocale, setStringOverrides, useMessages } from '../localization/localization.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
 import { emit } from '../events.js';
 import type { SignInStage } from '../events.js';
@@ -483,7 +483,7 @@ export class PforteSignin extends PforteElement {
     const pending = this.call.pending;
     return html`
       <h2 tabindex="-1">${msg('You are signed in', { id: 'signin.done.heading' })}</h2>
-      <p>${msg(str`Signed in as ${username}.`, { id: 'signin.done.as' })}</p>
+      <p>${msg(str`Signed in as ${isolated(username)}.`, { id: 'signin.done.as' })}</p>
       <div class="pf-alert" role="alert">${this.call.error ? renderAlert(this.call.error) : nothing}</div>
       ${renderActions({
         pending,

@@ -7,7 +7,7 @@ import { errorMessage } from '../localization/error-messages.js';
 import type { PfortePhoneInput } from '../phone-input/phone-input.js';
 import { smsStepStyles } from './sms-step.styles.js';
 import '../define/phone-input.js';
-import { useMessages } from '../localization/localization.js';
+import { isolated, useMessages } from '../localization/localization.js';
 import { codeStepSecondary, renderCodeEntryForm } from '../internal/code-entry-form.js';
 import { renderActions } from '../internal/form-controls.js';
 import '../localization/step-error-messages.js';
@@ -116,7 +116,7 @@ export class PforteSmsStep extends PforteCodeStepElement {
     const pending = this.pending;
     return html`
       <div class="pf-sent">
-        <p>${msg(str`We sent a code of ${length} digits by SMS to ${this.phone}.`, { id: 'sms.sent' })}</p>
+        <p>${msg(str`We sent a code of ${length} digits by SMS to ${isolated(this.phone)}.`, { id: 'sms.sent' })}</p>
         <button type="button" class="pf-link" ?disabled=${pending} @click=${this.wrongNumber}>
           ${msg('Wrong number?', { id: 'sms.wrongNumber' })}
         </button>
