@@ -223,7 +223,13 @@ async function mount(): Promise<void> {
   const widget = document.createElement('pforte-signup') as PforteSignup;
   widget.config = product.config as PforteConfigInput;
   if (memory) {
-    const adapter = memory.createMemoryAdapter({ ...demoBackendData, takenUsernames: ['taken@example.com', 'vergeben'], clock: demoClock });
+    // The widget's language is the select's: the outbox's SMS and e-mails follow a switch mid-flow.
+    const adapter = memory.createMemoryAdapter({
+      ...demoBackendData,
+      takenUsernames: ['taken@example.com', 'vergeben'],
+      clock: demoClock,
+      locale: () => localeSelect.value,
+    });
     widget.adapter = adapter;
     outbox = memoryOutbox(() => adapter.outbox);
   } else {

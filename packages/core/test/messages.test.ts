@@ -1,3 +1,4 @@
+import { createManualClock } from '../src/clock.js';
 import { createMemoryAdapter } from '../src/memory.js';
 import { countText, pluralCategory } from '../src/plural.js';
 import { messageLocale, messageLocales, messageTables, messageTexts, webOtpHost, type MessageLocale } from '../src/rules/index.js';
@@ -22,6 +23,26 @@ describe('message texts', () => {
     equal(webOtpHost('http://[::1]:8080'), undefined);
     equal(webOtpHost('null'), undefined);
     equal(webOtpHost(undefined), undefined);
+  });
+
+  it('follow the language the person switched to after the flow started', async () => {
+    let locale: string | undefined;
+    const clock = createManualClock();
+    const adapter = createMemoryAdapter({
+      products: { video: { product: 'Videosprechstunde', username: { kind: 'username' }, steps: ['credentials', 'sms'] } },
+      locale: () => locale,
+      clock,
+    });
+    const { flowId } = await adapter.startRegistration({ locale: 'de' });
+    await adapter.submitCredentials({ flowId, username: 'dr.yilmaz', password });
+    await adapter.sendSmsCode({ flowId, phone: '+4915112345678' });
+    const german = adapter.outbox.at(-1)!;
+    equal(german.text.split('\n')[0], messageTables.de.smsCode('Videosprechstunde', german.code!));
+    locale = 'tr';
+    clock.advance(60_000);
+    await adapter.sendSmsCode({ flowId, phone: '+4915112345679' });
+    const turkish = adapter.outbox.at(-1)!;
+    equal(turkish.text.split('\n')[0], messageTables.tr.smsCode('Videosprechstunde', turkish.code!));
   });
 
   it('are what the memory adapter sends: SMS, e-mail code and confirmation link', async () => {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as z from 'zod/mini';
 import {
   PforteError,
+  matchLocale,
   generatePin,
   httpRoutes,
   problemMediaType,
@@ -637,6 +638,7 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
       work = await dispatch(route, flowId, input, {
         ip: clientIp(request),
         origin: typeof origin === 'string' ? origin : undefined,
+        locale: requestLocale(request.headers['accept-language']),
         sessionToken: cookieValue(request.headers.cookie, sessionCookieName),
       });
     } catch (error) {
@@ -840,6 +842,15 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   for (const part of (header ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
     if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+/** The first language of an `Accept-Language` header Pforte speaks (`tr-TR,tr;q=0.9` → `tr`), else none. */
+function requestLocale(header: string | undefined): string | undefined {
+  for (const tag of header?.split(',') ?? []) {
+    const locale = matchLocale(tag.split(';')[0]);
+    if (locale) return locale;
   }
   return undefined;
 }

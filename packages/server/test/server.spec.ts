@@ -111,6 +111,20 @@ describe('reference server', () => {
     });
   });
 
+  describe('language', () => {
+    it('sends the SMS in the language the request names, also after a switch since the flow started', async () => {
+      const flowId = await flowWithAccount();
+      const sent = await post(`${test.url}/registrations/${flowId}/sms`, { phone: phone() }, { 'Accept-Language': 'ar-EG,ar;q=0.9,de;q=0.5' });
+      assert.equal(sent.status, 200);
+      const outbox = (await (await fetch(`${test.url}/dev/outbox?flowId=${flowId}`)).json()) as { messages: Array<{ text: string }> };
+      const [sms] = outbox.messages;
+      // The flow started in German (flowWithAccount).
+      const firstLine = sms!.text.split('\n')[0]!;
+      assert.match(firstLine, /\p{Script=Arabic}/u, firstLine);
+      assert.doesNotMatch(firstLine, /Ihr Code/, firstLine);
+    });
+  });
+
   describe('idempotency', () => {
     it('replays a repeated submit instead of acting twice', async () => {
       const flowId = await flowWithAccount();

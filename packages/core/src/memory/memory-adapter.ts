@@ -56,10 +56,16 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       id: randomId,
     },
   };
-  const actions = rules.createFlowActions(memory.store, actionOptions, { origin });
-  const signIn = rules.createSignInActions(memory.accountStore, actionOptions, { origin });
-  const guests = rules.createGuestActions(memory.accountStore, actionOptions, { origin });
-  const organizationAdmin = rules.createOrganizationActions(memory.accountStore, actionOptions, { origin });
+  const requestContext: rules.RequestContext = {
+    origin,
+    get locale() {
+      return options.locale?.();
+    },
+  };
+  const actions = rules.createFlowActions(memory.store, actionOptions, requestContext);
+  const signIn = rules.createSignInActions(memory.accountStore, actionOptions, requestContext);
+  const guests = rules.createGuestActions(memory.accountStore, actionOptions, requestContext);
+  const organizationAdmin = rules.createOrganizationActions(memory.accountStore, actionOptions, requestContext);
   const hasher = options.passwordHasher ?? createPbkdf2Hasher();
   const verifyPassword = rules.createPasswordVerifier(hasher);
   // The memory adapter's "cookie": the token of the current session, kept in this closure only.

@@ -54,6 +54,12 @@ export interface MemoryAdapterOptions {
   registry?: StepRegistry;
   /** Origin of the page the requests come from, for e-mail links and the WebOTP line of SMS (default: `location.origin`). */
   origin?: string;
+  /**
+   * The language the person uses now, asked per message (e.g. the widget's
+   * `getLocale`): a flow's SMS and e-mails are in it. Default: the language
+   * the flow started in.
+   */
+  locale?: () => string | undefined;
   /** Registration links (invitations) that exist. */
   invitations?: MemoryInvitation[];
   /** Customers on file, for `lookupCustomer`. */

@@ -153,6 +153,12 @@ export interface RequestContext {
   origin?: string | undefined;
   /** The client's IP address, where the backend knows it: the key of the per-client throttles. */
   ip?: string | undefined;
+  /**
+   * The language the person uses now, where the request says (the widget's
+   * locale, as the HTTP adapter's `Accept-Language`): a switch after the
+   * flow started changes the language of its SMS and e-mails from then on.
+   */
+  locale?: string | undefined;
 }
 
 /**
@@ -218,8 +224,11 @@ export function createFlowActions(
     return { ...loaded, step: rules.requireStep<Step>(loaded.product, loaded.view, action) };
   }
 
-  /** What a message of the flow speaks of: its product's name, its locale. */
-  const messageContext = (product: Product, view: FlowView): MessageContext => ({ product: product.config.product, locale: view.locale });
+  /** What a message of the flow speaks of: its product's name, and the language the person uses now (else the flow's). */
+  const messageContext = (product: Product, view: FlowView): MessageContext => ({
+    product: product.config.product,
+    locale: context.locale ?? view.locale,
+  });
 
   async function sendCode(
     flow: StoredFlow,
