@@ -26,7 +26,7 @@ describe('message texts', () => {
   });
 
   it('follow the language the person switched to after the flow started', async () => {
-    let locale: string | undefined;
+    let locale = 'de';
     const clock = createManualClock();
     const adapter = createMemoryAdapter({
       products: { video: { product: 'Videosprechstunde', username: { kind: 'username' }, steps: ['credentials', 'sms'] } },
