@@ -9,7 +9,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { messageTables } from '@pforte/core/rules';
@@ -147,6 +147,8 @@ for (const { locale, username, mobile, billingPhone } of [
       await page.keyboard.type(newPassword);
       await page.keyboard.press('Enter');
       await focusOn(page, t('signin.notice.heading'));
+      const notice = (await readFile(new URL('../examples/products/billing-customer-centre.json', import.meta.url), 'utf8').then(JSON.parse)).signIn.firstSignInNotice;
+      assert.equal(await page.locator('pforte-signin .pf-first-notice').textContent(), notice[locale]);
       await tabToName(page, t('common.continue'));
       await page.keyboard.press('Enter');
       await focusOn(page, t('signin.done.heading'));

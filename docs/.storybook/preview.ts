@@ -2,7 +2,8 @@ import type { Decorator, Loader, Preview } from '@storybook/web-components-vite'
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { setLocale, setStringOverrides } from '@pforte/elements';
+import { matchLocale, setLocale, setStringOverrides } from '@pforte/elements';
+import { localeDirection } from '@pforte/core';
 import manifest from '../../packages/elements/dist/custom-elements.json';
 import { storyThemes, type StoryThemeName } from '../stories/support/themes.js';
 import './preview.css';
@@ -12,13 +13,15 @@ import './preview.css';
 setCustomElementsManifest(manifest);
 
 /**
- * Locale switch: `<html lang>` is what `<pforte-signup>` falls back to, and
- * setLocale switches every element on the page. Product string overrides are
- * global too, so every story starts from the shipped wording.
+ * Locale switch: `<html lang>` (and `dir`: Arabic is right to left) is what
+ * `<pforte-signup>` falls back to, and setLocale switches every element on
+ * the page. Product string overrides are global too, so every story starts
+ * from the shipped wording.
  */
 const localeLoader: Loader = async ({ globals }) => {
-  const locale = globals['locale'] === 'en' ? 'en' : 'de';
+  const locale = matchLocale(String(globals['locale'])) ?? 'de';
   document.documentElement.lang = locale;
+  document.documentElement.dir = localeDirection(locale);
   setStringOverrides({});
   await setLocale(locale);
   return {};
@@ -48,6 +51,14 @@ const preview: Preview = {
         items: [
           { value: 'de', title: 'Deutsch' },
           { value: 'en', title: 'English' },
+          { value: 'tr', title: 'Türkçe' },
+          { value: 'ar', title: 'العربية (right to left)' },
+          { value: 'uk', title: 'Українська' },
+          { value: 'ru', title: 'Русский' },
+          { value: 'pl', title: 'Polski' },
+          { value: 'fr', title: 'Français' },
+          { value: 'it', title: 'Italiano' },
+          { value: 'es', title: 'Español' },
         ],
         dynamicTitle: true,
       },

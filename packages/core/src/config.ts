@@ -68,6 +68,8 @@ export const passwordRuleSchema = z.discriminatedUnion('kind', [
 
 const presetNames = ['nist', 'strict10', 'min8'] as const;
 
+const noticeTextSchema = z.string().check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(2000));
+
 /**
  * Schema of the `signIn` section: how people sign in to the product, how long
  * an account locks after wrong passwords, the second-factor codes, the reset
@@ -123,10 +125,10 @@ export const signInSchema = z.strictObject({
   ),
   /**
    * A notice shown once, at the first sign-in of an account someone else
-   * created (an admin, a practice, an automatic registration), as plain text
-   * in the product's language.
+   * created (an admin, a practice, an automatic registration), as plain text:
+   * one text, or one per locale (see {@link noticeText}).
    */
-  firstSignInNotice: z.optional(z.string().check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(2000))),
+  firstSignInNotice: z.optional(z.union([noticeTextSchema, z.partialRecord(z.enum(pforteLocales), noticeTextSchema)])),
 });
 
 /** The resolved `guestAccess` part of the `signIn` section. */
@@ -152,7 +154,15 @@ export interface SignInConfig {
   registerUrl?: string;
   invitationLinkHours: number;
   guestAccess?: GuestAccessConfig;
-  firstSignInNotice?: string;
+  firstSignInNotice?: string | Partial<Record<PforteLocale, string>>;
+}
+
+/**
+ * A product text given once or per locale, in `locale`: its own text, else
+ * the first one given (the product's language, as its config lists it).
+ */
+export function noticeText(text: string | Partial<Record<PforteLocale, string>>, locale: PforteLocale): string {
+  return typeof text === 'string' ? text : (text[locale] ?? Object.values(text)[0] ?? '');
 }
 
 /** The `signIn` section of a product that gives none. */

@@ -26,6 +26,7 @@ export {
   formatConfigPath,
   parseConfig,
   passwordRuleSchema,
+  noticeText,
   resolveSignIn,
   safeParseConfig,
   signInSchema,

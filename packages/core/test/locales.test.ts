@@ -1,4 +1,4 @@
-import { bestLocale, localeDirection, matchLocale, parseConfig, pforteLocales } from '../src/index.js';
+import { bestLocale, localeDirection, matchLocale, noticeText, parseConfig, pforteLocales } from '../src/index.js';
 import { draftConfig } from '../src/config-draft.js';
 import { deepEqual, describe, equal, it, throws } from './assert.js';
 
@@ -42,5 +42,14 @@ describe('locales', () => {
     equal(draft.locale, 'uk');
     deepEqual(draft.locales, ['uk', 'ru']);
     deepEqual(draft.strings, { uk: { a: 'б' } });
+  });
+
+  it('takes a product notice once or per locale, in the language shown', () => {
+    const config = parseConfig({ signIn: { firstSignInNotice: { de: 'Willkommen!', tr: 'Hoş geldiniz!' } } });
+    const notice = config.signIn!.firstSignInNotice!;
+    equal(noticeText(notice, 'tr'), 'Hoş geldiniz!');
+    equal(noticeText(notice, 'ar'), 'Willkommen!');
+    equal(noticeText('Willkommen!', 'ar'), 'Willkommen!');
+    throws(() => parseConfig({ signIn: { firstSignInNotice: { pt: 'Olá' } } }), /signIn\.firstSignInNotice/);
   });
 });

@@ -8,6 +8,7 @@ import {
   formatCountdown,
   guardSignInAdapter,
   loadValidation,
+  noticeText,
   passwordRulesAttribute,
   PforteError,
   systemClock,
@@ -22,7 +23,7 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { CodeEntryController } from '../controllers/code-entry-controller.js';
 import { DocumentLangController } from '../controllers/document-lang-controller.js';
 import { ResendController } from '../controllers/resend-controller.js';
-import { applyLanguage, isolated, resolveLocale, setLocale, setStringOverrides, useMessages } from '../localization/localization.js';
+import { applyLanguage, getLocale, isolated, resolveLocale, setLocale, setStringOverrides, useMessages } from '../localization/localization.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
 import { emit } from '../events.js';
 import type { SignInStage } from '../events.js';
@@ -473,7 +474,7 @@ export class PforteSignin extends PforteElement {
   private renderFirstSignInNotice(): TemplateResult {
     return html`
       <h2 tabindex="-1">${msg('Welcome', { id: 'signin.notice.heading' })}</h2>
-      <div class="pf-notice"><p class="pf-first-notice">${this.resolvedConfig?.signIn?.firstSignInNotice ?? ''}</p></div>
+      <div class="pf-notice"><p class="pf-first-notice">${noticeText(this.resolvedConfig?.signIn?.firstSignInNotice ?? '', getLocale())}</p></div>
       ${renderActions({ pending: false, primary: { label: msg('Continue', { id: 'common.continue' }), onClick: () => this.acknowledgeNotice() } })}
     `;
   }

@@ -253,6 +253,11 @@ describe('<pforte-signup>', () => {
     expect(element.querySelector('h2')!.textContent).to.equal('Choose your username and password');
     element.locale = 'de';
     await until(() => element.querySelector('h2')!.textContent === 'Zugang für Ihre Praxis', 'German override');
+    element.locale = 'ar';
+    await until(() => element.lang === 'ar', 'Arabic');
+    element.config = { ...config, strings: { ...config.strings, ar: { 'credentials.heading': 'الوصول إلى عيادتكم' } } };
+    await until(() => element.querySelector('h2')!.textContent === 'الوصول إلى عيادتكم', 'Arabic override');
+    element.locale = 'de';
     element.config = baseConfig;
     await until(() => element.querySelector('h2')!.textContent === 'Benutzername und Passwort festlegen', 'override removed');
   });
