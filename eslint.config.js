@@ -50,6 +50,20 @@ export default tseslint.config(
     },
   },
   {
+    // Right to left: the elements' styles use logical properties, so Arabic lays out mirrored by itself.
+    files: ['packages/elements/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "TaggedTemplateExpression[tag.name='css'] TemplateElement[value.raw=/(margin|padding|border|inset)-(left|right)|[^-a-z](left|right)\\s*:|text-align:\\s*(left|right)|float:\\s*(left|right)/]",
+          message: 'Use logical properties (margin-inline-start, inset-inline-end, text-align: start) so right-to-left languages mirror.',
+        },
+      ],
+    },
+  },
+  {
     // Known no-misused-promises findings in files others are rewriting; drop a line once fixed:
     // - code-step-element.ts:92 passes the async onResend where the code step template expects `() => void`
     // - signup.ts:144 overrides `updated()` as async (LitElement expects void)

@@ -108,7 +108,7 @@ describe('files a product fetches', () => {
     await context.close();
   });
 
-  it('an English page fetches no text file; a German one only German text', async () => {
+  it('an English page fetches no text file; a German one only German text, an Arabic one only Arabic', async () => {
     const config = { id: 'kurz', locale: 'en', username: { kind: 'username' }, steps: ['credentials', 'sms', 'done'] };
     const english = await open(config);
     await english.page.locator('pforte-signup pforte-credentials-step input[name="username"]').waitFor();
@@ -128,6 +128,17 @@ describe('files a product fetches', () => {
     for (const group of ['flow', 'sms', 'phone']) assert.ok(text.includes(`locales/de/${group}.js`), text.join(', '));
     assertNoProblems(german.problems);
     await german.context.close();
+
+    // Every other language's text is a file of its own, beside pforte.js: Arabic fetches Arabic and nothing else.
+    const arabic = await open({ ...config, locale: 'ar' });
+    await arabic.page.waitForFunction(() => customElements.get('pforte-sms-step') !== undefined);
+    await arabic.page.waitForFunction(() => document.querySelector('pforte-signup')?.getAttribute('dir') === 'rtl');
+    await requested(arabic.files, 'locales/ar/phone.js');
+    const arabicText = arabic.files.filter((file) => file.startsWith('locales/'));
+    assert.deepEqual(arabicText.filter((file) => !file.startsWith('locales/ar/')), [], arabicText.join(', '));
+    for (const group of ['pforte', 'flow', 'sms', 'phone']) assert.ok(arabicText.includes(`locales/ar/${group}.js`), arabicText.join(', '));
+    assertNoProblems(arabic.problems);
+    await arabic.context.close();
   });
 
   it('credentials → visibility → done: the visibility step, fetched while the first step is shown, and no other step', async () => {

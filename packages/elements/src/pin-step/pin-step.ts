@@ -36,7 +36,10 @@ const shownFlows = new WeakMap<PforteAdapter, Set<string>>();
  * twice; trivial PINs (000000, 123456…) are refused. Either way "Continue"
  * waits for the confirmation that the PIN is stored safely. The PIN is never
  * put into an event, storage, a log or the URL, and it is dropped from memory
- * when the step is left or removed.
+ * when the step is left or removed. The PDF is written in the standard PDF
+ * fonts; for text they cannot show (Arabic, Cyrillic, Turkish, Polish) "Save
+ * as PDF" opens the print dialog instead, whose "Save as PDF" printer keeps
+ * the same sheet with the system's fonts, right to left where the language is.
  *
  * @event {CustomEvent<PforteStepDoneDetail>} pforte-step-done - The PIN is set and its safe storage confirmed; `detail.values` is empty (never the PIN).
  * @event {CustomEvent<PforteStepNavigationDetail>} pforte-step-back - The person chose "Back" (only when `can-go-back`).
