@@ -73,7 +73,7 @@ export {
 } from './flow.js';
 export { formatCountdown, laterDeadline, secondsUntil, toClientDeadline, type ResendDeadline } from './throttle.js';
 export { countText, pluralCategories, pluralCategory, selectPlural, type PluralForms } from './plural.js';
-export { bestLocale, formatDuration, localeDirection, matchLocale, pforteLocales, type DurationUnit, type PforteLocale } from './locales.js';
+export { bestLocale, formatDuration, intlLocale, localeDirection, matchLocale, pforteLocales, type DurationUnit, type PforteLocale } from './locales.js';
 export { loadPhoneSupport, type PhoneParseResult, type PhoneSupport } from './phone.js';
 export { cryptoRandom, generatePin, isTrivialPin } from './pin.js';
 export {

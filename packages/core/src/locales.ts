@@ -43,6 +43,14 @@ export function bestLocale(
   return offered.includes('en') || offered.length === 0 ? 'en' : offered[0]!;
 }
 
+/**
+ * The tag to hand to `Intl` for `locale`: its digits are ASCII in every
+ * language (Arabic too), as in the PINs, codes and numbers beside them.
+ */
+export function intlLocale(locale: PforteLocale): string {
+  return `${locale}-u-nu-latn`;
+}
+
 /** A unit of {@link formatDuration}. */
 export type DurationUnit = 'second' | 'minute' | 'hour' | 'day';
 
@@ -60,7 +68,7 @@ const abbreviatedUnits: ReadonlySet<PforteLocale> = new Set(['ru', 'uk', 'pl']);
  * language, as in the codes the texts carry.
  */
 export function formatDuration(locale: PforteLocale, count: number, unit: DurationUnit): string {
-  const format = new Intl.NumberFormat(`${locale}-u-nu-latn`, {
+  const format = new Intl.NumberFormat(intlLocale(locale), {
     style: 'unit',
     unit,
     unitDisplay: abbreviatedUnits.has(locale) ? 'short' : 'long',

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
-import { systemClock } from '@pforte/core';
+import { intlLocale, systemClock } from '@pforte/core';
 import type { GuestInvitationInfo, PforteError, PforteSignInAdapter, SessionInfo } from '@pforte/core';
 import { PforteElement, uniqueId } from '../internal/pforte-element.js';
 import { renderActions } from '../internal/form-controls.js';
@@ -162,7 +162,7 @@ export class PforteGuestAccess extends PforteElement {
       email: msg(str`Enter the code of ${length} digits from the e-mail with your code.`, { id: 'guest.code.email' }),
       sms: msg(str`Enter the code of ${length} digits from the SMS we sent you.`, { id: 'guest.code.sms' }),
     }[info.codeSent];
-    const until = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeStyle: 'short' }).format(
+    const until = new Intl.DateTimeFormat(intlLocale(getLocale()), { dateStyle: 'long', timeStyle: 'short' }).format(
       (info.receivedAt ?? Date.now()) + info.expiresAt - info.now,
     );
     return html`
@@ -189,7 +189,7 @@ export class PforteGuestAccess extends PforteElement {
   }
 
   private renderDone() {
-    const until = new Intl.DateTimeFormat(getLocale(), { timeStyle: 'short' }).format(this.sessionEndsAt);
+    const until = new Intl.DateTimeFormat(intlLocale(getLocale()), { timeStyle: 'short' }).format(this.sessionEndsAt);
     return html`
       <h2 tabindex="-1">${msg('You are signed in as a guest', { id: 'guest.done.heading' })}</h2>
       <p>${msg(str`Your guest access is active until ${until} unless you leave earlier.`, { id: 'guest.done' })}</p>

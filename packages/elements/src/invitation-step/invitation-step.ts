@@ -3,7 +3,7 @@ import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
-import { PforteError } from '@pforte/core';
+import { intlLocale, PforteError } from '@pforte/core';
 import type { InvitationDetails } from '@pforte/core';
 import { PforteStepElement } from '../internal/step-element.js';
 import { safeUrl } from '../internal/safe-url.js';
@@ -172,7 +172,7 @@ export class PforteInvitationStep extends PforteStepElement {
 
   private renderWelcome(details: InvitationDetails) {
     const name = [details.salutation, details.title, details.firstName, details.lastName].filter(Boolean).join(' ');
-    const validUntil = new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long' }).format(details.validUntil);
+    const validUntil = new Intl.DateTimeFormat(intlLocale(getLocale()), { dateStyle: 'long' }).format(details.validUntil);
     const rows: Array<[string, string | undefined]> = [
       [msg('Name', { id: 'invitation.name' }), name || undefined],
       [msg('E-mail address', { id: 'credentials.email' }), details.email],

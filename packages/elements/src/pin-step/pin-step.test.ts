@@ -317,6 +317,8 @@ describe('<pforte-pin-step>', () => {
         expect([doc.documentElement.lang, doc.documentElement.dir]).to.deep.equal(['ar', 'rtl']);
         expect(doc.querySelector<HTMLElement>('.pin')!.dir).to.equal('ltr');
         expect(doc.querySelector('.pin')!.textContent).to.equal(pin);
+        // The date in Arabic words, its digits ASCII like the PIN's.
+        expect(doc.querySelector('.date')!.textContent).to.match(/14 مارس 2026/);
         await until(() => step.querySelector('.pf-status')!.textContent!.includes('PDF'), 'says how to keep a PDF');
         await expect(step).to.be.accessible();
       } finally {

@@ -3,7 +3,7 @@ import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { msg, str } from '@lit/localize';
-import { isTrivialPin, PforteError, systemClock } from '@pforte/core';
+import { intlLocale, isTrivialPin, PforteError, systemClock } from '@pforte/core';
 import type { Clock, PforteAdapter } from '@pforte/core';
 import { PforteFormStepElement } from '../internal/form-step-element.js';
 import type { FieldErrors } from '../internal/form-step-element.js';
@@ -301,7 +301,7 @@ export class PfortePinStep extends PforteFormStepElement<PinField> {
   /** The texts of the printout and the PDF. */
   private sheet(pin: string): PinSheet {
     const locale = getLocale();
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(this.clock.now());
+    const date = new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long' }).format(this.clock.now());
     const product = this.product || msg('Your account', { id: 'pin.sheet.account' });
     return {
       lang: locale,
