@@ -103,6 +103,8 @@ export {
 } from './sign-in-adapter.js';
 export {
   guardAccountAdapter,
+  type AccountSettings,
+  type ReauthResult,
   type JoinRequest,
   type OrganizationMember,
   type OrganizationOverview,
@@ -128,6 +130,9 @@ export {
   organizationAnswerSchema,
   organizationChangedSchema,
   organizationOverviewSchema,
+  accountSettingsSchema,
+  accountSettingsAnswerSchema,
+  reauthResultSchema,
   signInResultSchema,
   smsSentResultSchema,
   startResultSchema,

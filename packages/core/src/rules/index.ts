@@ -113,9 +113,18 @@ export {
   type GuestInvitationView,
 } from './guest.js';
 export {
+  createAccountSettingsActions,
+  secondFactorChoices,
+  servicePinChecksPerHour,
+  type AccountSettingsActions,
+  type AccountSettingsStore,
+  type PhoneChangeView,
+} from './account-settings.js';
+export {
   canManageOrganization,
   createOrganizationActions,
   isRecentSignIn,
+  reauthDeadline,
   type AuditEvent,
   type MembershipEntry,
   type OrganizationActions,

@@ -61,6 +61,8 @@ export interface StoredSession {
   absoluteExpiresAt: number;
   /** A guest's session (access by TAN): the invitation it belongs to, also its `accountId`; no account stands behind it. */
   guestInvitationId?: string | undefined;
+  /** Server ms epoch of the latest confirmation of the password in this session (the re-authentication window starts anew). */
+  reauthenticatedAt?: number | undefined;
 }
 
 /** An account someone else creates (an admin, a practice): it must change its initial password at the first sign-in. */
@@ -388,6 +390,13 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
     return guest ? { session, guest, account: undefined, product } : { session, guest: undefined, account: account!, product };
   }
 
+  /** The live session of `token` with its account and product ('session.required' without one, or for a guest). */
+  async function requireSession(token: string | undefined) {
+    const found = await sessionFor(token);
+    if (!found || found.guest) throw new PforteError('session.required');
+    return { session: found.session, account: found.account, product: found.product };
+  }
+
   async function findResetToken(token: string) {
     const entry = await store.findResetToken(token);
     if (!entry) throw new PforteError('link.invalid');
@@ -563,10 +572,51 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
     },
 
     /** The live session of `token` with its account and product ('session.required' without one, or for a guest), for what a signed-in person does. */
-    async requireSession(token: string | undefined) {
-      const found = await sessionFor(token);
-      if (!found || found.guest) throw new PforteError('session.required');
-      return { session: found.session, account: found.account, product: found.product };
+    requireSession,
+
+    /**
+     * The cheap part of a re-authentication, before the slow hash: the
+     * session, the account's sign-in lock, and a wrong password counted in
+     * advance, as {@link precheckSignIn} does. Returns the answer while the
+     * account is locked, else the hash to check against.
+     */
+    async precheckReauth(token: string | undefined): Promise<{ locked: SignInResult & { status: 'locked' } } | { passwordHash: string | null }> {
+      const { account, product } = await requireSession(token);
+      const settings = signInSettings(product);
+      const key = await usernameKey(account.username);
+      if (ip !== undefined) await spendAttempt(signInLimits.byIp(limits, ip));
+      const until = await lockedUntil(settings, key);
+      if (until !== undefined) return { locked: lockedResult(until) as SignInResult & { status: 'locked' } };
+      const wrong = signInLimits.wrongPasswords(settings, key);
+      if ((await recent(wrong)).count >= wrong.max) return { locked: (await lock(settings, key)) as SignInResult & { status: 'locked' } };
+      await store.recordAttempt(wrong.bucket, now());
+      return { passwordHash: account.passwordHash };
+    },
+
+    /**
+     * The verdict on the password of a re-authentication: the window opens
+     * anew, or a wrong password counts towards the sign-in's lock (which then
+     * also ends the session: whoever holds it does not know the password).
+     */
+    async finishReauth(
+      token: string | undefined,
+      passwordMatches: boolean,
+    ): Promise<{ status: 'confirmed' } | { status: 'failed'; attemptsRemaining: number; now: number } | { status: 'locked'; lockedUntil: number; retryAfterSeconds: number; now: number }> {
+      const { account, product, session } = await requireSession(token);
+      const settings = signInSettings(product);
+      const key = await usernameKey(account.username);
+      const wrong = signInLimits.wrongPasswords(settings, key);
+      if (!passwordMatches) {
+        const count = (await recent(wrong)).count;
+        if (count >= wrong.max) {
+          await store.deleteSessions(account.accountId);
+          return (await lock(settings, key)) as { status: 'locked'; lockedUntil: number; retryAfterSeconds: number; now: number };
+        }
+        return { status: 'failed', attemptsRemaining: wrong.max - count, now: now() };
+      }
+      await store.clearAttempts(wrong.bucket);
+      await store.saveSession(token!, { ...session, reauthenticatedAt: now() });
+      return { status: 'confirmed' };
     },
 
     async signOut(token: string | undefined): Promise<void> {
