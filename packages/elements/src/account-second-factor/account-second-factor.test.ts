@@ -67,7 +67,7 @@ describe('<pforte-account-second-factor>', () => {
     await expect(element).to.be.accessible();
     await type('falsch');
     await press('Enter');
-    await until(() => description(field).includes('4 attempts remain'), 'the wrong password');
+    await until(() => description(field).includes('locked: 4'), 'the wrong password');
     await expect(element).to.be.accessible();
     field.select();
     await type(accountPassword);

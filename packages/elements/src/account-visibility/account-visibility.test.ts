@@ -78,6 +78,20 @@ describe('<pforte-account-visibility>', () => {
     expect(calls).to.equal(1);
   });
 
+  it('follows the dark colour scheme of the page, and stays accessible in it', async () => {
+    const { adapter } = await signedInVideo();
+    const { element } = await mount(adapter);
+    await until(() => element.querySelector('pforte-visibility-step input'), 'the box');
+    byButton(element, 'Save').click();
+    await until(() => element.querySelector('[role="status"]')?.textContent?.includes('Saved'), 'saved');
+    const status = element.querySelector<HTMLElement>('[role="status"]')!;
+    element.style.colorScheme = 'light';
+    const light = getComputedStyle(status).color;
+    element.style.colorScheme = 'dark';
+    expect(getComputedStyle(status).color).to.not.equal(light);
+    await expect(element).to.be.accessible();
+  });
+
   it('speaks German', async () => {
     await setLocale('de');
     const { adapter } = await signedInVideo();

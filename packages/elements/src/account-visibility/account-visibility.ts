@@ -47,7 +47,7 @@ export class PforteAccountVisibility extends PforteAccountSectionElement {
       <pforte-visibility-step
         .adapter=${this.step}
         .visible=${settings.visible}
-        submit-label=${msg('Save', { id: 'accountSettings.save' })}
+        submit-label=${msg('Save', { id: 'accountVisibility.save' })}
         @pforte-step-done=${this.onDone}
         @pforte-error=${this.onStepError}
       ></pforte-visibility-step>

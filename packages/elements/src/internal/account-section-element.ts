@@ -237,7 +237,9 @@ export abstract class PforteAccountSectionElement extends PforteElement {
       this.passwordError =
         result.attemptsRemaining === 1
           ? msg('The password is not correct. One more wrong attempt locks the sign-in for a while.', { id: 'accountSettings.reauth.wrong.last' })
-          : msg(str`The password is not correct. ${result.attemptsRemaining} attempts remain.`, { id: 'accountSettings.reauth.wrong' });
+          : msg(str`The password is not correct. Attempts left before sign-in is locked: ${result.attemptsRemaining}.`, {
+              id: 'accountSettings.reauth.wrong',
+            });
       await this.updateComplete;
       this.querySelector<HTMLInputElement>(`#${this.ids.password}`)?.focus();
       return;

@@ -8,6 +8,10 @@ export interface MessageModule {
 
 const translations: Record<string, Record<string, () => Promise<MessageModule>>> = {
   "de": {
+    "accountPin": () => import('./de/accountPin.js'),
+    "accountSecondFactor": () => import('./de/accountSecondFactor.js'),
+    "accountSettings": () => import('./de/accountSettings.js'),
+    "accountVisibility": () => import('./de/accountVisibility.js'),
     "captcha": () => import('./de/captcha.js'),
     "captchaStep": () => import('./de/captchaStep.js'),
     "code": () => import('./de/code.js'),
