@@ -23,6 +23,7 @@ import {
   organizationAnswerSchema,
   organizationChangedSchema,
   accountSettingsAnswerSchema,
+  accountPasswordResultSchema,
   reauthResultSchema,
   resetRequestedResultSchema,
   guestInvitationInfoSchema,
@@ -1157,6 +1158,27 @@ const checks: Check[] = [
     },
   },
   {
+    name: 'account settings: a new password needs the current one and the policy; the old one stops working',
+    async run({ account, settingsAccount, policy }) {
+      const adapter = account();
+      const person = await settingsAccount();
+      const next = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'n');
+      const wrong = shape(accountPasswordResultSchema, await adapter.changeAccountPassword({ currentPassword: `${person.password}x`, password: next }), 'changeAccountPassword');
+      check(wrong.status === 'failed' && wrong.attemptsRemaining === resolveSignIn().lockout.maxAttempts - 1, 'a wrong current password counts down');
+      const short = passwordOfLength(Math.max(lengthsOf(policy).min - 1, 1), 's');
+      await expectCode(adapter.changeAccountPassword({ currentPassword: person.password, password: short }), ['password.too_short', 'password.rejected'], 'a new password below the policy');
+      await expectCode(adapter.changeAccountPassword({ currentPassword: person.password, password: person.password }), 'password.rejected', 'the current password as the new one');
+      const changed = await adapter.changeAccountPassword({ currentPassword: person.password, password: next });
+      check(changed.status === 'changed' && changed.settings.username === person.username, `changed, got '${changed.status}'`);
+      check((await adapter.getAccountSettings()).settings.username === person.username, 'still signed in');
+      await adapter.signOut();
+      const old = await adapter.signIn({ identifier: person.username, password: person.password, locale: 'de', product: 'conformance-settings' });
+      check(old.status === 'failed', `the old password stops working, got '${old.status}'`);
+      const fresh = await adapter.signIn({ identifier: person.username, password: next, locale: 'de', product: 'conformance-settings' });
+      check(fresh.status === 'signedIn', `the new password signs in, got '${fresh.status}'`);
+    },
+  },
+  {
     name: 'attack: the account settings need a session; a guest session is none',
     async run({ account, options, username }) {
       const adapter = account();
@@ -1168,6 +1190,7 @@ const checks: Check[] = [
         ['verifySecondFactorSmsCode', () => adapter.verifySecondFactorSmsCode({ code: '12345678' })],
         ['setSecondFactor', () => adapter.setSecondFactor({ method: 'none' })],
         ['renewServicePin', () => adapter.renewServicePin()],
+        ['changeAccountPassword', () => adapter.changeAccountPassword({ currentPassword: 'whatever-it-is', password: 'Ein neues langes Kennwort' })],
       ];
       for (const [method, call] of calls) await expectCode(call(), 'session.required', `${method} signed out`);
       if (!options.inviteGuest || !options.readEmail) return;

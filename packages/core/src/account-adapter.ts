@@ -72,6 +72,12 @@ export type ReauthResult =
   | { status: 'failed'; attemptsRemaining: number; now: number }
   | { status: 'locked'; lockedUntil: number; retryAfterSeconds: number; now: number };
 
+/** The answer of {@link PforteAccountAdapter.changeAccountPassword}: changed, a wrong current password, or the sign-in's lock. */
+export type AccountPasswordResult =
+  | { status: 'changed'; settings: AccountSettings }
+  | { status: 'failed'; attemptsRemaining: number; now: number }
+  | { status: 'locked'; lockedUntil: number; retryAfterSeconds: number; now: number };
+
 /**
  * The account area's half of the contract: what a signed-in person changes
  * later. Every method acts for the session (the reference server's HttpOnly
@@ -138,6 +144,15 @@ export interface PforteAccountAdapter {
    * 'step.unavailable' (the product gives out no generated PIN).
    */
   renewServicePin(input?: object, options?: CallOptions): Promise<{ pin: string }>;
+  /**
+   * Replaces the password: the current one (wrong ones count towards the
+   * sign-in's lock: `failed`, then `locked`, which ends the session), and a
+   * new one under the product's policy. Every other session ends; the person
+   * stays signed in. Errors: the policy's ('password.too_short',
+   * 'password.rejected', 'password.common', 'password.breached'; field
+   * 'password'), 'password.rejected' also when it is the current one.
+   */
+  changeAccountPassword(input: { currentPassword: string; password: string }, options?: CallOptions): Promise<AccountPasswordResult>;
 }
 
 /** {@link guardAdapter} for the account contract: timeouts, errors mapped to PforteError, every result validated. */
@@ -155,5 +170,6 @@ export function guardAccountAdapter(adapter: PforteAccountAdapter, options: Guar
       run(o, (call) => adapter.verifySecondFactorSmsCode(input, call), validated('verifySecondFactorSmsCode')),
     setSecondFactor: (input, o) => run(o, (call) => adapter.setSecondFactor(input, call), validated('setSecondFactor')),
     renewServicePin: (input, o) => run(o, (call) => adapter.renewServicePin(input, call), validated('renewServicePin')),
+    changeAccountPassword: (input, o) => run(o, (call) => adapter.changeAccountPassword(input, call), validated('changeAccountPassword')),
   };
 }

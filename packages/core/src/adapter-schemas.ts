@@ -180,6 +180,13 @@ export const reauthResultSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('locked'), lockedUntil: epochMs, retryAfterSeconds: z.number().check(z.nonnegative()), now: epochMs }),
 ]);
 
+/** Schema of {@link AccountPasswordResult}. */
+export const accountPasswordResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('changed'), settings: accountSettingsSchema }),
+  z.object({ status: z.literal('failed'), attemptsRemaining: z.int().check(z.nonnegative()), now: epochMs }),
+  z.object({ status: z.literal('locked'), lockedUntil: epochMs, retryAfterSeconds: z.number().check(z.nonnegative()), now: epochMs }),
+]);
+
 /** The schema of each adapter method's result; methods without one answer nothing. */
 export const resultSchemas: Partial<Record<ContractMethod, z.ZodMiniType>> = {
   startRegistration: startResultSchema,
@@ -212,6 +219,7 @@ export const resultSchemas: Partial<Record<ContractMethod, z.ZodMiniType>> = {
   verifySecondFactorSmsCode: accountSettingsAnswerSchema,
   setSecondFactor: accountSettingsAnswerSchema,
   renewServicePin: issuePinResultSchema,
+  changeAccountPassword: accountPasswordResultSchema,
 };
 
 /** `value` checked against `method`'s result schema (unknown fields dropped); 'response.invalid' when it does not match. */

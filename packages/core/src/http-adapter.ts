@@ -49,6 +49,7 @@ const methodSet: Record<ContractMethod, true> = {
   verifySecondFactorSmsCode: true,
   setSecondFactor: true,
   renewServicePin: true,
+  changeAccountPassword: true,
 };
 const adapterMethods = Object.keys(methodSet) as ContractMethod[];
 

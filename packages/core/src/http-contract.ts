@@ -130,6 +130,11 @@ export const removeMemberRequestSchema = z.object({ accountId: z.string().check(
 
 /** Body of `POST /account/reauthenticate`. */
 export const reauthenticateRequestSchema = z.object({ password: z.string().check(z.maxLength(20000)) });
+/** Body of `POST /account/password`. */
+export const accountPasswordRequestSchema = z.object({
+  currentPassword: z.string().check(z.maxLength(20000)),
+  password: z.string().check(z.maxLength(20000)),
+});
 /** Body of `POST /account/visibility`. */
 export const contactVisibilityRequestSchema = z.object({ visible: z.boolean() });
 /** Body of `POST /account/second-factor/sms`. */
@@ -238,6 +243,7 @@ const routeDocs: Record<ContractMethod, Pick<HttpRoute, 'summary' | 'errors' | '
   sendSecondFactorSmsCode: { summary: 'Send a code to the number that is to become the SMS second factor (needs a recent sign-in)', errors: ['session.required', 'reauth.required', 'phone.invalid', 'step.unavailable'], storesAnswer: true },
   verifySecondFactorSmsCode: { summary: "Check the code: the number becomes the account's second factor (needs a recent sign-in)", errors: ['session.required', 'reauth.required', 'step.required', 'code.invalid', 'code.expired', 'code.max_attempts'], storesAnswer: true },
   setSecondFactor: { summary: 'Switch to no second factor or to e-mail codes, where the product offers it (needs a recent sign-in)', errors: ['session.required', 'reauth.required', 'input.invalid', 'profile.invalid'], storesAnswer: true },
+  changeAccountPassword: { summary: "Replace the password: the current one (wrong ones count towards the sign-in's lock) and a new one under the policy; other sessions end", errors: ['session.required', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'], storesAnswer: false },
   renewServicePin: { summary: 'Replace the service PIN with a new one, returned this once; the old one stops working (needs a recent sign-in)', errors: ['session.required', 'reauth.required', 'step.unavailable'], storesAnswer: false },
 };
 
@@ -285,6 +291,7 @@ const requestSchemas: Record<ContractMethod, z.ZodMiniType> = {
   verifySecondFactorSmsCode: verifySmsRequestSchema,
   setSecondFactor: setSecondFactorRequestSchema,
   renewServicePin: emptyRequestSchema,
+  changeAccountPassword: accountPasswordRequestSchema,
 };
 
 /** Every route, in flow order, with its request and answer schemas. */

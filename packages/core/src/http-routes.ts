@@ -64,6 +64,7 @@ export const httpRouteBases: readonly HttpRouteBase[] = [
   { method: 'verifySecondFactorSmsCode', path: '/account/second-factor/sms/verify', status: 200 },
   { method: 'setSecondFactor', path: '/account/second-factor', status: 200 },
   { method: 'renewServicePin', path: '/account/service-pin', status: 200 },
+  { method: 'changeAccountPassword', path: '/account/password', status: 200 },
 ];
 
 /** Where an adapter method goes. */

@@ -103,6 +103,7 @@ export {
 } from './sign-in-adapter.js';
 export {
   guardAccountAdapter,
+  type AccountPasswordResult,
   type AccountSettings,
   type ReauthResult,
   type JoinRequest,
@@ -133,6 +134,7 @@ export {
   accountSettingsSchema,
   accountSettingsAnswerSchema,
   reauthResultSchema,
+  accountPasswordResultSchema,
   signInResultSchema,
   smsSentResultSchema,
   startResultSchema,

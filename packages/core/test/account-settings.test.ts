@@ -73,6 +73,20 @@ describe('account settings (memory adapter over the rules)', () => {
     equal(await checkPin(renewed.pin), true);
   });
 
+  it('a new password ends every other session and is audited; the person stays signed in', async () => {
+    const { adapter, accountId } = await signedIn();
+    await adapter.signIn({ identifier: 'anna@example.org', password, locale: 'de', product: 'video' });
+    equal(adapter.sessionCount(accountId), 2);
+    const result = await adapter.changeAccountPassword({ currentPassword: password, password: 'Ein ganz neues Kennwort 2027' });
+    equal(result.status, 'changed');
+    equal(adapter.sessionCount(accountId), 1);
+    equal((await adapter.getAccountSettings()).settings.username, 'anna@example.org');
+    deepEqual(
+      adapter.auditLog().map((event) => event.action),
+      ['account.password'],
+    );
+  });
+
   it('a confirmed password opens the window again, counted from the confirmation', async () => {
     const { adapter, clock } = await signedIn();
     clock.advance(11 * 60_000);

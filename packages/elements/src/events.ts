@@ -19,8 +19,8 @@ export interface PforteStepChangeDetail {
   total: number;
 }
 
-/** The sections of the account area a person changes later: the contact-search opt-in, the second factor, the service PIN. */
-export type AccountSection = 'visibility' | 'secondFactor' | 'servicePin';
+/** The sections of the account area a person changes later: the contact-search opt-in, the second factor, the service PIN, the password. */
+export type AccountSection = 'visibility' | 'secondFactor' | 'servicePin' | 'password';
 
 /**
  * `pforte-account-change`: a section of the account area saved a change.

@@ -29,6 +29,7 @@ import './define/signin.js';
 import './define/account-visibility.js';
 import './define/account-second-factor.js';
 import './define/account-pin.js';
+import './define/account-password.js';
 
 export { PforteSignup } from './signup/signup.js';
 export { PforteCredentialsStep } from './credentials-step/credentials-step.js';
@@ -62,6 +63,7 @@ export { PforteSignin } from './signin/signin.js';
 export { PforteAccountVisibility } from './account-visibility/account-visibility.js';
 export { PforteAccountSecondFactor } from './account-second-factor/account-second-factor.js';
 export { PforteAccountPin } from './account-pin/account-pin.js';
+export { PforteAccountPassword } from './account-password/account-password.js';
 export { getLocale, matchLocale, resolveLocale, setLocale, setStringOverrides, supportedLocales } from './localization/localization.js';
 export type { PforteLocale, StringOverrides } from './localization/localization.js';
 export { version } from './internal/define.js';

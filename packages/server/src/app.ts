@@ -510,6 +510,18 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
         return run(async (actions) => ({ settings: await actions.verifySecondFactorSmsCode(sessionToken, String(input['code'])) }));
       case 'setSecondFactor':
         return run(async (actions) => ({ settings: await actions.setSecondFactor(sessionToken, String(input['method'])) }));
+      case 'changeAccountPassword': {
+        const password = String(input['password']);
+        const checked = await precheck((actions) => actions.precheckPasswordChange(sessionToken, password));
+        if ('locked' in checked) return () => Promise.resolve(checked.locked);
+        const currentMatches = await slow(() => verifyPassword(String(input['currentPassword']), checked.passwordHash));
+        const sameAsOld = await slow(() => verifyPassword(password, checked.passwordHash));
+        const passwordHash = await slow(() => hashSecret(password, scryptCost));
+        return async (tx: Queryable) => {
+          const outcome = await settings(tx).finishPasswordChange(sessionToken, currentMatches, passwordHash, sameAsOld);
+          return outcome.sessionToken === undefined ? outcome.result : new Answer(outcome.result, { 'Set-Cookie': sessionCookie(outcome.sessionToken) });
+        };
+      }
       case 'renewServicePin': {
         const length = await precheck((actions) => actions.precheckServicePin(sessionToken));
         const pin = generatePin(length, (max) => randomInt(max));

@@ -229,6 +229,16 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         await accountSettings.renewServicePin(sessionToken, await hasher.hash(pin));
         return { pin };
       }),
+    changeAccountPassword: (input, o) =>
+      call('changeAccountPassword', o, input, async () => {
+        const checked = await accountSettings.precheckPasswordChange(sessionToken, input.password);
+        if ('locked' in checked) return checked.locked;
+        const currentMatches = await verifyPassword(input.currentPassword, checked.passwordHash);
+        const sameAsOld = await verifyPassword(input.password, checked.passwordHash);
+        const outcome = await accountSettings.finishPasswordChange(sessionToken, currentMatches, await hasher.hash(input.password), sameAsOld);
+        if (outcome.sessionToken !== undefined) sessionToken = outcome.sessionToken;
+        return outcome.result;
+      }),
     checkServicePin: (input) =>
       exclusive(async () => {
         rules.checkInputText(input);

@@ -1,4 +1,4 @@
-import type { AccountSettings } from '../account-adapter.js';
+import type { AccountPasswordResult, AccountSettings } from '../account-adapter.js';
 import type { CodeSentResult } from '../adapter.js';
 import { PforteError } from '../errors.js';
 import type { SecondFactorMethod } from '../steps/types.js';
@@ -172,6 +172,30 @@ export function createAccountSettingsActions(store: AccountSettingsStore, option
       await store.deletePhoneChange(account.accountId);
       await audit(account, 'account.second_factor', method);
       return reload(token);
+    },
+
+    /** The cheap checks of a new password: the policy, the sign-in's lock; the hash both passwords are checked against. */
+    precheckPasswordChange: (token: string | undefined, password: string) => signIn.precheckAccountPasswordChange(token, password),
+
+    /**
+     * Sets the new password once the current one matched: every other
+     * session ends, the person goes on in a new one (its token for the
+     * backend to keep), and the change is audited.
+     */
+    async finishPasswordChange(
+      token: string | undefined,
+      currentMatches: boolean,
+      passwordHash: string,
+      sameAsOld: boolean,
+    ): Promise<{ result: AccountPasswordResult; sessionToken?: string }> {
+      const outcome = await signIn.finishAccountPasswordChange(token, currentMatches, passwordHash, sameAsOld);
+      if (outcome.result.status !== 'confirmed') return { result: outcome.result };
+      const at = now();
+      await store.recordAudit({ at, actorId: outcome.accountId, action: 'account.password', subjectId: outcome.accountId });
+      return {
+        result: { status: 'changed' as const, settings: await reload(outcome.sessionToken) },
+        ...(outcome.sessionToken === undefined ? {} : { sessionToken: outcome.sessionToken }),
+      };
     },
 
     /** The checks before a new service PIN is made and hashed: the session, the re-authentication, the product's PIN; returns its length. */

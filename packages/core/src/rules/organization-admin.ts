@@ -35,7 +35,8 @@ export interface AuditEvent {
     | 'organization.remove'
     | 'account.visibility'
     | 'account.second_factor'
-    | 'account.service_pin';
+    | 'account.service_pin'
+    | 'account.password';
   /** The account acted on. */
   subjectId: string;
   /** The organization, for a change in one. */

@@ -6,6 +6,7 @@ import { guardAccountAdapter, PforteError, systemClock } from '@pforte/core';
 import type { AccountSettings, Clock, PforteAccountAdapter, PforteAdapter } from '@pforte/core';
 import { PforteElement, uniqueId } from './pforte-element.js';
 import { renderActions, renderTextField, renderVisibilityToggle } from './form-controls.js';
+import type { TextFieldOptions } from './form-controls.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
 import { renderAlert } from '../localization/error-messages.js';
 import { useMessages } from '../localization/localization.js';
@@ -188,27 +189,20 @@ export abstract class PforteAccountSectionElement extends PforteElement {
           hidden
           readonly
         />
-        ${renderTextField({
-          id: this.ids.password,
-          errorId: this.ids.passwordError,
-          label: msg('Current password', { id: 'accountSettings.reauth.password' }),
-          name: 'current-password',
-          type: this.passwordVisible ? 'text' : 'password',
-          autocomplete: 'current-password',
-          required: true,
-          value: this.password,
-          error: this.passwordError,
-          inside: renderVisibilityToggle({
-            label: msg('Show password', { id: 'accountSettings.reauth.show' }),
-            controls: this.ids.password,
+        ${renderTextField(
+          currentPasswordField({
+            id: this.ids.password,
+            errorId: this.ids.passwordError,
+            value: this.password,
+            error: this.passwordError,
             visible: this.passwordVisible,
             onToggle: () => (this.passwordVisible = !this.passwordVisible),
+            onValue: (value) => {
+              this.password = value;
+              this.passwordError = '';
+            },
           }),
-          onValue: (value) => {
-            this.password = value;
-            this.passwordError = '';
-          },
-        })}
+        )}
         <div class="pf-alert" role="alert">${error ? renderAlert(error) : nothing}</div>
         ${renderActions({
           pending,
@@ -223,7 +217,7 @@ export abstract class PforteAccountSectionElement extends PforteElement {
     event.preventDefault();
     if (this.confirming.pending) return;
     if (this.password === '') {
-      this.passwordError = msg('Please enter your current password.', { id: 'accountSettings.reauth.missing' });
+      this.passwordError = missingPasswordMessage();
       this.querySelector<HTMLInputElement>(`#${this.ids.password}`)?.focus();
       return;
     }
@@ -234,19 +228,14 @@ export abstract class PforteAccountSectionElement extends PforteElement {
       return;
     }
     if (result.status === 'failed') {
-      this.passwordError =
-        result.attemptsRemaining === 1
-          ? msg('The password is not correct. One more wrong attempt locks the sign-in for a while.', { id: 'accountSettings.reauth.wrong.last' })
-          : msg(str`The password is not correct. Attempts left before sign-in is locked: ${result.attemptsRemaining}.`, {
-              id: 'accountSettings.reauth.wrong',
-            });
+      this.passwordError = wrongPasswordMessage(result);
       await this.updateComplete;
       this.querySelector<HTMLInputElement>(`#${this.ids.password}`)?.focus();
       return;
     }
     if (result.status === 'locked') {
       this.password = '';
-      this.passwordError = msg('Too many wrong passwords: you were signed out. Please sign in again later.', { id: 'accountSettings.reauth.locked' });
+      this.passwordError = wrongPasswordMessage(result);
       this.reportError(new PforteError('session.required'));
       return;
     }
@@ -265,6 +254,51 @@ export abstract class PforteAccountSectionElement extends PforteElement {
     await this.updateComplete;
     this.querySelector<HTMLElement>('h2')?.focus();
   }
+}
+
+/** What a wrong current password means: the attempts left before the sign-in's lock, or the lock (which ended the session). */
+export function wrongPasswordMessage(result: { status: 'failed'; attemptsRemaining: number } | { status: 'locked' }): string {
+  if (result.status === 'locked') {
+    return msg('Too many wrong passwords: you were signed out. Please sign in again later.', { id: 'accountSettings.reauth.locked' });
+  }
+  return result.attemptsRemaining === 1
+    ? msg('The password is not correct. One more wrong attempt locks the sign-in for a while.', { id: 'accountSettings.reauth.wrong.last' })
+    : msg(str`The password is not correct. Attempts left before sign-in is locked: ${result.attemptsRemaining}.`, { id: 'accountSettings.reauth.wrong' });
+}
+
+/** The current-password field of the account area: its label, name, autofill and show toggle. */
+export function currentPasswordField(options: {
+  id: string;
+  errorId: string;
+  value: string;
+  error: string | undefined;
+  visible: boolean;
+  onToggle: () => void;
+  onValue: (value: string) => void;
+}): TextFieldOptions {
+  return {
+    id: options.id,
+    errorId: options.errorId,
+    label: msg('Current password', { id: 'accountSettings.reauth.password' }),
+    name: 'current-password',
+    type: options.visible ? 'text' : 'password',
+    autocomplete: 'current-password',
+    required: true,
+    value: options.value,
+    error: options.error,
+    inside: renderVisibilityToggle({
+      label: msg('Show password', { id: 'accountSettings.reauth.show' }),
+      controls: options.id,
+      visible: options.visible,
+      onToggle: options.onToggle,
+    }),
+    onValue: options.onValue,
+  };
+}
+
+/** The missing current password. */
+export function missingPasswordMessage(): string {
+  return msg('Please enter your current password.', { id: 'accountSettings.reauth.missing' });
 }
 
 /**

@@ -8,6 +8,7 @@ export interface MessageModule {
 
 const translations: Record<string, Record<string, () => Promise<MessageModule>>> = {
   "de": {
+    "accountPassword": () => import('./de/accountPassword.js'),
     "accountPin": () => import('./de/accountPin.js'),
     "accountSecondFactor": () => import('./de/accountSecondFactor.js'),
     "accountSettings": () => import('./de/accountSettings.js'),
