@@ -22,6 +22,9 @@ import {
   type PforteAccountAdapter,
   organizationAnswerSchema,
   organizationChangedSchema,
+  accountSettingsAnswerSchema,
+  accountPasswordResultSchema,
+  reauthResultSchema,
   resetRequestedResultSchema,
   guestInvitationInfoSchema,
   guestSessionResultSchema,
@@ -39,7 +42,11 @@ export { conformanceProducts, type ConformanceProduct } from './products.js';
  * comes from those configs and from `backendDefaults` of `@pforte/core/rules`.
  */
 export interface ConformanceOptions {
-  /** The latest SMS code sent to `phone` in flow `flowId` (an outbox, a test SMS gateway…). */
+  /**
+   * The latest SMS code sent to `phone` in flow `flowId` (an outbox, a test
+   * SMS gateway…); a code to a number that is to become an account's second
+   * factor has the flow id `account:<accountId>`.
+   */
   readSmsCode(phone: string, flowId: string): Promise<string | undefined> | string | undefined;
   /** Moves the backend's clock forward; without it the expiry checks look at deadlines only. */
   advanceTime?(ms: number): Promise<void> | void;
@@ -73,6 +80,12 @@ export interface ConformanceOptions {
   addCustomer?(customer: { customerNumber: string; email: string; name?: string }): Promise<void> | void;
   /** Adds an organization with `members` members. Without it the organization check is skipped. */
   addOrganization?(organization: { name: string; customerNumber: string; postalCode: string; members: number }): Promise<void> | void;
+  /**
+   * The support's check of a service PIN (the admin API): whether `pin` is
+   * the account's. Without it the check that an old PIN stops working is
+   * skipped.
+   */
+  checkServicePin?(input: { product: string; username: string; pin: string }): Promise<boolean> | boolean;
   /** A captcha token the backend accepts once (default: the built-in test provider's `pforte-test-captcha:<nonce>`). */
   captchaToken?(): string;
 }
@@ -160,6 +173,11 @@ interface Context {
    * organization (`customerNumber`, postal code 10115) or asks to join one.
    */
   inOrganization(product: ConformanceProduct, mode: 'register' | 'join', customerNumber: string): Promise<{ username: string; password: string; accountId: string }>;
+  /**
+   * A person registered in conformance-settings (PIN issued and confirmed,
+   * the SMS factor and the visibility put off) and signed in.
+   */
+  settingsAccount(): Promise<{ username: string; password: string; accountId: string; pin: string }>;
   /** A completed registration in `product` (default conformance-basic): its username and password. */
   registered(product?: ConformanceProduct): Promise<{ username: string; password: string }>;
   options: ConformanceOptions;
@@ -1050,6 +1068,197 @@ const checks: Check[] = [
     },
   },
   {
+    name: 'account settings: the contact-search visibility changes both ways and stays off by default',
+    async run({ account, settingsAccount }) {
+      const adapter = account();
+      await settingsAccount();
+      const before = shape(accountSettingsAnswerSchema, await adapter.getAccountSettings(), 'getAccountSettings').settings;
+      check(!before.visible, 'visibility is off unless chosen');
+      const on = shape(accountSettingsAnswerSchema, await adapter.setContactVisibility({ visible: true }), 'setContactVisibility').settings;
+      check(on.visible, 'visible after opting in');
+      check((await adapter.getAccountSettings()).settings.visible, 'the opt-in is kept');
+      const off = (await adapter.setContactVisibility({ visible: false })).settings;
+      check(!off.visible, 'hidden after opting out');
+    },
+  },
+  {
+    name: 'account settings: the SMS factor put off at registration is activated with a code to the number; the next sign-in asks for it',
+    async run({ account, settingsAccount, phone, code, options }) {
+      const adapter = account();
+      const person = await settingsAccount();
+      const before = (await adapter.getAccountSettings()).settings;
+      check(before.secondFactor === 'none', `no second factor after "activate later", got '${before.secondFactor}'`);
+      check(before.secondFactorChoices.includes('sms') && before.secondFactorChoices.includes('none'), 'the product offers none and SMS');
+      const number = phone();
+      const sent = shape(codeSentResultSchema, await adapter.sendSecondFactorSmsCode({ phone: number, locale: 'de' }), 'sendSecondFactorSmsCode');
+      check(sent.codeLength === 8, `the registration's code length (8), got ${sent.codeLength}`);
+      check(sent.resendAvailableAt - sent.now === 60_000, 'the registration\'s resend interval (60 s)');
+      await expectCode(adapter.sendSecondFactorSmsCode({ phone: number, locale: 'de' }), 'rate_limited', 'a second code before the resend deadline');
+      check((await adapter.getAccountSettings()).settings.secondFactor === 'none', 'nothing changes before the code');
+      const right = await code(number, `account:${person.accountId}`);
+      const activated = shape(accountSettingsAnswerSchema, await adapter.verifySecondFactorSmsCode({ code: right }), 'verifySecondFactorSmsCode').settings;
+      check(activated.secondFactor === 'sms' && activated.phone === number, 'the number is the second factor');
+      await expectCode(adapter.verifySecondFactorSmsCode({ code: right }), ['step.required', 'code.expired'], 'the same code again');
+      await adapter.signOut();
+      await options.advanceTime?.(60_000);
+      const next = await adapter.signIn({ identifier: person.username, password: person.password, locale: 'de', product: 'conformance-settings' });
+      check(next.status === 'secondFactor' && next.method === 'sms', `the next sign-in asks for the SMS code, got '${next.status}'`);
+    },
+  },
+  {
+    name: 'account settings: a billing customer switches from e-mail codes to SMS codes; the next sign-in asks for the SMS code',
+    async run({ account, start, username, phone, code, policy, options }) {
+      if (!options.readEmail) throw new CheckSkipped('no e-mail reader');
+      const adapter = account();
+      const product = 'conformance-billing';
+      const name = username();
+      const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'b');
+      const { flowId } = await start(product);
+      await adapter.submitCredentials({ flowId, username: name, password });
+      await adapter.chooseSecondFactor({ flowId, method: 'email' });
+      await adapter.sendEmailCode({ flowId });
+      const registrationCode = (await options.readEmail(name, flowId))?.code;
+      check(registrationCode !== undefined, 'no e-mail code at registration');
+      await adapter.verifyEmailCode({ flowId, code: registrationCode });
+      const { accountId } = await adapter.complete({ flowId });
+      await options.advanceTime?.(resolveSignIn().resendSeconds * 1000);
+      const first = await adapter.signIn({ identifier: name, password, locale: 'de', product });
+      check(first.status === 'secondFactor' && first.method === 'email', `e-mail TAN at the first sign-in, got '${first.status}'`);
+      const emailed = (await options.readEmail(name, first.signInId))?.code;
+      check(emailed !== undefined, 'no e-mail code at sign-in');
+      await adapter.verifySignInCode({ signInId: first.signInId, code: emailed });
+      const settings = (await adapter.getAccountSettings()).settings;
+      check(settings.secondFactor === 'email', `the e-mail TAN is in force, got '${settings.secondFactor}'`);
+      const number = phone();
+      await adapter.sendSecondFactorSmsCode({ phone: number, locale: 'de' });
+      const switched = (await adapter.verifySecondFactorSmsCode({ code: await code(number, `account:${accountId}`) })).settings;
+      check(switched.secondFactor === 'sms', 'mobile TAN after the code');
+      await adapter.signOut();
+      await options.advanceTime?.(60_000);
+      const next = await adapter.signIn({ identifier: name, password, locale: 'de', product });
+      check(next.status === 'secondFactor' && next.method === 'sms', `the next sign-in asks for the SMS code, got '${next.status}'`);
+      const done = await adapter.verifySignInCode({ signInId: next.signInId, code: await code(number, next.signInId) });
+      check(done.status === 'signedIn', 'the SMS code signs in');
+      const none = (await adapter.setSecondFactor({ method: 'none' })).settings;
+      check(none.secondFactor === 'none' && none.phone === undefined, 'switched to no TAN: no number kept');
+    },
+  },
+  {
+    name: 'account settings: a new service PIN is returned once and replaces the old one',
+    async run({ account, settingsAccount, options }) {
+      const adapter = account();
+      const person = await settingsAccount();
+      const { pin } = shape(issuePinResultSchema, await adapter.renewServicePin(), 'renewServicePin');
+      check(pin.length === 8 && !isTrivialPin(pin), 'the product\'s length, not trivial');
+      check(pin !== person.pin, 'a new PIN');
+      if (!options.checkServicePin) return;
+      const checkPin = (value: string) => options.checkServicePin!({ product: 'conformance-settings', username: person.username, pin: value });
+      check(await checkPin(pin), 'the new PIN works');
+      check(!(await checkPin(person.pin)), 'the old PIN stops working');
+    },
+  },
+  {
+    name: 'account settings: a new password needs the current one and the policy; the old one stops working',
+    async run({ account, settingsAccount, policy }) {
+      const adapter = account();
+      const person = await settingsAccount();
+      const next = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'n');
+      const wrong = shape(accountPasswordResultSchema, await adapter.changeAccountPassword({ currentPassword: `${person.password}x`, password: next }), 'changeAccountPassword');
+      check(wrong.status === 'failed' && wrong.attemptsRemaining === resolveSignIn().lockout.maxAttempts - 1, 'a wrong current password counts down');
+      const short = passwordOfLength(Math.max(lengthsOf(policy).min - 1, 1), 's');
+      await expectCode(adapter.changeAccountPassword({ currentPassword: person.password, password: short }), ['password.too_short', 'password.rejected'], 'a new password below the policy');
+      await expectCode(adapter.changeAccountPassword({ currentPassword: person.password, password: person.password }), 'password.rejected', 'the current password as the new one');
+      const changed = await adapter.changeAccountPassword({ currentPassword: person.password, password: next });
+      check(changed.status === 'changed' && changed.settings.username === person.username, `changed, got '${changed.status}'`);
+      check((await adapter.getAccountSettings()).settings.username === person.username, 'still signed in');
+      await adapter.signOut();
+      const old = await adapter.signIn({ identifier: person.username, password: person.password, locale: 'de', product: 'conformance-settings' });
+      check(old.status === 'failed', `the old password stops working, got '${old.status}'`);
+      const fresh = await adapter.signIn({ identifier: person.username, password: next, locale: 'de', product: 'conformance-settings' });
+      check(fresh.status === 'signedIn', `the new password signs in, got '${fresh.status}'`);
+    },
+  },
+  {
+    name: 'attack: the account settings need a session; a guest session is none',
+    async run({ account, options, username }) {
+      const adapter = account();
+      const calls: Array<[string, () => Promise<unknown>]> = [
+        ['getAccountSettings', () => adapter.getAccountSettings()],
+        ['reauthenticate', () => adapter.reauthenticate({ password: 'whatever-it-is' })],
+        ['setContactVisibility', () => adapter.setContactVisibility({ visible: true })],
+        ['sendSecondFactorSmsCode', () => adapter.sendSecondFactorSmsCode({ phone: '+4915112345678', locale: 'de' })],
+        ['verifySecondFactorSmsCode', () => adapter.verifySecondFactorSmsCode({ code: '12345678' })],
+        ['setSecondFactor', () => adapter.setSecondFactor({ method: 'none' })],
+        ['renewServicePin', () => adapter.renewServicePin()],
+        ['changeAccountPassword', () => adapter.changeAccountPassword({ currentPassword: 'whatever-it-is', password: 'Ein neues langes Kennwort' })],
+      ];
+      for (const [method, call] of calls) await expectCode(call(), 'session.required', `${method} signed out`);
+      if (!options.inviteGuest || !options.readEmail) return;
+      const guest = await guestInvitation(() => adapter, options, username);
+      await adapter.signInAsGuest({ invitation: guest.invitation, code: guest.code, product: 'conformance-guest' });
+      for (const [method, call] of calls) await expectCode(call(), 'session.required', `${method} in a guest session`);
+    },
+  },
+  {
+    name: 'attack: second-factor and PIN changes need a recent sign-in or the current password; wrong passwords count towards the lock',
+    async run({ account, settingsAccount, phone, options }) {
+      if (!options.advanceTime) throw new CheckSkipped('no clock to move');
+      const adapter = account();
+      const person = await settingsAccount();
+      const { reauthMinutes, lockout } = resolveSignIn();
+      await options.advanceTime(reauthMinutes * 60_000 + 1000);
+      const stale = (await adapter.getAccountSettings()).settings;
+      check(stale.reauthUntil < stale.now, 'the window has closed');
+      await expectCode(adapter.sendSecondFactorSmsCode({ phone: phone(), locale: 'de' }), 'reauth.required', 'a code to a new number');
+      await expectCode(adapter.verifySecondFactorSmsCode({ code: '12345678' }), 'reauth.required', 'a code check');
+      await expectCode(adapter.setSecondFactor({ method: 'none' }), 'reauth.required', 'a switch of the factor');
+      await expectCode(adapter.renewServicePin(), 'reauth.required', 'a new PIN');
+      check((await adapter.setContactVisibility({ visible: true })).settings.visible, 'the visibility needs no re-authentication');
+      const wrong = shape(reauthResultSchema, await adapter.reauthenticate({ password: `${person.password}x` }), 'reauthenticate');
+      check(wrong.status === 'failed' && wrong.attemptsRemaining === lockout.maxAttempts - 1, 'a wrong password counts down');
+      await expectCode(adapter.renewServicePin(), 'reauth.required', 'a new PIN after a wrong password');
+      const right = await adapter.reauthenticate({ password: person.password });
+      check(right.status === 'confirmed' && right.settings.reauthUntil > right.settings.now, 'the right password opens the window');
+      await adapter.renewServicePin();
+      for (let attempt = 1; attempt < lockout.maxAttempts; attempt++) await adapter.reauthenticate({ password: `${person.password}${attempt}` });
+      const locked = await adapter.reauthenticate({ password: `${person.password}!` });
+      check(locked.status === 'locked', `the sign-in's lock after ${lockout.maxAttempts} wrong passwords, got '${locked.status}'`);
+      await expectCode(adapter.getAccountSettings(), 'session.required', 'the session after the lock');
+      const again = await adapter.signIn({ identifier: person.username, password: person.password, locale: 'de', product: 'conformance-settings' });
+      check(again.status === 'locked', 'the account is locked for sign-in too');
+    },
+  },
+  {
+    name: 'attack: out of order: no code before one was sent, a factor the product does not offer, SMS only with a code',
+    async run({ account, settingsAccount, registered, username, policy, start, phone, code }) {
+      const adapter = account();
+      const person = await settingsAccount();
+      await expectCode(adapter.verifySecondFactorSmsCode({ code: '12345678' }), 'step.required', 'a code before any was sent');
+      await expectCode(adapter.setSecondFactor({ method: 'email' }), 'input.invalid', 'e-mail codes the product does not offer');
+      await expectCode(adapter.setSecondFactor({ method: 'sms' } as unknown as { method: 'none' }), 'input.invalid', 'SMS without a code');
+      await expectCode(adapter.sendSecondFactorSmsCode({ phone: '+493012345678', locale: 'de' }), 'phone.invalid', 'a landline');
+      const number = phone();
+      await adapter.sendSecondFactorSmsCode({ phone: number, locale: 'de' });
+      const right = await code(number, `account:${person.accountId}`);
+      await adapter.signOut();
+      // Another account's session cannot use this account's code.
+      const name = username();
+      const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), 'q');
+      const { flowId } = await start('conformance-settings');
+      await adapter.submitCredentials({ flowId, username: name, password });
+      await adapter.issuePin({ flowId, length: 8 });
+      await adapter.confirmPinSaved({ flowId });
+      await adapter.complete({ flowId });
+      await adapter.signIn({ identifier: name, password, locale: 'de', product: 'conformance-settings' });
+      await expectCode(adapter.verifySecondFactorSmsCode({ code: right }), 'step.required', "another account's code");
+      check((await adapter.getAccountSettings()).settings.secondFactor === 'none', 'nothing changed');
+      await adapter.signOut();
+      const basic = await registered('conformance-basic');
+      await adapter.signIn({ identifier: basic.username, password: basic.password, locale: 'de', product: 'conformance-basic' });
+      await expectCode(adapter.renewServicePin(), 'step.unavailable', 'a new PIN where the product has none');
+    },
+  },
+  {
     name: 'account invitation: the e-mailed link sets the first password; before that the account cannot sign in',
     async run({ signIn, options, username, policy }) {
       if (!options.inviteAccount || !options.readEmail) throw new CheckSkipped('no account invitations or no e-mail reader');
@@ -1166,6 +1375,21 @@ function makeContext(adapter: PforteAdapter | (PforteAdapter & PforteSignInAdapt
       else await adapter.joinOrganization({ flowId, customerNumber, postalCode: '10115' });
       const { accountId } = await adapter.complete({ flowId });
       return { username: name, password, accountId };
+    },
+    async settingsAccount() {
+      const signIn = context.account();
+      const name = username();
+      const password = passwordOfLength(Math.max(lengthsOf(policy).min, 16), `s${counter}`);
+      const { flowId } = await context.start('conformance-settings');
+      await adapter.submitCredentials({ flowId, username: name, password });
+      const { pin } = await adapter.issuePin({ flowId, length: 8 });
+      await adapter.confirmPinSaved({ flowId });
+      await adapter.skipStep({ flowId, step: 'sms' });
+      await adapter.skipStep({ flowId, step: 'visibility' });
+      const { accountId } = await adapter.complete({ flowId });
+      const result = await signIn.signIn({ identifier: name, password, locale: 'de', product: 'conformance-settings' });
+      check(result.status === 'signedIn', `signed in after registration, got '${result.status}'`);
+      return { username: name, password, accountId, pin };
     },
     async registered(product = 'conformance-basic') {
       const name = username();

@@ -54,6 +54,16 @@ export const conformanceProducts = {
     steps: ['credentials'],
     signIn: { resetUrlOrigins: ['https://conformance.example'], guestAccess: { maxUses: 2, maxAttempts: 3, validityHours: 2 } },
   },
+  /** The seed 001 account area: a generated 8-digit PIN, an SMS factor and the visibility to put off, sign-in with the default re-authentication window. */
+  'conformance-settings': {
+    steps: ['credentials', { id: 'pin', length: 8 }, { id: 'sms', optional: true }, { id: 'visibility', optional: true }],
+    signIn: {},
+  },
+  /** The seed 003 second-factor choice (no TAN, e-mail TAN, mobile TAN) with sign-in: changed later in the account area. */
+  'conformance-billing': {
+    steps: ['credentials', { id: 'secondFactorChoice', choices: ['none', 'email', 'sms'] }, 'sms', 'emailCode'],
+    signIn: {},
+  },
 } satisfies Record<string, PforteConfigInput>;
 
 /** Id of a conformance product. */

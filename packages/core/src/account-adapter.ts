@@ -1,4 +1,5 @@
-import { createGuard, type CallOptions, type GuardOptions } from './adapter.js';
+import { createGuard, type CallOptions, type CodeSentResult, type GuardOptions } from './adapter.js';
+import type { SecondFactorMethod } from './steps/types.js';
 
 /** A person's place in an organization: a `master` user alone may decide where the product says so. */
 export type OrganizationRole = 'master' | 'member';
@@ -41,6 +42,42 @@ export interface OrganizationOverview {
   now: number;
 }
 
+/** What a signed-in person may change later, as it stands. */
+export interface AccountSettings {
+  username: string;
+  /** Whether others find the person in the contact search. */
+  visible: boolean;
+  /** The second factor the next sign-in asks for. */
+  secondFactor: SecondFactorMethod;
+  /** The number SMS codes go to (E.164), where the second factor is SMS. */
+  phone?: string;
+  /** The address e-mail codes go to, where the account has one. */
+  email?: string;
+  /** The second factors the product offers, in its order: the choices of a change. */
+  secondFactorChoices: SecondFactorMethod[];
+  /** Digits of a new service PIN, where the product gives out generated PINs. */
+  pinLength?: number;
+  /**
+   * Server ms epoch until which security-relevant changes (second factor,
+   * service PIN) need no password: the sign-in or the latest confirmation
+   * of the password, plus the product's `signIn.reauthMinutes`.
+   */
+  reauthUntil: number;
+  now: number;
+}
+
+/** The answer of {@link PforteAccountAdapter.reauthenticate}: confirmed, a wrong password, or the sign-in's lock. */
+export type ReauthResult =
+  | { status: 'confirmed'; settings: AccountSettings }
+  | { status: 'failed'; attemptsRemaining: number; now: number }
+  | { status: 'locked'; lockedUntil: number; retryAfterSeconds: number; now: number };
+
+/** The answer of {@link PforteAccountAdapter.changeAccountPassword}: changed, a wrong current password, or the sign-in's lock. */
+export type AccountPasswordResult =
+  | { status: 'changed'; settings: AccountSettings }
+  | { status: 'failed'; attemptsRemaining: number; now: number }
+  | { status: 'locked'; lockedUntil: number; retryAfterSeconds: number; now: number };
+
 /**
  * The account area's half of the contract: what a signed-in person changes
  * later. Every method acts for the session (the reference server's HttpOnly
@@ -68,14 +105,71 @@ export interface PforteAccountAdapter {
    * removes themselves or the master user), 'member.unknown'.
    */
   removeMember(input: { accountId: string }, options?: CallOptions): Promise<{ organization: OrganizationOverview }>;
+  /** What the signed-in person may change later, as it stands. */
+  getAccountSettings(input?: object, options?: CallOptions): Promise<{ settings: AccountSettings }>;
+  /**
+   * Confirms the current password for security-relevant changes: it opens
+   * the re-authentication window again. Wrong passwords count towards the
+   * sign-in's lock of the account (`failed` with the attempts left, then
+   * `locked`).
+   */
+  reauthenticate(input: { password: string }, options?: CallOptions): Promise<ReauthResult>;
+  /** Opts in to or out of the contact search. */
+  setContactVisibility(input: { visible: boolean }, options?: CallOptions): Promise<{ settings: AccountSettings }>;
+  /**
+   * Sends a code by SMS to the number that is to become the second factor
+   * (the factor that was put off, or a new number); the registration's code
+   * length, resend interval and number rules apply. Needs a recent sign-in
+   * ('reauth.required'). Errors: 'phone.invalid' (field 'phone'),
+   * 'rate_limited' (before the resend deadline), 'step.unavailable' (the
+   * product offers no SMS factor).
+   */
+  sendSecondFactorSmsCode(input: { phone: string; locale: string }, options?: CallOptions): Promise<CodeSentResult>;
+  /**
+   * Checks the code sent by {@link sendSecondFactorSmsCode}; the number is
+   * then the account's second factor, asked at the next sign-in. Needs a
+   * recent sign-in. Errors: as `verifySmsCode`, 'step.required' (no code sent).
+   */
+  verifySecondFactorSmsCode(input: { code: string }, options?: CallOptions): Promise<{ settings: AccountSettings }>;
+  /**
+   * Switches to no second factor or to e-mail codes, where the product offers
+   * it (SMS goes through {@link sendSecondFactorSmsCode}). Needs a recent
+   * sign-in. Errors: 'input.invalid' (field 'method': not offered),
+   * 'profile.invalid' (field 'email': e-mail codes without an address).
+   */
+  setSecondFactor(input: { method: 'none' | 'email' }, options?: CallOptions): Promise<{ settings: AccountSettings }>;
+  /**
+   * Replaces the service PIN with a new generated one, returned this once;
+   * the old PIN stops working. Needs a recent sign-in. Errors:
+   * 'step.unavailable' (the product gives out no generated PIN).
+   */
+  renewServicePin(input?: object, options?: CallOptions): Promise<{ pin: string }>;
+  /**
+   * Replaces the password: the current one (wrong ones count towards the
+   * sign-in's lock: `failed`, then `locked`, which ends the session), and a
+   * new one under the product's policy. Every other session ends; the person
+   * stays signed in. Errors: the policy's ('password.too_short',
+   * 'password.rejected', 'password.common', 'password.breached'; field
+   * 'password'), 'password.rejected' also when it is the current one.
+   */
+  changeAccountPassword(input: { currentPassword: string; password: string }, options?: CallOptions): Promise<AccountPasswordResult>;
 }
 
 /** {@link guardAdapter} for the account contract: timeouts, errors mapped to PforteError, every result validated. */
 export function guardAccountAdapter(adapter: PforteAccountAdapter, options: GuardOptions): PforteAccountAdapter {
-  const { run, validated } = createGuard(options);
+  const { run, validated, stamped } = createGuard(options);
   return {
     getOrganization: (input, o) => run(o, (call) => adapter.getOrganization(input, call), validated('getOrganization')),
     decideJoinRequest: (input, o) => run(o, (call) => adapter.decideJoinRequest(input, call), validated('decideJoinRequest')),
     removeMember: (input, o) => run(o, (call) => adapter.removeMember(input, call), validated('removeMember')),
+    getAccountSettings: (input, o) => run(o, (call) => adapter.getAccountSettings(input, call), validated('getAccountSettings')),
+    reauthenticate: (input, o) => run(o, (call) => adapter.reauthenticate(input, call), validated('reauthenticate')),
+    setContactVisibility: (input, o) => run(o, (call) => adapter.setContactVisibility(input, call), validated('setContactVisibility')),
+    sendSecondFactorSmsCode: (input, o) => run(o, (call) => adapter.sendSecondFactorSmsCode(input, call), stamped('sendSecondFactorSmsCode')),
+    verifySecondFactorSmsCode: (input, o) =>
+      run(o, (call) => adapter.verifySecondFactorSmsCode(input, call), validated('verifySecondFactorSmsCode')),
+    setSecondFactor: (input, o) => run(o, (call) => adapter.setSecondFactor(input, call), validated('setSecondFactor')),
+    renewServicePin: (input, o) => run(o, (call) => adapter.renewServicePin(input, call), validated('renewServicePin')),
+    changeAccountPassword: (input, o) => run(o, (call) => adapter.changeAccountPassword(input, call), validated('changeAccountPassword')),
   };
 }

@@ -158,6 +158,35 @@ export const organizationAnswerSchema = z.object({ organization: z.nullable(orga
 /** Schema of the answer of a change in the organization: the organization afterwards. */
 export const organizationChangedSchema = z.object({ organization: organizationOverviewSchema });
 
+const secondFactorMethod = z.enum(['none', 'email', 'sms']);
+/** Schema of {@link AccountSettings}. */
+export const accountSettingsSchema = z.object({
+  username: z.string().check(z.minLength(1)),
+  visible: z.boolean(),
+  secondFactor: secondFactorMethod,
+  phone: z.optional(z.string().check(z.regex(/^\+[1-9]\d{6,14}$/))),
+  email: z.optional(z.string().check(z.maxLength(320))),
+  secondFactorChoices: z.array(secondFactorMethod),
+  pinLength: z.optional(z.int().check(z.minimum(4), z.maximum(12))),
+  reauthUntil: epochMs,
+  now: epochMs,
+});
+/** Schema of an answer with the account's settings afterwards. */
+export const accountSettingsAnswerSchema = z.object({ settings: accountSettingsSchema });
+/** Schema of {@link ReauthResult}. */
+export const reauthResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('confirmed'), settings: accountSettingsSchema }),
+  z.object({ status: z.literal('failed'), attemptsRemaining: z.int().check(z.nonnegative()), now: epochMs }),
+  z.object({ status: z.literal('locked'), lockedUntil: epochMs, retryAfterSeconds: z.number().check(z.nonnegative()), now: epochMs }),
+]);
+
+/** Schema of {@link AccountPasswordResult}. */
+export const accountPasswordResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('changed'), settings: accountSettingsSchema }),
+  z.object({ status: z.literal('failed'), attemptsRemaining: z.int().check(z.nonnegative()), now: epochMs }),
+  z.object({ status: z.literal('locked'), lockedUntil: epochMs, retryAfterSeconds: z.number().check(z.nonnegative()), now: epochMs }),
+]);
+
 /** The schema of each adapter method's result; methods without one answer nothing. */
 export const resultSchemas: Partial<Record<ContractMethod, z.ZodMiniType>> = {
   startRegistration: startResultSchema,
@@ -183,6 +212,14 @@ export const resultSchemas: Partial<Record<ContractMethod, z.ZodMiniType>> = {
   getOrganization: organizationAnswerSchema,
   decideJoinRequest: organizationChangedSchema,
   removeMember: organizationChangedSchema,
+  getAccountSettings: accountSettingsAnswerSchema,
+  reauthenticate: reauthResultSchema,
+  setContactVisibility: accountSettingsAnswerSchema,
+  sendSecondFactorSmsCode: codeSentResultSchema,
+  verifySecondFactorSmsCode: accountSettingsAnswerSchema,
+  setSecondFactor: accountSettingsAnswerSchema,
+  renewServicePin: issuePinResultSchema,
+  changeAccountPassword: accountPasswordResultSchema,
 };
 
 /** `value` checked against `method`'s result schema (unknown fields dropped); 'response.invalid' when it does not match. */

@@ -42,6 +42,14 @@ const methodSet: Record<ContractMethod, true> = {
   getOrganization: true,
   decideJoinRequest: true,
   removeMember: true,
+  getAccountSettings: true,
+  reauthenticate: true,
+  setContactVisibility: true,
+  sendSecondFactorSmsCode: true,
+  verifySecondFactorSmsCode: true,
+  setSecondFactor: true,
+  renewServicePin: true,
+  changeAccountPassword: true,
 };
 const adapterMethods = Object.keys(methodSet) as ContractMethod[];
 

@@ -128,6 +128,23 @@ export const decideJoinRequestSchema = z.object({
 /** Body of `POST /account/organization/members/remove`. */
 export const removeMemberRequestSchema = z.object({ accountId: z.string().check(z.maxLength(200)) });
 
+/** Body of `POST /account/reauthenticate`. */
+export const reauthenticateRequestSchema = z.object({ password: z.string().check(z.maxLength(20000)) });
+/** Body of `POST /account/password`. */
+export const accountPasswordRequestSchema = z.object({
+  currentPassword: z.string().check(z.maxLength(20000)),
+  password: z.string().check(z.maxLength(20000)),
+});
+/** Body of `POST /account/visibility`. */
+export const contactVisibilityRequestSchema = z.object({ visible: z.boolean() });
+/** Body of `POST /account/second-factor/sms`. */
+export const secondFactorSmsRequestSchema = z.object({
+  phone: z.string().check(z.maxLength(32)),
+  locale: z.string().check(z.maxLength(35)),
+});
+/** Body of `POST /account/second-factor`. */
+export const setSecondFactorRequestSchema = z.object({ method: z.enum(['none', 'email']) });
+
 /** Body of `POST /guest-access/invitation`: the token from the invitation link. */
 export const guestInvitationRequestSchema = z.object({
   invitation: z.string().check(z.maxLength(500)),
@@ -220,6 +237,14 @@ const routeDocs: Record<ContractMethod, Pick<HttpRoute, 'summary' | 'errors' | '
   getOrganization: { summary: "The signed-in member's organization: members, join requests, places", errors: ['session.required'], storesAnswer: false },
   decideJoinRequest: { summary: 'Approve or deny a join request (the requester is told by e-mail)', errors: ['session.required', 'permission.denied', 'member.unknown'], storesAnswer: true },
   removeMember: { summary: 'Remove a member (needs a recent sign-in)', errors: ['session.required', 'reauth.required', 'permission.denied', 'member.unknown'], storesAnswer: true },
+  getAccountSettings: { summary: 'What the signed-in person may change later: visibility, second factor, the choices, the re-authentication window', errors: ['session.required'], storesAnswer: false },
+  reauthenticate: { summary: "Confirm the current password: opens the re-authentication window; wrong ones count towards the sign-in's lock", errors: ['session.required'], storesAnswer: false },
+  setContactVisibility: { summary: 'Opt in to or out of the contact search', errors: ['session.required'], storesAnswer: true },
+  sendSecondFactorSmsCode: { summary: 'Send a code to the number that is to become the SMS second factor (needs a recent sign-in)', errors: ['session.required', 'reauth.required', 'phone.invalid', 'step.unavailable'], storesAnswer: true },
+  verifySecondFactorSmsCode: { summary: "Check the code: the number becomes the account's second factor (needs a recent sign-in)", errors: ['session.required', 'reauth.required', 'step.required', 'code.invalid', 'code.expired', 'code.max_attempts'], storesAnswer: true },
+  setSecondFactor: { summary: 'Switch to no second factor or to e-mail codes, where the product offers it (needs a recent sign-in)', errors: ['session.required', 'reauth.required', 'input.invalid', 'profile.invalid'], storesAnswer: true },
+  changeAccountPassword: { summary: "Replace the password: the current one (wrong ones count towards the sign-in's lock) and a new one under the policy; other sessions end", errors: ['session.required', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'], storesAnswer: false },
+  renewServicePin: { summary: 'Replace the service PIN with a new one, returned this once; the old one stops working (needs a recent sign-in)', errors: ['session.required', 'reauth.required', 'step.unavailable'], storesAnswer: false },
 };
 
 /** The body schema of each route's request. */
@@ -259,6 +284,14 @@ const requestSchemas: Record<ContractMethod, z.ZodMiniType> = {
   getOrganization: emptyRequestSchema,
   decideJoinRequest: decideJoinRequestSchema,
   removeMember: removeMemberRequestSchema,
+  getAccountSettings: emptyRequestSchema,
+  reauthenticate: reauthenticateRequestSchema,
+  setContactVisibility: contactVisibilityRequestSchema,
+  sendSecondFactorSmsCode: secondFactorSmsRequestSchema,
+  verifySecondFactorSmsCode: verifySmsRequestSchema,
+  setSecondFactor: setSecondFactorRequestSchema,
+  renewServicePin: emptyRequestSchema,
+  changeAccountPassword: accountPasswordRequestSchema,
 };
 
 /** Every route, in flow order, with its request and answer schemas. */

@@ -57,6 +57,14 @@ export const httpRouteBases: readonly HttpRouteBase[] = [
   { method: 'getOrganization', verb: 'GET', path: '/account/organization', status: 200 },
   { method: 'decideJoinRequest', path: '/account/organization/join-requests/decide', status: 200 },
   { method: 'removeMember', path: '/account/organization/members/remove', status: 200 },
+  { method: 'getAccountSettings', verb: 'GET', path: '/account/settings', status: 200 },
+  { method: 'reauthenticate', path: '/account/reauthenticate', status: 200 },
+  { method: 'setContactVisibility', path: '/account/visibility', status: 200 },
+  { method: 'sendSecondFactorSmsCode', path: '/account/second-factor/sms', status: 200 },
+  { method: 'verifySecondFactorSmsCode', path: '/account/second-factor/sms/verify', status: 200 },
+  { method: 'setSecondFactor', path: '/account/second-factor', status: 200 },
+  { method: 'renewServicePin', path: '/account/service-pin', status: 200 },
+  { method: 'changeAccountPassword', path: '/account/password', status: 200 },
 ];
 
 /** Where an adapter method goes. */

@@ -105,6 +105,9 @@ export {
 } from './sign-in-adapter.js';
 export {
   guardAccountAdapter,
+  type AccountPasswordResult,
+  type AccountSettings,
+  type ReauthResult,
   type JoinRequest,
   type OrganizationMember,
   type OrganizationOverview,
@@ -130,6 +133,10 @@ export {
   organizationAnswerSchema,
   organizationChangedSchema,
   organizationOverviewSchema,
+  accountSettingsSchema,
+  accountSettingsAnswerSchema,
+  reauthResultSchema,
+  accountPasswordResultSchema,
   signInResultSchema,
   smsSentResultSchema,
   startResultSchema,

@@ -19,6 +19,19 @@ export interface PforteStepChangeDetail {
   total: number;
 }
 
+/** The sections of the account area a person changes later: the contact-search opt-in, the second factor, the service PIN, the password. */
+export type AccountSection = 'visibility' | 'secondFactor' | 'servicePin' | 'password';
+
+/**
+ * `pforte-account-change`: a section of the account area saved a change.
+ * `values` hold the new setting (`visible`, `method`), never a number, PIN,
+ * code or password.
+ */
+export interface PforteAccountChangeDetail {
+  section: AccountSection;
+  values: Record<string, unknown>;
+}
+
 /** `pforte-complete`: the registration is finished. Holds no secret. */
 export type PforteCompleteDetail = CompleteResult;
 
@@ -26,6 +39,8 @@ export type PforteCompleteDetail = CompleteResult;
 export interface PforteErrorDetail {
   code: PforteErrorCode | 'config.invalid';
   step?: StepId | SignInStage;
+  /** The section of the account area that failed. */
+  section?: AccountSection;
   /** The config path at fault, for `config.invalid`. */
   path?: string;
 }
@@ -96,6 +111,7 @@ declare global {
     'pforte-guest-signed-in': CustomEvent<PforteGuestSignedInDetail>;
     'pforte-signed-in': CustomEvent<PforteSignedInDetail>;
     'pforte-signed-out': CustomEvent<PforteSignedOutDetail>;
+    'pforte-account-change': CustomEvent<PforteAccountChangeDetail>;
   }
 }
 

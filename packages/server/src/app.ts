@@ -110,7 +110,7 @@ export interface ServerOptions extends Partial<rules.BackendLimits> {
   /** Invitations, customers and organizations to load at start (idempotent), e.g. for the demo. */
   seed?: SeedData;
   /**
-   * The bearer token of the admin API (`POST /admin/accounts`, `POST /admin/guest-invitations`), e.g. from
+   * The bearer token of the admin API (`POST /admin/accounts`, `POST /admin/guest-invitations`, `POST /admin/service-pin-checks`), e.g. from
    * PFORTE_ADMIN_TOKEN; at least 32 characters. Without it the admin API
    * answers 404.
    */
@@ -152,6 +152,12 @@ export interface PforteServer {
    * 'link.invalid', 'step.unavailable' (the product has no guest access).
    */
   inviteGuest(input: rules.GuestInvitationInput): Promise<{ invitationId: string; expiresAt: number; maxUses: number }>;
+  /**
+   * The support's check of a service PIN the person names on the phone:
+   * whether it is the account's PIN. Five checks per account and hour
+   * ('rate_limited' beyond).
+   */
+  checkServicePin(input: { product?: string; username: string; pin: string }): Promise<{ matches: boolean }>;
   /** The node:http request listener, to mount in your own server. */
   readonly handler: (request: IncomingMessage, response: ServerResponse) => void;
   /** Listens on `port` (0: a free one) at `host`; resolves with the base URL. */
@@ -473,6 +479,60 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
       case 'removeMember':
         return run(async (actions) => ({ organization: await actions.removeMember(sessionToken, { accountId: String(input['accountId']) }) }));
       default:
+        return dispatchSettings(route, input, context);
+    }
+  }
+
+  /** The routes of what a person changes later; the password and the new PIN are hashed outside the route's transaction. */
+  async function dispatchSettings(route: HttpRoute, input: Record<string, unknown>, context: RequestContext & { sessionToken?: string | undefined }) {
+    const settings = (tx: Queryable) => service.accountSettings(tx, context);
+    const run = <T>(work: (actions: rules.AccountSettingsActions) => Promise<T>) => (tx: Queryable) => work(settings(tx));
+    const precheck = <T>(work: (actions: rules.AccountSettingsActions) => Promise<T>) => db.transaction((tx) => work(settings(tx)));
+    const slow = <T>(work: () => Promise<T>) => hashQueue.run(context.ip, work);
+    const { sessionToken } = context;
+    switch (route.method) {
+      case 'getAccountSettings':
+        return run(async (actions) => ({ settings: await actions.getAccountSettings(sessionToken) }));
+      case 'reauthenticate': {
+        const checked = await db.transaction((tx) => service.signIn(tx, context).precheckReauth(sessionToken));
+        if ('locked' in checked) return () => Promise.resolve(checked.locked);
+        const matches = await slow(() => verifyPassword(String(input['password']), checked.passwordHash));
+        return async (tx: Queryable) => {
+          const outcome = await service.signIn(tx, context).finishReauth(sessionToken, matches);
+          if (outcome.status !== 'confirmed') return outcome;
+          return { status: 'confirmed', settings: await settings(tx).getAccountSettings(sessionToken) };
+        };
+      }
+      case 'setContactVisibility':
+        return run(async (actions) => ({ settings: await actions.setContactVisibility(sessionToken, input['visible'] === true) }));
+      case 'sendSecondFactorSmsCode':
+        return run((actions) => actions.sendSecondFactorSmsCode(sessionToken, { phone: String(input['phone']), locale: String(input['locale']) }));
+      case 'verifySecondFactorSmsCode':
+        return run(async (actions) => ({ settings: await actions.verifySecondFactorSmsCode(sessionToken, String(input['code'])) }));
+      case 'setSecondFactor':
+        return run(async (actions) => ({ settings: await actions.setSecondFactor(sessionToken, String(input['method'])) }));
+      case 'changeAccountPassword': {
+        const password = String(input['password']);
+        const checked = await precheck((actions) => actions.precheckPasswordChange(sessionToken, password));
+        if ('locked' in checked) return () => Promise.resolve(checked.locked);
+        const currentMatches = await slow(() => verifyPassword(String(input['currentPassword']), checked.passwordHash));
+        const sameAsOld = await slow(() => verifyPassword(password, checked.passwordHash));
+        const passwordHash = await slow(() => hashSecret(password, scryptCost));
+        return async (tx: Queryable) => {
+          const outcome = await settings(tx).finishPasswordChange(sessionToken, currentMatches, passwordHash, sameAsOld);
+          return outcome.sessionToken === undefined ? outcome.result : new Answer(outcome.result, { 'Set-Cookie': sessionCookie(outcome.sessionToken) });
+        };
+      }
+      case 'renewServicePin': {
+        const length = await precheck((actions) => actions.precheckServicePin(sessionToken));
+        const pin = generatePin(length, (max) => randomInt(max));
+        const pinHash = await slow(() => hashSecret(pin, scryptCost));
+        return run(async (actions) => {
+          await actions.renewServicePin(sessionToken, pinHash);
+          return { pin };
+        });
+      }
+      default:
         throw new Error(`no dispatch for ${route.method}`);
     }
   }
@@ -495,6 +555,13 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
   async function inviteGuest(input: rules.GuestInvitationInput): Promise<{ invitationId: string; expiresAt: number; maxUses: number }> {
     rules.checkInputText(input);
     return db.transaction((tx) => service.guest(tx).inviteGuest(input));
+  }
+
+  /** The support's check of a service PIN the person names (the admin API): whether it is the account's; five checks per account and hour. */
+  async function checkServicePin(input: { product?: string | undefined; username: string; pin: string }): Promise<{ matches: boolean }> {
+    rules.checkInputText(input);
+    const pinHash = await db.transaction((tx) => service.accountSettings(tx).precheckServicePinCheck(input));
+    return { matches: pinHash !== null && (await hashQueue.run('admin', () => verifySecret(input.pin, pinHash))) };
   }
 
   /** A request of the admin API: the bearer token checked in constant time, then the body against `schema`, then `work`; answers 201. */
@@ -587,6 +654,10 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     if (path === '/admin/accounts' && adminTokenDigest) {
       if (request.method !== 'POST') throw new HttpProblem(405, 'Method not allowed', { Allow: 'POST' });
       return createAccountByAdmin(request, pickLocale(request.headers['accept-language']));
+    }
+    if (path === '/admin/service-pin-checks' && adminTokenDigest) {
+      if (request.method !== 'POST') throw new HttpProblem(405, 'Method not allowed', { Allow: 'POST' });
+      return adminRequest(request, pickLocale(request.headers['accept-language']), adminServicePinCheckSchema, checkServicePin);
     }
     if (path === '/admin/guest-invitations' && adminTokenDigest) {
       if (request.method !== 'POST') throw new HttpProblem(405, 'Method not allowed', { Allow: 'POST' });
@@ -694,6 +765,7 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
     createAccount,
     inviteAccount,
     inviteGuest,
+    checkServicePin,
     listen(port = 0, host = '127.0.0.1') {
       server = createServer(
         // Node checks the timeouts on this interval; its default (30 s) would let a stalled body outlive the request timeout.
@@ -820,6 +892,13 @@ const adminAccountRequestSchema = z.object({
   secondFactor: z.optional(z.enum(['none', 'sms', 'email'])),
   phone: z.optional(z.string().check(z.maxLength(32))),
   email: z.optional(z.string().check(z.maxLength(320))),
+});
+
+/** Body of `POST /admin/service-pin-checks`. */
+const adminServicePinCheckSchema = z.object({
+  product: z.optional(z.string().check(z.maxLength(200))),
+  username: z.string().check(z.maxLength(320)),
+  pin: z.string().check(z.maxLength(32)),
 });
 
 /** Body of `POST /admin/guest-invitations`. */

@@ -18,7 +18,7 @@
  *   PFORTE_BREACH_RANGE_URL=https://…   k-anonymity range API of breached passwords (e.g. https://api.pwnedpasswords.com)
  *   PFORTE_BREACH_FAIL=open|closed      when that API is down: accept with a warning (default) or refuse with 503
  *   NODE_ENV=production                 no /dev/outbox; refuses to start without products, pepper and the senders they need
- *   PFORTE_ADMIN_TOKEN=…                the bearer token of the admin API (POST /admin/accounts, /admin/guest-invitations), ≥ 32 characters; without it no admin API
+ *   PFORTE_ADMIN_TOKEN=…                the bearer token of the admin API (POST /admin/accounts, /admin/guest-invitations, /admin/service-pin-checks), ≥ 32 characters; without it no admin API
  *
  *   pforte-server create-account --username NAME [--product ID] [--second-factor none|sms|email] [--phone +49…] [--email ADDRESS] < password
  *                                       creates an account with an initial password (read from stdin) that its first sign-in must replace

@@ -322,7 +322,7 @@ const accountColumns = 'id, username, product, password_hash, second_factor, pho
  * the attempt log and the sends are the flow store's; sign-ins keep the
  * rules' view as jsonb; codes, reset tokens and session tokens only as hashes.
  */
-function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: rules.FlowStore): rules.OrganizationStore {
+function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: rules.FlowStore): rules.OrganizationStore & rules.AccountSettingsStore {
   const { clock } = options;
   return {
     async findAccount(key) {
@@ -445,8 +445,10 @@ function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: ru
         created_at: number;
         idle_expires_at: number;
         absolute_expires_at: number;
+        reauthenticated_at: number | null;
       }>(
-        'SELECT account_id, guest_invitation_id, product, created_at, idle_expires_at, absolute_expires_at FROM sessions WHERE token_hash = $1 FOR UPDATE',
+        `SELECT account_id, guest_invitation_id, product, created_at, idle_expires_at, absolute_expires_at, reauthenticated_at
+           FROM sessions WHERE token_hash = $1 FOR UPDATE`,
         [hashToken(token)],
       );
       return (
@@ -457,11 +459,16 @@ function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: ru
           createdAt: Number(row.created_at),
           idleExpiresAt: Number(row.idle_expires_at),
           absoluteExpiresAt: Number(row.absolute_expires_at),
+          ...(row.reauthenticated_at === null ? {} : { reauthenticatedAt: Number(row.reauthenticated_at) }),
         }
       );
     },
     async saveSession(token, session) {
-      await tx.query('UPDATE sessions SET idle_expires_at = $2 WHERE token_hash = $1', [hashToken(token), session.idleExpiresAt]);
+      await tx.query('UPDATE sessions SET idle_expires_at = $2, reauthenticated_at = $3 WHERE token_hash = $1', [
+        hashToken(token),
+        session.idleExpiresAt,
+        session.reauthenticatedAt ?? null,
+      ]);
     },
     async deleteSession(token) {
       await tx.query('DELETE FROM sessions WHERE token_hash = $1', [hashToken(token)]);
@@ -545,13 +552,58 @@ function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: ru
       await tx.query('DELETE FROM memberships WHERE organization_id = $1 AND account_id = $2', [organizationId, accountId]);
     },
     async recordAudit(event) {
-      await tx.query('INSERT INTO audit_events (at, actor_id, action, subject_id, organization_id) VALUES ($1, $2, $3, $4, $5)', [
+      await tx.query('INSERT INTO audit_events (at, actor_id, action, subject_id, organization_id, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
         event.at,
         event.actorId,
         event.action,
         event.subjectId,
-        event.organizationId,
+        event.organizationId ?? null,
+        event.detail ?? null,
       ]);
+    },
+    async isVisible(accountId) {
+      const [row] = await tx.query<{ visible: boolean }>('SELECT visible FROM accounts WHERE id = $1', [accountId]);
+      return row?.visible ?? false;
+    },
+    async setVisible(accountId, visible) {
+      await tx.query('UPDATE accounts SET visible = $2 WHERE id = $1', [accountId, visible]);
+    },
+    async setSecondFactor(accountId, method, phone) {
+      await tx.query('UPDATE accounts SET second_factor = $2, phone = $3 WHERE id = $1', [accountId, method, phone ?? null]);
+    },
+    async setPinHash(accountId, pinHash) {
+      await tx.query('UPDATE accounts SET pin_hash = $2 WHERE id = $1', [accountId, pinHash]);
+    },
+    async pinHashOf(accountId) {
+      const [row] = await tx.query<{ pin_hash: string | null }>('SELECT pin_hash FROM accounts WHERE id = $1', [accountId]);
+      return row?.pin_hash ?? null;
+    },
+    async loadPhoneChange(accountId) {
+      const [row] = await tx.query<{ view: rules.PhoneChangeView }>('SELECT view FROM account_phone_changes WHERE account_id = $1 FOR UPDATE', [accountId]);
+      return row?.view;
+    },
+    async savePhoneChange(accountId, view, code) {
+      if (code === undefined) {
+        await tx.query('UPDATE account_phone_changes SET view = $2::jsonb WHERE account_id = $1', [accountId, JSON.stringify(view)]);
+        return;
+      }
+      const salt = newSalt();
+      await tx.query(
+        `INSERT INTO account_phone_changes (account_id, view, salt, code_hash) VALUES ($1, $2::jsonb, $3, $4)
+         ON CONFLICT (account_id) DO UPDATE SET view = $2::jsonb, salt = $3, code_hash = $4`,
+        [accountId, JSON.stringify(view), salt, hashCode(code, salt, options.codePepper)],
+      );
+    },
+    async phoneChangeCodeMatches(accountId, entered) {
+      const [row] = await tx.query<{ salt: string | null; code_hash: string | null; view: rules.PhoneChangeView }>(
+        'SELECT salt, code_hash, view FROM account_phone_changes WHERE account_id = $1',
+        [accountId],
+      );
+      if (!row || row.salt === null || row.code_hash === null || row.view.code.state !== 'live') return false;
+      return codeMatches(entered, row.salt, row.code_hash, options.codePepper);
+    },
+    async deletePhoneChange(accountId) {
+      await tx.query('DELETE FROM account_phone_changes WHERE account_id = $1', [accountId]);
     },
   };
 }
@@ -590,6 +642,10 @@ export function createService(options: ServiceOptions) {
     /** The organization administration of `@pforte/core/rules` in the caller's transaction. */
     organizations: (tx: Queryable, context: Partial<RequestContext> = {}) =>
       rules.createOrganizationActions(createSqlAccountStore(tx, options, createSqlStore(tx, options, context.ip ?? 'unknown')), actionOptions, context),
+
+    /** What a signed-in person changes later, of `@pforte/core/rules`, in the caller's transaction. */
+    accountSettings: (tx: Queryable, context: Partial<RequestContext> = {}) =>
+      rules.createAccountSettingsActions(createSqlAccountStore(tx, options, createSqlStore(tx, options, context.ip ?? 'unknown')), actionOptions, context),
 
     /** Adds a registration link; returns its token (random unless given). Only the hash is stored. */
     async createInvitation(tx: Queryable, invitation: Omit<rules.InvitationSeed, 'token'> & { token?: string }): Promise<string> {

@@ -39,6 +39,7 @@ import {
       createAccount: (input) => current!.createAccount(input),
       inviteAccount: (input) => current!.inviteAccount(input),
       inviteGuest: (input) => current!.inviteGuest(input),
+      checkServicePin: (input) => current!.checkServicePin(input),
     },
   );
 }
@@ -74,6 +75,11 @@ import {
         inviteGuest: async (input) => {
           const response = await adminPost(test!.url, '/admin/guest-invitations', input);
           assert.equal(response.status, 201);
+        },
+        checkServicePin: async (input) => {
+          const response = await adminPost(test!.url, '/admin/service-pin-checks', input);
+          assert.equal(response.status, 201);
+          return ((await response.json()) as { matches: boolean }).matches;
         },
         ...seedHooks(() => test!.server),
       },
@@ -112,6 +118,8 @@ describe('conformance kit catches a non-conforming adapter', () => {
       'password reset: links expire; the new password meets the policy',
       'forced change: an initial password must be replaced at the first sign-in, not by itself; only that first session is a first sign-in',
       'attack: removing a member needs a recent sign-in, and nobody removes themselves or the master user',
+      'account settings: a billing customer switches from e-mail codes to SMS codes; the next sign-in asks for the SMS code',
+      'attack: second-factor and PIN changes need a recent sign-in or the current password; wrong passwords count towards the lock',
       'account invitation: the e-mailed link sets the first password; before that the account cannot sign in',
       'attack: guest access: wrong codes count per invitation, with attempts left, until the code dies',
       "guest access: the code lets in as often as the invitation allows; the session is a guest's and ends with the invitation",

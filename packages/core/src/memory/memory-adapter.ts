@@ -66,6 +66,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const signIn = rules.createSignInActions(memory.accountStore, actionOptions, requestContext);
   const guests = rules.createGuestActions(memory.accountStore, actionOptions, requestContext);
   const organizationAdmin = rules.createOrganizationActions(memory.accountStore, actionOptions, requestContext);
+  const accountSettings = rules.createAccountSettingsActions(memory.accountStore, actionOptions, requestContext);
   const hasher = options.passwordHasher ?? createPbkdf2Hasher();
   const verifyPassword = rules.createPasswordVerifier(hasher);
   // The memory adapter's "cookie": the token of the current session, kept in this closure only.
@@ -142,9 +143,14 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     issuePin: (input, o) =>
       call('issuePin', o, input, async () => {
         await actions.precheckPin(input.flowId, input);
-        return actions.issuePin(input.flowId, input.length, generatePin(input.length, random), null);
+        const pin = generatePin(input.length, random);
+        return actions.issuePin(input.flowId, input.length, pin, await hasher.hash(pin));
       }),
-    setPin: (input, o) => call('setPin', o, input, () => actions.setPin(input.flowId, input.pin, null)),
+    setPin: (input, o) =>
+      call('setPin', o, input, async () => {
+        await actions.precheckPin(input.flowId, input);
+        return actions.setPin(input.flowId, input.pin, await hasher.hash(input.pin));
+      }),
     confirmPinSaved: (input, o) => call('confirmPinSaved', o, input, () => actions.confirmPinSaved(input.flowId)),
     sendSmsCode: (input, o) => call('sendSmsCode', o, input, () => actions.sendSmsCode(input.flowId, input.phone)),
     verifySmsCode: (input, o) => call('verifySmsCode', o, input, () => actions.verifySmsCode(input.flowId, input.code)),
@@ -200,6 +206,51 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       call('decideJoinRequest', o, input, async () => ({ organization: await organizationAdmin.decideJoinRequest(sessionToken, input) })),
     removeMember: (input, o) =>
       call('removeMember', o, input, async () => ({ organization: await organizationAdmin.removeMember(sessionToken, input) })),
+    getAccountSettings: (input, o) =>
+      call('getAccountSettings', o, input ?? {}, async () => ({ settings: await accountSettings.getAccountSettings(sessionToken) })),
+    reauthenticate: (input, o) =>
+      call('reauthenticate', o, input, async () => {
+        const checked = await signIn.precheckReauth(sessionToken);
+        if ('locked' in checked) return checked.locked;
+        const outcome = await signIn.finishReauth(sessionToken, await verifyPassword(input.password, checked.passwordHash));
+        if (outcome.status !== 'confirmed') return outcome;
+        return { status: 'confirmed' as const, settings: await accountSettings.getAccountSettings(sessionToken) };
+      }),
+    setContactVisibility: (input, o) =>
+      call('setContactVisibility', o, input, async () => ({
+        settings: await accountSettings.setContactVisibility(sessionToken, input.visible === true),
+      })),
+    sendSecondFactorSmsCode: (input, o) =>
+      call('sendSecondFactorSmsCode', o, input, () => accountSettings.sendSecondFactorSmsCode(sessionToken, input)),
+    verifySecondFactorSmsCode: (input, o) =>
+      call('verifySecondFactorSmsCode', o, input, async () => ({
+        settings: await accountSettings.verifySecondFactorSmsCode(sessionToken, input.code),
+      })),
+    setSecondFactor: (input, o) =>
+      call('setSecondFactor', o, input, async () => ({ settings: await accountSettings.setSecondFactor(sessionToken, input.method) })),
+    renewServicePin: (input, o) =>
+      call('renewServicePin', o, input ?? {}, async () => {
+        const length = await accountSettings.precheckServicePin(sessionToken);
+        const pin = generatePin(length, random);
+        await accountSettings.renewServicePin(sessionToken, await hasher.hash(pin));
+        return { pin };
+      }),
+    changeAccountPassword: (input, o) =>
+      call('changeAccountPassword', o, input, async () => {
+        const checked = await accountSettings.precheckPasswordChange(sessionToken, input.password);
+        if ('locked' in checked) return checked.locked;
+        const currentMatches = await verifyPassword(input.currentPassword, checked.passwordHash);
+        const sameAsOld = await verifyPassword(input.password, checked.passwordHash);
+        const outcome = await accountSettings.finishPasswordChange(sessionToken, currentMatches, await hasher.hash(input.password), sameAsOld);
+        if (outcome.sessionToken !== undefined) sessionToken = outcome.sessionToken;
+        return outcome.result;
+      }),
+    checkServicePin: (input) =>
+      exclusive(async () => {
+        rules.checkInputText(input);
+        const pinHash = await accountSettings.precheckServicePinCheck(input);
+        return pinHash !== null && (await hasher.verify(input.pin, pinHash));
+      }),
     auditLog: memory.auditLog,
     createAccount: (input) =>
       exclusive(async () => {

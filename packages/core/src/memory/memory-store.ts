@@ -35,8 +35,8 @@ interface MembershipRecord {
  * The memory adapter's storage: maps for flows, codes, links, customers and
  * organizations, the outbox, the accounts. Codes are kept in clear (a demo
  * backend; the outbox shows them anyway) and only while they can be used;
- * PINs are not kept at all; passwords only as the adapter's slow hash
- * (PBKDF2), for sign-in. Reset and session tokens are map keys: nothing
+ * passwords and service PINs only as the adapter's slow hash (PBKDF2), for
+ * sign-in and the support's check of a PIN. Reset and session tokens are map keys: nothing
  * outside this closure can read them.
  */
 export function createMemoryStore({ now, invitationValidityDays }: { now: () => number; invitationValidityDays: number }) {
@@ -54,7 +54,9 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
   const savedAt = new Map<string, number>();
   const attempts = new Map<string, number[]>();
   /** What an account keeps beside its public record: the product, the password hash, the forced change. */
-  const secrets = new Map<string, { product: string; passwordHash: string | null; mustChangePassword: boolean; firstSignIn: boolean }>();
+  const secrets = new Map<string, { product: string; passwordHash: string | null; pinHash?: string | null; mustChangePassword: boolean; firstSignIn: boolean }>();
+  /** Numbers on their way to becoming an account's SMS factor, with their code, by account id. */
+  const phoneChanges = new Map<string, { view: rules.PhoneChangeView; code?: string }>();
   const signIns = new Map<string, rules.SignInView>();
   const signInCodes = new Map<string, string>();
   const resetTokens = new Map<string, { accountId: string; expiresAt: number; used: boolean }>();
@@ -152,8 +154,14 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
       const inside = [...memberships.values()].filter((entry) => entry.organizationId === organizationId && entry.status !== 'denied');
       return found.external + inside.length;
     },
-    async createAccount({ result, flow: { view, invitationKey, passwordHash }, membership, now: at }) {
-      secrets.set(result.accountId, { product: view.product, passwordHash: passwordHash ?? null, mustChangePassword: false, firstSignIn: false });
+    async createAccount({ result, flow: { view, invitationKey, passwordHash, pinHash }, membership, now: at }) {
+      secrets.set(result.accountId, {
+        product: view.product,
+        passwordHash: passwordHash ?? null,
+        pinHash: view.pin === 'none' ? null : (pinHash ?? null),
+        mustChangePassword: false,
+        firstSignIn: false,
+      });
       const organization = view.organization;
       if (organization?.mode === 'register') {
         const { organizationId, name, postalCode, customerNumber } = organization;
@@ -187,7 +195,8 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
     const secret = account && secrets.get(account.accountId);
     if (!account || !secret) return undefined;
     const { accountId, username, secondFactor, phone, email } = account;
-    return { accountId, username, secondFactor, phone, email, ...secret };
+    const { product, passwordHash, mustChangePassword, firstSignIn } = secret;
+    return { accountId, username, secondFactor, phone, email, product, passwordHash, mustChangePassword, firstSignIn };
   }
 
   function membershipOf(accountId: string): SessionOrganization | undefined {
@@ -196,7 +205,9 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
     return entry && organization && { organizationId: organization.organizationId, name: organization.name, status: entry.status, role: entry.role };
   }
 
-  const accountStore: rules.OrganizationStore = {
+  const accountOf = (accountId: string) => accounts.find((account) => account.accountId === accountId);
+
+  const accountStore: rules.OrganizationStore & rules.AccountSettingsStore = {
     async findAccount(key) {
       for (const account of accounts) if ((await rules.usernameKey(account.username)) === key) return storedAccount(account);
       return undefined;
@@ -287,6 +298,37 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
     },
     removeMembership: async (_organizationId, accountId) => void memberships.delete(accountId),
     recordAudit: async (event) => void auditLog.push({ ...event }),
+    isVisible: async (accountId) => accountOf(accountId)?.visible ?? false,
+    async setVisible(accountId, visible) {
+      const account = accountOf(accountId);
+      if (account) account.visible = visible;
+    },
+    async setSecondFactor(accountId, method, phone) {
+      const account = accountOf(accountId);
+      if (!account) return;
+      account.secondFactor = method;
+      if (phone === undefined) delete account.phone;
+      else account.phone = phone;
+    },
+    async setPinHash(accountId, pinHash) {
+      const secret = secrets.get(accountId);
+      if (secret) secret.pinHash = pinHash;
+    },
+    pinHashOf: async (accountId) => secrets.get(accountId)?.pinHash ?? null,
+    loadPhoneChange: async (accountId) => {
+      const entry = phoneChanges.get(accountId);
+      return entry && structuredClone(entry.view);
+    },
+    async savePhoneChange(accountId, view, code) {
+      const kept = code ?? phoneChanges.get(accountId)?.code;
+      // The code itself is kept only as long as it can be used.
+      phoneChanges.set(accountId, { view: structuredClone(view), ...(kept === undefined || view.code.state !== 'live' ? {} : { code: kept }) });
+    },
+    async phoneChangeCodeMatches(accountId, entered) {
+      const entry = phoneChanges.get(accountId);
+      return entry?.code !== undefined && entry.view.code.state === 'live' && sameCode(entry.code, entered);
+    },
+    deletePhoneChange: async (accountId) => void phoneChanges.delete(accountId),
   };
 
   return {

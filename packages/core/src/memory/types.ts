@@ -155,7 +155,13 @@ export interface MemoryAdapter extends PforteAdapter, PforteSignInAdapter, Pfort
   inviteAccount(input: AccountInvitationInput): Promise<{ accountId: string; username: string }>;
   /** Invites a guest (access by TAN): e-mails the link and the one-time code (see the outbox). */
   inviteGuest(input: GuestInvitationInput): Promise<{ invitationId: string; expiresAt: number; maxUses: number }>;
-  /** The organization administration's audit log (who approved, denied or removed whom, when), oldest first. */
+  /** The audit log (who approved, denied or removed whom, who changed which setting of their account, when), oldest first. */
   auditLog(): AuditEvent[];
+  /**
+   * The support's check of a service PIN the person names on the phone:
+   * whether it is the account's PIN. At most five checks per account and
+   * hour ('rate_limited' beyond).
+   */
+  checkServicePin(input: { product?: string; username: string; pin: string }): Promise<boolean>;
 }
 

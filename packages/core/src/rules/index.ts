@@ -96,7 +96,9 @@ export {
   type AccountStore,
   type NewAccountInput,
   type NewStoredAccount,
+  type LockedResult,
   type PasswordHasher,
+  type ReauthVerdict,
   type SignInActions,
   type SignInOutcome,
   type SignInView,
@@ -113,9 +115,18 @@ export {
   type GuestInvitationView,
 } from './guest.js';
 export {
+  createAccountSettingsActions,
+  secondFactorChoices,
+  servicePinChecksPerHour,
+  type AccountSettingsActions,
+  type AccountSettingsStore,
+  type PhoneChangeView,
+} from './account-settings.js';
+export {
   canManageOrganization,
   createOrganizationActions,
   isRecentSignIn,
+  reauthDeadline,
   type AuditEvent,
   type MembershipEntry,
   type OrganizationActions,

@@ -29,10 +29,20 @@ export interface AuditEvent {
   at: number;
   /** The account that acted. */
   actorId: string;
-  action: 'organization.approve' | 'organization.deny' | 'organization.remove';
+  action:
+    | 'organization.approve'
+    | 'organization.deny'
+    | 'organization.remove'
+    | 'account.visibility'
+    | 'account.second_factor'
+    | 'account.service_pin'
+    | 'account.password';
   /** The account acted on. */
   subjectId: string;
-  organizationId: string;
+  /** The organization, for a change in one. */
+  organizationId?: string | undefined;
+  /** What it was changed to, where that is no secret: `visible`/`hidden`, the second factor's method. */
+  detail?: string | undefined;
 }
 
 /**
@@ -57,7 +67,12 @@ export function canManageOrganization(product: Product, membership: Pick<Session
 
 /** Whether the session's sign-in is recent enough for a security-relevant change ({@link SignInConfig.reauthMinutes}). */
 export function isRecentSignIn(product: Product, session: StoredSession, at: number): boolean {
-  return at - session.createdAt <= signInSettings(product).reauthMinutes * 60_000;
+  return at <= reauthDeadline(product, session);
+}
+
+/** Until when the session needs no new password for a security-relevant change: its sign-in or the latest confirmation of the password, plus the product's window. */
+export function reauthDeadline(product: Product, session: StoredSession): number {
+  return Math.max(session.createdAt, session.reauthenticatedAt ?? 0) + signInSettings(product).reauthMinutes * 60_000;
 }
 
 /**

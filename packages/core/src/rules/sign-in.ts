@@ -61,6 +61,8 @@ export interface StoredSession {
   absoluteExpiresAt: number;
   /** A guest's session (access by TAN): the invitation it belongs to, also its `accountId`; no account stands behind it. */
   guestInvitationId?: string | undefined;
+  /** Server ms epoch of the latest confirmation of the password in this session (the re-authentication window starts anew). */
+  reauthenticatedAt?: number | undefined;
 }
 
 /** An account someone else creates (an admin, a practice): it must change its initial password at the first sign-in. */
@@ -137,6 +139,12 @@ export function createPasswordVerifier(hasher: PasswordHasher): (password: strin
     return false;
   };
 }
+
+/** The verdict on a password confirmed in the account area: confirmed, wrong (attempts left), or the sign-in's lock. */
+export type ReauthVerdict = { status: 'confirmed' } | { status: 'failed'; attemptsRemaining: number; now: number } | LockedResult;
+
+/** The answer while the sign-in of an account is locked. */
+export type LockedResult = Extract<SignInResult, { status: 'locked' }>;
 
 /** What a sign-in action answers, with the token of a new session for the backend to keep (a cookie), never for the widget. */
 export interface SignInOutcome {
@@ -388,6 +396,55 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
     return guest ? { session, guest, account: undefined, product } : { session, guest: undefined, account: account!, product };
   }
 
+  /** The live session of `token` with its account and product ('session.required' without one, or for a guest). */
+  async function requireSession(token: string | undefined) {
+    const found = await sessionFor(token);
+    if (!found || found.guest) throw new PforteError('session.required');
+    return { session: found.session, account: found.account, product: found.product };
+  }
+
+  /**
+   * The cheap part of a re-authentication, before the slow hash: the
+   * session, the account's sign-in lock, and a wrong password counted in
+   * advance, as {@link precheckSignIn} does. Returns the answer while the
+   * account is locked, else the hash to check against.
+   */
+  async function precheckReauth(token: string | undefined): Promise<{ locked: LockedResult } | { passwordHash: string | null }> {
+    const { account, product } = await requireSession(token);
+    const settings = signInSettings(product);
+    const key = await usernameKey(account.username);
+    if (ip !== undefined) await spendAttempt(signInLimits.byIp(limits, ip));
+    const until = await lockedUntil(settings, key);
+    if (until !== undefined) return { locked: lockedResult(until) as LockedResult };
+    const wrong = signInLimits.wrongPasswords(settings, key);
+    if ((await recent(wrong)).count >= wrong.max) return { locked: (await lock(settings, key)) as LockedResult };
+    await store.recordAttempt(wrong.bucket, now());
+    return { passwordHash: account.passwordHash };
+  }
+
+  /**
+   * The verdict on the password of a re-authentication: the window opens
+   * anew, or a wrong password counts towards the sign-in's lock (which then
+   * also ends the session: whoever holds it does not know the password).
+   */
+  async function finishReauth(token: string | undefined, passwordMatches: boolean): Promise<ReauthVerdict> {
+    const { account, product, session } = await requireSession(token);
+    const settings = signInSettings(product);
+    const key = await usernameKey(account.username);
+    const wrong = signInLimits.wrongPasswords(settings, key);
+    if (!passwordMatches) {
+      const count = (await recent(wrong)).count;
+      if (count >= wrong.max) {
+        await store.deleteSessions(account.accountId);
+        return (await lock(settings, key)) as LockedResult;
+      }
+      return { status: 'failed', attemptsRemaining: wrong.max - count, now: now() };
+    }
+    await store.clearAttempts(wrong.bucket);
+    await store.saveSession(token!, { ...session, reauthenticatedAt: now() });
+    return { status: 'confirmed' };
+  }
+
   async function findResetToken(token: string) {
     const entry = await store.findResetToken(token);
     if (!entry) throw new PforteError('link.invalid');
@@ -563,10 +620,43 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
     },
 
     /** The live session of `token` with its account and product ('session.required' without one, or for a guest), for what a signed-in person does. */
-    async requireSession(token: string | undefined) {
-      const found = await sessionFor(token);
-      if (!found || found.guest) throw new PforteError('session.required');
-      return { session: found.session, account: found.account, product: found.product };
+    requireSession,
+
+    precheckReauth,
+    finishReauth,
+
+    /**
+     * The cheap part of changing the password in the account area: the policy
+     * on the new one, then as {@link precheckReauth} for the current one (a
+     * guess like a sign-in's, counted towards the lock in advance).
+     */
+    async precheckAccountPasswordChange(token: string | undefined, password: string) {
+      const { account, product } = await requireSession(token);
+      await checkNewPassword(product, account, password);
+      return precheckReauth(token);
+    },
+
+    /**
+     * Sets the new password once the current one matched (a wrong one counts
+     * as in {@link finishReauth}); refused when it is the old one. Every
+     * session of the account and its reset links end; the person goes on in
+     * a new session, whose token the backend keeps.
+     */
+    async finishAccountPasswordChange(
+      token: string | undefined,
+      currentMatches: boolean,
+      passwordHash: string,
+      sameAsOld: boolean,
+    ): Promise<{ result: ReauthVerdict; sessionToken?: string; accountId: string }> {
+      const { account, product } = await requireSession(token);
+      const verdict = await finishReauth(token, currentMatches);
+      if (verdict.status !== 'confirmed') return { result: verdict, accountId: account.accountId };
+      if (sameAsOld) throw new PforteError('password.rejected', { field: 'password' });
+      await store.setPassword(account.accountId, passwordHash, false);
+      await store.spendResetTokens(account.accountId, now());
+      await store.deleteSessions(account.accountId);
+      const started = await startSession({ ...account, passwordHash, mustChangePassword: false, firstSignIn: false }, product);
+      return { result: { status: 'confirmed' }, accountId: account.accountId, ...(started.sessionToken === undefined ? {} : { sessionToken: started.sessionToken }) };
     },
 
     async signOut(token: string | undefined): Promise<void> {

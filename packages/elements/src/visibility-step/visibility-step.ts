@@ -30,6 +30,9 @@ export class PforteVisibilityStep extends PforteFormStepElement<'visible'> {
 
   protected readonly fieldOrder = ['visible'] as const;
 
+  /** The submit button's label (default "Continue"), e.g. "Save" in the account area. */
+  @property({ attribute: 'submit-label' }) submitLabel = '';
+
   /** Whether the box is ticked: unticked unless set, and kept when the person comes back. */
   @property({ type: Boolean }) visible = false;
 
@@ -55,7 +58,7 @@ export class PforteVisibilityStep extends PforteFormStepElement<'visible'> {
           />
           <span>${msg('Show me in the contact search', { id: 'visibility.label' })}</span>
         </label>
-        ${this.renderFooter()}
+        ${this.renderFooter(this.submitLabel ? { submitLabel: this.submitLabel } : {})}
       `)}
     `;
   }

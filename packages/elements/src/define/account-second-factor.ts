@@ -1,0 +1,4 @@
+import { PforteAccountSecondFactor } from '../account-second-factor/account-second-factor.js';
+import { defineElement } from '../internal/define.js';
+
+defineElement('pforte-account-second-factor', PforteAccountSecondFactor);
