@@ -1,4 +1,4 @@
-import type { CompleteResult, PforteErrorCode, SecondFactorMethod, StepId } from '@pforte/core';
+import type { AccountSectionId, CompleteResult, PforteErrorCode, SecondFactorMethod, StepId } from '@pforte/core';
 
 /**
  * The stages of `<pforte-signin>`, named in its `pforte-step-change` and
@@ -28,6 +28,8 @@ export interface PforteErrorDetail {
   step?: StepId | SignInStage;
   /** The config path at fault, for `config.invalid`. */
   path?: string;
+  /** The section of `<pforte-account>` whose call failed. */
+  section?: AccountSectionId;
 }
 
 /** `pforte-step-done`: a step element finished its work; values hold no secret. */
@@ -82,6 +84,15 @@ export interface PforteSignedInDetail {
 /** `pforte-signed-out`: `<pforte-signin>` ended the session. */
 export type PforteSignedOutDetail = Record<string, never>;
 
+/** `pforte-account-change`: a section of `<pforte-account>` changed something. Who was acted on, never a secret. */
+export interface PforteAccountChangeDetail {
+  section: AccountSectionId;
+  /** What changed, e.g. `approve`, `deny` or `remove` in the organization. */
+  change: string;
+  /** The account acted on, where it is another one (a requester, a member). */
+  accountId?: string;
+}
+
 declare global {
   interface HTMLElementEventMap {
     'pforte-step-change': CustomEvent<PforteStepChangeDetail>;
@@ -96,6 +107,7 @@ declare global {
     'pforte-guest-signed-in': CustomEvent<PforteGuestSignedInDetail>;
     'pforte-signed-in': CustomEvent<PforteSignedInDetail>;
     'pforte-signed-out': CustomEvent<PforteSignedOutDetail>;
+    'pforte-account-change': CustomEvent<PforteAccountChangeDetail>;
   }
 }
 

@@ -8,6 +8,7 @@ export interface MessageModule {
 
 const translations: Record<string, Record<string, () => Promise<MessageModule>>> = {
   "de": {
+    "account": () => import('./de/account.js'),
     "captcha": () => import('./de/captcha.js'),
     "captchaStep": () => import('./de/captchaStep.js'),
     "code": () => import('./de/code.js'),
@@ -17,6 +18,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "flow": () => import('./de/flow.js'),
     "guest": () => import('./de/guest.js'),
     "invitation": () => import('./de/invitation.js'),
+    "orgAdmin": () => import('./de/orgAdmin.js'),
     "organization": () => import('./de/organization.js'),
     "pforte": () => import('./de/pforte.js'),
     "phone": () => import('./de/phone.js'),
