@@ -56,6 +56,8 @@ export type { PasswordResetStage } from './password-reset/password-reset.js';
 export { PforteGuestAccess, guestInvitationFragment } from './guest-access/guest-access.js';
 export type { GuestAccessStage } from './guest-access/guest-access.js';
 export { PforteSignin } from './signin/signin.js';
+export { PforteAccount } from './account/account.js';
+export { PforteOrganizationAdmin } from './organization-admin/organization-admin.js';
 export { getLocale, matchLocale, resolveLocale, setLocale, setStringOverrides, supportedLocales } from './localization/localization.js';
 export type { PforteLocale, StringOverrides } from './localization/localization.js';
 export { version } from './internal/define.js';

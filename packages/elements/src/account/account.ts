@@ -109,7 +109,8 @@ export class PforteAccount extends PforteElement {
     }
     if (!answer) return;
     const session = answer.session;
-    this.session = session && (!this.resolvedConfig?.id || session.product === this.resolvedConfig.id) && !session.guest ? session : null;
+    // A guest (access by TAN) has no account to manage; the backend answers every section's call for the session's own product.
+    this.session = session && !session.guest ? session : null;
     for (const id of this.sections) void this.loadSection(id);
   }
 
