@@ -68,6 +68,19 @@ export interface PforteAccountAdapter {
    * removes themselves or the master user), 'member.unknown'.
    */
   removeMember(input: { accountId: string }, options?: CallOptions): Promise<{ organization: OrganizationOverview }>;
+  /**
+   * Invites a new member by e-mail: the account is created without a
+   * password and takes a place at once (the product's member limit counts
+   * members, pending requests and invitations); its holder sets a password
+   * from the e-mailed link `${returnUrl}#pforte-reset-token=<token>` (a page
+   * with `<pforte-password-reset>`) and then signs in as a member. The e-mail
+   * names the product and is written in `locale`.
+   * Errors: 'permission.denied' (as above), 'organization.full',
+   * 'profile.invalid' (field 'email'), 'identifier.invalid' or
+   * 'identifier.unavailable' (an address the product refuses or that has an
+   * account), 'link.invalid' (field 'returnUrl': an origin the product does not allow).
+   */
+  inviteMember(input: { email: string; locale: string; returnUrl: string }, options?: CallOptions): Promise<{ organization: OrganizationOverview }>;
 }
 
 /** {@link guardAdapter} for the account contract: timeouts, errors mapped to PforteError, every result validated. */
@@ -77,5 +90,6 @@ export function guardAccountAdapter(adapter: PforteAccountAdapter, options: Guar
     getOrganization: (input, o) => run(o, (call) => adapter.getOrganization(input, call), validated('getOrganization')),
     decideJoinRequest: (input, o) => run(o, (call) => adapter.decideJoinRequest(input, call), validated('decideJoinRequest')),
     removeMember: (input, o) => run(o, (call) => adapter.removeMember(input, call), validated('removeMember')),
+    inviteMember: (input, o) => run(o, (call) => adapter.inviteMember(input, call), validated('inviteMember')),
   };
 }

@@ -182,6 +182,7 @@ export const resultSchemas: Partial<Record<ContractMethod, z.ZodMiniType>> = {
   signInAsGuest: guestSessionResultSchema,
   getOrganization: organizationAnswerSchema,
   decideJoinRequest: organizationChangedSchema,
+  inviteMember: organizationChangedSchema,
   removeMember: organizationChangedSchema,
 };
 

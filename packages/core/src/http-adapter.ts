@@ -42,6 +42,7 @@ const methodSet: Record<ContractMethod, true> = {
   getOrganization: true,
   decideJoinRequest: true,
   removeMember: true,
+  inviteMember: true,
 };
 const adapterMethods = Object.keys(methodSet) as ContractMethod[];
 

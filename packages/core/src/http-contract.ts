@@ -127,6 +127,12 @@ export const decideJoinRequestSchema = z.object({
 });
 /** Body of `POST /account/organization/members/remove`. */
 export const removeMemberRequestSchema = z.object({ accountId: z.string().check(z.maxLength(200)) });
+/** Body of `POST /account/organization/invitations`. */
+export const inviteMemberRequestSchema = z.object({
+  email: z.string().check(z.maxLength(320)),
+  locale: z.string().check(z.maxLength(35)),
+  returnUrl: z.string().check(z.maxLength(2000)),
+});
 
 /** Body of `POST /guest-access/invitation`: the token from the invitation link. */
 export const guestInvitationRequestSchema = z.object({
@@ -220,6 +226,7 @@ const routeDocs: Record<ContractMethod, Pick<HttpRoute, 'summary' | 'errors' | '
   getOrganization: { summary: "The signed-in member's organization: members, join requests, places", errors: ['session.required'], storesAnswer: false },
   decideJoinRequest: { summary: 'Approve or deny a join request (the requester is told by e-mail)', errors: ['session.required', 'permission.denied', 'member.unknown'], storesAnswer: true },
   removeMember: { summary: 'Remove a member (needs a recent sign-in)', errors: ['session.required', 'reauth.required', 'permission.denied', 'member.unknown'], storesAnswer: true },
+  inviteMember: { summary: 'Invite a new member by e-mail (takes a place; the link sets the first password)', errors: ['session.required', 'permission.denied', 'organization.full', 'profile.invalid', 'identifier.invalid', 'identifier.unavailable', 'link.invalid'], storesAnswer: true },
 };
 
 /** The body schema of each route's request. */
@@ -259,6 +266,7 @@ const requestSchemas: Record<ContractMethod, z.ZodMiniType> = {
   getOrganization: emptyRequestSchema,
   decideJoinRequest: decideJoinRequestSchema,
   removeMember: removeMemberRequestSchema,
+  inviteMember: inviteMemberRequestSchema,
 };
 
 /** Every route, in flow order, with its request and answer schemas. */

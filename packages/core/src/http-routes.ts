@@ -57,6 +57,7 @@ export const httpRouteBases: readonly HttpRouteBase[] = [
   { method: 'getOrganization', verb: 'GET', path: '/account/organization', status: 200 },
   { method: 'decideJoinRequest', path: '/account/organization/join-requests/decide', status: 200 },
   { method: 'removeMember', path: '/account/organization/members/remove', status: 200 },
+  { method: 'inviteMember', path: '/account/organization/invitations', status: 200 },
 ];
 
 /** Where an adapter method goes. */

@@ -194,6 +194,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       call('decideJoinRequest', o, input, async () => ({ organization: await organizationAdmin.decideJoinRequest(sessionToken, input) })),
     removeMember: (input, o) =>
       call('removeMember', o, input, async () => ({ organization: await organizationAdmin.removeMember(sessionToken, input) })),
+    inviteMember: (input, o) =>
+      call('inviteMember', o, input, async () => ({ organization: await organizationAdmin.inviteMember(sessionToken, input) })),
     auditLog: memory.auditLog,
     createAccount: (input) =>
       exclusive(async () => {
