@@ -195,6 +195,41 @@ describe('<pforte-account>', () => {
     expect(adapter.auditLog().map((event) => event.action)).to.deep.equal(['organization.approve', 'organization.remove']);
   });
 
+  it('invites a new user by e-mail until the places are taken; the e-mail links to the page that sets a password', async () => {
+    const clock = createManualClock();
+    const { adapter, config } = await practice(clock);
+    await signIn(adapter, 'anna@praxis.example');
+    const { element, changes } = await mount(adapter, clock, { ...config, signIn: { forgotPasswordUrl: '/passwort-setzen' } });
+    const organization = region(element, 'Your organization');
+    await until(() => organization.querySelector('form'), 'the invitation form');
+    await expect(element).to.be.accessible();
+    byLabel(organization, 'E-mail address of the new user').focus();
+    await press('Enter');
+    await until(() => text(organization).includes('Please enter the e-mail address of the new user.'), 'the missing address');
+    expect(focusedName()).to.equal('E-mail address of the new user');
+    await type('ben@praxis.example');
+    await press('Enter');
+    // Ben has an account already (his request to join): the address is refused at the field.
+    await until(() => byLabel(organization, 'E-mail address of the new user').getAttribute('aria-invalid') === 'true', 'the address refused');
+    expect(focusedName()).to.equal('E-mail address of the new user');
+    await expect(element).to.be.accessible();
+    byLabel(organization, 'E-mail address of the new user').select();
+    await type('clara@praxis.example');
+    await press('Enter');
+    await until(() => listTexts(organization, 'Members').length === 2, 'clara among the members');
+    expect(status(organization)).to.contain('An invitation was sent to clara@praxis.example.');
+    expect(text(organization)).to.contain('3 of 3 places taken');
+    expect(text(organization)).to.contain('All places are taken.');
+    expect(organization.querySelector('form')).to.equal(null);
+    expect(focusedName()).to.equal('Invite a new user');
+    const invitation = adapter.outbox.at(-1)!;
+    expect(invitation.to).to.equal('clara@praxis.example');
+    expect(invitation.link).to.match(new RegExp(`^${location.origin}/passwort-setzen#pforte-reset-token=`));
+    expect(changes).to.have.length(1);
+    expect(changes[0]).to.include({ section: 'organization', change: 'invite' });
+    await expect(element).to.be.accessible();
+  });
+
   it('lets a plain member see but not decide where the master user manages the organization', async () => {
     const clock = createManualClock();
     const { adapter, config, ben, register } = await practice(clock, 'master');
@@ -207,6 +242,7 @@ describe('<pforte-account>', () => {
     await until(() => listTexts(organization, 'Requests to join').length === 1, "carla's request");
     expect(text(organization)).to.contain('The master user decides on requests and members.');
     expect(organization.querySelectorAll('li button')).to.have.length(0);
+    expect(organization.querySelector('form'), 'no invitation form').to.equal(null);
     await expect(element).to.be.accessible();
   });
 

@@ -6,7 +6,7 @@ import { guardAccountAdapter, guardSignInAdapter, PforteError, systemClock } fro
 import type { Clock, JoinRequest, OrganizationMember, OrganizationOverview, SessionInfo } from '@pforte/core';
 import { PforteElement, uniqueId } from '../internal/pforte-element.js';
 import { AdapterCallController } from '../controllers/adapter-call-controller.js';
-import { renderActions } from '../internal/form-controls.js';
+import { renderActions, renderTextField } from '../internal/form-controls.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
 import { resolveLocale, useMessages } from '../localization/localization.js';
 import { emit } from '../events.js';
@@ -29,11 +29,13 @@ interface PendingConfirmation {
  * the organization's name and places taken, the pending join requests with
  * what each requester entered (name, e-mail address, when), "Approve" and
  * "Deny" (after a confirmation), the members, and "Remove" (after a
- * confirmation and, where the sign-in is not recent, the current password).
- * Who may decide follows the product (`organization.managedBy`): every
- * member, or only the master user; the others see the lists.
+ * confirmation and, where the sign-in is not recent, the current password),
+ * and "Invite a new user" by e-mail while places are free (the invitation
+ * takes one; the e-mail links to `set-password-url`). Who may decide and
+ * invite follows the product (`organization.managedBy`): every member, or
+ * only the master user; the others see the lists.
  *
- * @event {CustomEvent<PforteAccountChangeDetail>} pforte-account-change - A request was approved or denied, or a member removed; `detail: {section: 'organization', change, accountId}`.
+ * @event {CustomEvent<PforteAccountChangeDetail>} pforte-account-change - A request was approved or denied, a member removed or invited; `detail: {section: 'organization', change, accountId}`.
  * @event {CustomEvent<PforteErrorDetail>} pforte-error - A call failed; `detail.code`, `detail.section`.
  *
  * @cssproperty --pforte-color-primary - Buttons and focus rings.
@@ -63,12 +65,17 @@ export class PforteOrganizationAdmin extends PforteElement {
 
   @property({ attribute: false }) clock: Clock = systemClock;
 
+  /** The page with `<pforte-password-reset>` where an invited user sets a password (the link's origin must be one the product allows). Default: this page. */
+  @property({ attribute: 'set-password-url' }) setPasswordUrl: string | undefined;
+
   @state() private overview: OrganizationOverview | undefined;
   @state() private loadError: PforteError | undefined;
   @state() private confirming: PendingConfirmation | undefined;
   /** The removal waiting for the re-authentication. */
   @state() private removalAwaitingReauth: string | undefined;
   @state() private announcement = '';
+  @state() private inviteEmail = '';
+  @state() private inviteError: string | undefined;
 
   private guarded: AccountBackend | undefined;
   /** What takes focus after the next render: an element id. */
@@ -85,7 +92,12 @@ export class PforteOrganizationAdmin extends PforteElement {
     requests: uniqueId('pforte-org-requests'),
     members: uniqueId('pforte-org-members'),
     confirm: uniqueId('pforte-org-confirm'),
+    invite: uniqueId('pforte-org-invite'),
+    inviteEmail: uniqueId('pforte-org-invite-email'),
+    inviteError: uniqueId('pforte-org-invite-error'),
+    inviteIntro: uniqueId('pforte-org-invite-intro'),
   };
+  private readonly invitation = new AdapterCallController(this);
 
   /** Loads the organization again (the "Try again" of a failed load does this). */
   async refresh(): Promise<void> {
@@ -153,6 +165,7 @@ export class PforteOrganizationAdmin extends PforteElement {
       <ul class="pf-org-list" aria-labelledby=${this.ids.members}>
         ${overview.members.map((member) => this.renderMember(member, overview))}
       </ul>
+      ${overview.canManage ? this.renderInvitation(overview) : nothing}
       <p class="pf-visually-hidden" role="status">${this.announcement}</p>
     `;
   }
@@ -219,6 +232,73 @@ export class PforteOrganizationAdmin extends PforteElement {
                 </button>
               </div>`}
     </li>`;
+  }
+
+  /** "Invite a new user": the address, and while the organization is full, why it cannot take one. */
+  private renderInvitation(overview: OrganizationOverview): TemplateResult {
+    const full = overview.seatsTaken >= overview.maxMembers;
+    const pending = this.invitation.pending;
+    return html`<h4 id=${this.ids.invite} tabindex="-1">${msg('Invite a new user', { id: 'orgAdmin.invite.heading' })}</h4>
+      ${full
+        ? html`<p class="pf-muted">
+            ${msg('All places are taken. To invite someone, remove a member or deny a request first.', { id: 'orgAdmin.invite.full' })}
+          </p>`
+        : html`<p class="pf-muted" id=${this.ids.inviteIntro}>
+              ${msg('The new user gets an e-mail with a link to set a password; the invitation takes one of the places at once.', {
+                id: 'orgAdmin.invite.intro',
+              })}
+            </p>
+            <form method="post" action="" novalidate aria-labelledby=${this.ids.invite} aria-busy=${pending ? 'true' : 'false'} @submit=${this.onInviteSubmit}>
+              ${renderTextField({
+                id: this.ids.inviteEmail,
+                errorId: this.ids.inviteError,
+                label: msg('E-mail address of the new user', { id: 'orgAdmin.invite.email' }),
+                name: 'invite-email',
+                type: 'email',
+                inputmode: 'email',
+                autocomplete: 'off',
+                autocapitalize: 'none',
+                required: true,
+                maxlength: 320,
+                value: this.inviteEmail,
+                error: this.inviteError,
+                describedBy: [this.ids.inviteIntro],
+                onValue: (value) => {
+                  this.inviteEmail = value;
+                  this.inviteError = undefined;
+                },
+              })}
+              ${renderActions({ pending, primary: { label: msg('Send invitation', { id: 'orgAdmin.invite.submit' }), busy: pending } })}
+            </form>`}`;
+  }
+
+  private async onInviteSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const backend = this.guarded;
+    if (!backend || this.invitation.pending) return;
+    const email = this.inviteEmail.trim();
+    if (email === '') {
+      this.inviteError = msg('Please enter the e-mail address of the new user.', { id: 'orgAdmin.invite.missing' });
+      this.pendingFocus = this.ids.inviteEmail;
+      return;
+    }
+    const returnUrl = new URL(this.setPasswordUrl || location.href, location.href).href;
+    const answer = await this.invitation.run((signal) => backend.inviteMember({ email, locale: this.activeLocale, returnUrl }, { signal }));
+    const error = this.invitation.error;
+    if (error) {
+      this.reportError(error);
+      this.inviteError = errorMessage(error);
+      if (error.code === 'organization.full') void this.refresh();
+      this.pendingFocus = this.ids.inviteEmail;
+      return;
+    }
+    if (!answer) return;
+    this.overview = answer.organization;
+    this.inviteEmail = '';
+    this.announcement = msg(str`An invitation was sent to ${email}.`, { id: 'orgAdmin.invite.sent' });
+    this.pendingFocus = answer.organization.seatsTaken >= answer.organization.maxMembers ? this.ids.invite : this.ids.inviteEmail;
+    const invited = answer.organization.members.find((member) => member.username === email);
+    emit(this, 'pforte-account-change', { section: 'organization', change: 'invite', ...(invited ? { accountId: invited.accountId } : {}) });
   }
 
   /** The question, the destructive "yes" and "Cancel"; Escape cancels, focus returns to the button that asked. */

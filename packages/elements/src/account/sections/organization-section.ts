@@ -12,5 +12,6 @@ addAccountSection(
     product=${context.config.id ?? ''}
     locale=${context.locale}
     request-timeout-ms=${context.config.requestTimeoutMs}
+    set-password-url=${context.config.signIn?.forgotPasswordUrl ?? ''}
   ></pforte-organization-admin>`,
 );
