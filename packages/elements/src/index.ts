@@ -26,6 +26,8 @@ import './define/phone-input.js';
 import './define/password-reset.js';
 import './define/guest-access.js';
 import './define/signin.js';
+import './define/account.js';
+import './define/organization-admin.js';
 
 export { PforteSignup } from './signup/signup.js';
 export { PforteCredentialsStep } from './credentials-step/credentials-step.js';
