@@ -3,8 +3,9 @@
  * the memory adapter and against the reference server (npm start): in the
  * dental practice portal (seed 000) Anna registers a new practice, Ben asks to
  * join it with its customer number and postal code, Anna approves him in the
- * "Konto" tab, and Ben signs in as a member; three more requests fill the
- * practice's five places, and a sixth person is refused. Nothing secret
+ * "Konto" tab, and Ben signs in as a member and invites Clara by e-mail; two
+ * more requests fill the practice's five places (members, requests and
+ * invitations count), and a sixth person is refused. Nothing secret
  * reaches the event log, storage or the URL.
  */
 import { after, before, describe, it } from 'node:test';
@@ -178,11 +179,21 @@ async function practiceJourney(page, consoleLines) {
   assert.equal(members.length, 2);
   assert.ok(members.some((member) => member.includes('ben.roth@zahnarzt-keller.de') && member.includes('(Sie)')), members.join(' | '));
 
-  // Three more requests take the last places (members and open requests count); the sixth person is refused.
+  // Ben invites Clara by e-mail: the invitation takes a place at once.
+  await tabToName(page, 'E-Mail-Adresse des neuen Benutzers', 40);
+  await page.keyboard.type('clara.berg@zahnarzt-keller.de');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() =>
+    document.querySelector('pforte-organization-admin [role="status"]')?.textContent?.includes('Eine Einladung wurde an clara.berg@zahnarzt-keller.de gesendet.'),
+  );
+  assert.match(await page.locator('pforte-organization-admin').textContent(), /3 von 5 Plätzen belegt/);
+  await page.waitForFunction(() => [...document.querySelectorAll('#outbox li')].some((item) => item.textContent?.includes('clara.berg@zahnarzt-keller.de')));
+
+  // Two more requests take the last places (members, open requests and invitations count); the sixth person is refused.
   await chooseTab(page, 'demo-tab-register');
-  for (const [index, firstName] of ['Clara', 'David', 'Emma'].entries()) {
+  for (const [index, firstName] of ['David', 'Emma'].entries()) {
     await anotherRegistration(page);
-    assert.equal(await registerPerson(page, { email: `person${index + 3}@zahnarzt-keller.de`, firstName, lastName: 'Roth', join: true }), '');
+    assert.equal(await registerPerson(page, { email: `person${index + 4}@zahnarzt-keller.de`, firstName, lastName: 'Roth', join: true }), '');
   }
   await anotherRegistration(page);
   const refused = await registerPerson(page, { email: 'person6@zahnarzt-keller.de', firstName: 'Felix', lastName: 'Roth', join: true });
