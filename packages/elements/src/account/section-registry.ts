@@ -2,7 +2,7 @@ import type { TemplateResult } from 'lit';
 import type { AccountSectionId, Clock, PforteAccountAdapter, PforteConfig, PforteSignInAdapter, SessionInfo } from '@pforte/core';
 
 /** The backend of the account area: the sign-in half (the session, re-authentication) and the account half. */
-export type AccountBackend = PforteSignInAdapter & PforteAccountAdapter;
+export interface AccountBackend extends PforteSignInAdapter, PforteAccountAdapter {}
 
 /** What `<pforte-account>` hands to a section's view. */
 export interface AccountSectionContext {
