@@ -230,6 +230,48 @@ describe('<pforte-account>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it("asks for the account's SMS code after the password before a removal, as the sign-in does", async () => {
+    const clock = createManualClock();
+    // The open product: every step, so the founder registers with an SMS second factor.
+    const adapter = createMemoryAdapter({ clock });
+    const register = async (username: string, mode: 'register' | 'join') => {
+      const { flowId } = await adapter.startRegistration({ locale: 'en' });
+      await adapter.submitCredentials({ flowId, username, password });
+      if (mode === 'register') {
+        await adapter.registerOrganization({ flowId, name: 'Praxis Sonnenschein', postalCode: '10115', customerNumber: '12345' });
+        await adapter.chooseSecondFactor({ flowId, method: 'sms' });
+        await adapter.sendSmsCode({ flowId, phone: '+4915112345678' });
+        await adapter.verifySmsCode({ flowId, code: adapter.lastCode()! });
+      } else {
+        await adapter.joinOrganization({ flowId, customerNumber: '12345', postalCode: '10115' });
+      }
+      return (await adapter.complete({ flowId })).accountId;
+    };
+    await register('anna@praxis.example', 'register');
+    const ben = await register('ben@praxis.example', 'join');
+    clock.advance(60_000);
+    const first = await adapter.signIn({ identifier: 'anna@praxis.example', password, locale: 'en' });
+    expect(first.status).to.equal('secondFactor');
+    await adapter.verifySignInCode({ signInId: (first as { signInId: string }).signInId, code: adapter.lastCode()! });
+    await adapter.decideJoinRequest({ accountId: ben, approve: true, locale: 'en' });
+    clock.advance(11 * 60_000);
+    const { element } = await mount(adapter, clock, { signIn: {}, steps: ['credentials', { id: 'organization' }] });
+    const organization = region(element, 'Your organization');
+    await until(() => listTexts(organization, 'Members').length === 2, 'both members');
+    byButton(organization, 'Remove ben@praxis.example').click();
+    await until(() => organization.querySelector('[role="group"] button.pf-primary'), 'the confirmation');
+    organization.querySelector<HTMLButtonElement>('[role="group"] button.pf-primary')!.click();
+    await until(() => organization.querySelector('form.pf-reauth'), 'the password asked for');
+    await type(password);
+    await press('Enter');
+    await until(() => organization.querySelector('.pf-reauth pforte-code-input input') === document.activeElement, 'the code asked for');
+    expect(text(organization)).to.contain('by SMS to your mobile number');
+    await expect(element).to.be.accessible();
+    await type(adapter.lastCode()!);
+    await until(() => listTexts(organization, 'Members').length === 1, 'ben removed');
+    expect(status(organization)).to.contain('ben@praxis.example was removed from the organization.');
+  });
+
   it('lets a plain member see but not decide where the master user manages the organization', async () => {
     const clock = createManualClock();
     const { adapter, config, ben, register } = await practice(clock, 'master');

@@ -87,6 +87,7 @@ export class PforteOrganizationAdmin extends PforteElement {
     identifier: () => this.session?.username ?? '',
     product: () => this.product || undefined,
     locale: () => this.activeLocale,
+    clock: () => this.clock,
   });
   private readonly ids = {
     requests: uniqueId('pforte-org-requests'),
