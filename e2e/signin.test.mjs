@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { focusOn, launchChromium, openPage, tabTo, tabToName } from './support/browser.mjs';
+import { chooseProduct, focusOn, launchChromium, openPage, tabTo, tabToName } from './support/browser.mjs';
 import { startDemoServer, startStaticServer } from './support/servers.mjs';
 import { startDemo } from '../scripts/start.mjs';
 
@@ -30,15 +30,6 @@ async function tabBackTo(page, selector, limit = 25) {
     await page.keyboard.press('Shift+Tab');
   }
   throw new Error(`Shift+Tab never reached ${selector}`);
-}
-
-/** Chooses a product in the demo's select by keyboard. */
-async function chooseProduct(page, value) {
-  await tabTo(page, '#product', 40);
-  for (let presses = 0; presses < 10 && (await page.locator('#product').inputValue()) !== value; presses += 1) {
-    await page.keyboard.press('ArrowDown');
-  }
-  assert.equal(await page.locator('#product').inputValue(), value);
 }
 
 /** The number of messages in the demo's outbox panel. */

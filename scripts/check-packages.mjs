@@ -96,7 +96,7 @@ function checkElements(pkgDir, pkg, published) {
       problems.push(`@pforte/elements: ${path} imports the shared @lit/localize instead of the bundled private copy`);
     }
   }
-  for (const file of ['dist/cdn/pforte.js', 'dist/cdn/pforte-all.js', 'dist/cdn/pforte-memory.js', 'dist/cdn/pforte.iife.js', 'dist/cdn/pforte-memory.iife.js', 'dist/cdn/steps/sms-step.js', 'dist/cdn/pforte-signin.js']) {
+  for (const file of ['dist/cdn/pforte.js', 'dist/cdn/pforte-all.js', 'dist/cdn/pforte-memory.js', 'dist/cdn/pforte.iife.js', 'dist/cdn/pforte-memory.iife.js', 'dist/cdn/steps/sms-step.js', 'dist/cdn/pforte-signin.js', 'dist/cdn/pforte-account.js']) {
     if (!published.has(file)) problems.push(`@pforte/elements: ${file} is not in the tarball`);
   }
   console.log(`  elements: ${names.length} entry points, ${manifestTags.size} manifest tags checked`);

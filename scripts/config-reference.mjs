@@ -33,6 +33,7 @@ const purposes = {
   requestTimeoutMs: 'How long one adapter call may take before the person sees a timeout with "Try again".',
   signInUrl: 'Where people sign in; linked when a registration link was already used.',
   signIn: 'How people sign in: the lock after wrong passwords, second-factor codes, reset links, session timeouts, the "Forgot your password?" and "Register" links. Without it a backend uses the defaults.',
+  account: 'What `<pforte-account>` shows a signed-in person, in this order: `sections` (`organization` needs the `organization` step). A section left out is not shown; without `account`, every section whose registration step the product has.',
 };
 const list = (ids) => ids.map((id) => `\`${id}\``).join(', ');
 const mayBeOptional = builtinSteps.filter(

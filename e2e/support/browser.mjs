@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 /** Flags for Debian's Chromium on a machine without a network or a GPU. */
@@ -67,4 +68,13 @@ export async function tabToName(page, name, limit = 30) {
 /** Waits until the focused element's text is `text` (a step heading after a step change). */
 export async function focusOn(page, text, timeout = 15_000) {
   await page.waitForFunction((wanted) => document.activeElement?.textContent?.trim() === wanted, text, { timeout });
+}
+
+/** Chooses a product in the demo's select by keyboard. */
+export async function chooseProduct(page, value) {
+  await tabTo(page, '#product', 40);
+  for (let presses = 0; presses < 10 && (await page.locator('#product').inputValue()) !== value; presses += 1) {
+    await page.keyboard.press('ArrowDown');
+  }
+  assert.equal(await page.locator('#product').inputValue(), value);
 }

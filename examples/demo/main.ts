@@ -212,35 +212,48 @@ const signInTab = createSignInTab({
   },
 });
 
-/** Mounts a fresh widget for the chosen product and backend. */
-async function mount(): Promise<void> {
+/** The memory backend of the mounted widget, which "Register another person" keeps. */
+let memoryBackend: MemoryAdapter | undefined;
+
+/**
+ * Mounts a fresh widget for the chosen product and backend. With
+ * `keepBackend`, a new registration on the same backend (a practice's second
+ * person): the memory adapter, the outbox and the other tabs stay.
+ */
+async function mount({ keepBackend = false } = {}): Promise<void> {
   const mountNumber = ++mounts;
   const onServer = backendSelect.value === 'server';
   const memory = onServer ? undefined : await (memoryModule ??= import('@pforte/core/memory'));
   if (mountNumber !== mounts) return;
-  outbox.stop();
   const product = demoProducts[productSelect.value] ?? Object.values(demoProducts)[0]!;
   const widget = document.createElement('pforte-signup') as PforteSignup;
   widget.config = product.config as PforteConfigInput;
+  const reuse = keepBackend && (onServer || memoryBackend !== undefined);
+  if (!reuse) outbox.stop();
   if (memory) {
     // The widget's language is the select's: the outbox's SMS and e-mails follow a switch mid-flow.
-    const adapter = memory.createMemoryAdapter({
-      ...demoBackendData,
-      takenUsernames: ['taken@example.com', 'vergeben'],
-      clock: demoClock,
-      locale: () => localeSelect.value,
-    });
+    const adapter =
+      reuse && memoryBackend
+        ? memoryBackend
+        : memory.createMemoryAdapter({
+            ...demoBackendData,
+            takenUsernames: ['taken@example.com', 'vergeben'],
+            clock: demoClock,
+            locale: () => localeSelect.value,
+          });
+    memoryBackend = adapter;
     widget.adapter = adapter;
-    outbox = memoryOutbox(() => adapter.outbox);
+    if (!reuse) outbox = memoryOutbox(() => adapter.outbox);
   } else {
+    memoryBackend = undefined;
     // The same attribute a product team sets: `<pforte-signup endpoint="/pforte">` → the HTTP adapter.
     widget.setAttribute('endpoint', serverEndpoint);
     // Allow for a little clock difference between this page and the server.
-    outbox = serverOutbox(Date.now() - 5000);
+    if (!reuse) outbox = serverOutbox(Date.now() - 5000);
   }
-  // The sign-in tab uses the same backend: an account registered here signs in there.
+  // The sign-in and account tabs use the same backend: an account registered here signs in there.
   const config = product.config as PforteConfigInput;
-  signInTab.connect(backendSelect.value === 'server' ? { config, endpoint: serverEndpoint } : { config, adapter: widget.adapter as MemoryAdapter });
+  if (!reuse) signInTab.connect(onServer ? { config, endpoint: serverEndpoint } : { config, adapter: widget.adapter as MemoryAdapter });
   if (product.invitation) widget.invitation = product.invitation;
   resetButton.hidden = !(onServer && resettable);
   resetHint.hidden = resetButton.hidden;
@@ -257,9 +270,20 @@ async function mount(): Promise<void> {
     logEvent(`pforte-error ${JSON.stringify(event.detail)}`);
     outbox.refresh();
   });
-  slot.replaceChildren(widget);
-  eventList.replaceChildren();
-  outboxList.replaceChildren();
+  const another = document.createElement('button');
+  another.type = 'button';
+  another.id = 'another-registration';
+  another.dataset['text'] = 'anotherRegistration';
+  another.textContent = text('anotherRegistration');
+  another.addEventListener('click', () => void mount({ keepBackend: true }));
+  const anotherRow = document.createElement('p');
+  anotherRow.className = 'demo-another';
+  anotherRow.append(another);
+  slot.replaceChildren(widget, anotherRow);
+  if (!reuse) {
+    eventList.replaceChildren();
+    outboxList.replaceChildren();
+  }
   outbox.refresh();
 }
 

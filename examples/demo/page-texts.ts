@@ -38,6 +38,7 @@ export const pageTexts = {
     resetting: 'Demodaten werden zurückgesetzt …',
     resetDone: 'Demodaten zurückgesetzt: eine leere Datenbank mit den Daten der Demoprodukte; Registrierungslinks gelten wieder.',
     resetFailed: 'Das Zurücksetzen ist fehlgeschlagen: {0}',
+    anotherRegistration: 'Weitere Person registrieren',
   },
   en: {
     title: 'Pforte – Demo',
@@ -73,6 +74,7 @@ export const pageTexts = {
     resetting: 'Resetting the demo data …',
     resetDone: 'Demo data reset: an empty database with the demo products’ data; registration links work again.',
     resetFailed: 'The reset failed: {0}',
+    anotherRegistration: 'Register another person',
   },
 } as const;
 

@@ -1,25 +1,29 @@
 /**
- * The demo page's "Sign in" tab beside "Register": `<pforte-signin>` for the
- * chosen product against the same backend as the registration (the memory
- * adapter the register tab uses, or the reference server behind /pforte), so
- * an account registered in one tab signs in in the other. On the memory
- * adapter a button moves the demo clock on by five minutes, to see a lock end.
+ * The demo page's "Sign in" and "Account" tabs beside "Register":
+ * `<pforte-signin>` and `<pforte-account>` for the chosen product against the
+ * same backend as the registration (the memory adapter the register tab uses,
+ * or the reference server behind /pforte), so an account registered in one
+ * tab signs in in the next and manages its organization in the third. On the
+ * memory adapter a button moves the demo clock on by five minutes, to see a
+ * lock end.
  */
-import type { Clock, PforteConfigInput, PforteSignin } from '@pforte/elements';
+import type { Clock, PforteAccount, PforteConfigInput, PforteSignin } from '@pforte/elements';
 import type { MemoryAdapter } from '@pforte/core/memory';
 
 const texts = {
   de: {
-    tabs: 'Registrieren oder anmelden',
+    tabs: 'Registrieren, anmelden, Konto',
     register: 'Registrieren',
     signIn: 'Anmelden',
+    account: 'Konto',
     advance: 'Uhr der Demo um 5 Minuten vorstellen',
     advanced: 'Die Uhr der Demo geht jetzt {0} Minuten vor.',
   },
   en: {
-    tabs: 'Register or sign in',
+    tabs: 'Register, sign in, account',
     register: 'Register',
     signIn: 'Sign in',
+    account: 'Account',
     advance: "Move the demo's clock on by 5 minutes",
     advanced: "The demo's clock is now {0} minutes ahead.",
   },
@@ -46,8 +50,8 @@ declare global {
 }
 
 /**
- * Adds the tabs above the register tab's `registerPanel` and the sign-in
- * panel below it. `log` receives each event of the sign-in widget.
+ * Adds the tabs above the register tab's `registerPanel`, and the sign-in and
+ * account panels below it. `log` receives each event of their widgets.
  */
 export function createSignInTab(options: {
   registerPanel: HTMLElement;
@@ -67,10 +71,18 @@ export function createSignInTab(options: {
   const signInPanel = document.createElement('div');
   signInPanel.id = 'signin-slot';
   const signInTab = tab('demo-tab-signin', signInPanel);
-  tablist.append(registerTab, signInTab);
+  const accountPanel = document.createElement('div');
+  accountPanel.id = 'account-slot';
+  const accountTab = tab('demo-tab-account', accountPanel);
+  const tabs = [
+    [registerTab, registerPanel],
+    [signInTab, signInPanel],
+    [accountTab, accountPanel],
+  ] as const;
+  tablist.append(registerTab, signInTab, accountTab);
   registerPanel.before(tablist);
-  registerPanel.after(signInPanel);
-  for (const panel of [registerPanel, signInPanel]) panel.setAttribute('role', 'tabpanel');
+  registerPanel.after(signInPanel, accountPanel);
+  for (const [, panel] of tabs) panel.setAttribute('role', 'tabpanel');
 
   const clockRow = document.createElement('p');
   clockRow.className = 'demo-clock';
@@ -81,6 +93,7 @@ export function createSignInTab(options: {
   clockRow.append(advanceButton, clockStatus);
 
   let widget: PforteSignin | undefined;
+  let accountWidget: PforteAccount | undefined;
 
   function tab(id: string, panel: HTMLElement): HTMLButtonElement {
     const button = document.createElement('button');
@@ -95,12 +108,14 @@ export function createSignInTab(options: {
   }
 
   function select(chosen: HTMLButtonElement): void {
-    // The sign-in element loads when its tab is first chosen: the register tab's page does not wait for it.
+    // Each element loads when its tab is first chosen: the register tab's page does not wait for them.
     if (chosen === signInTab) void import('@pforte/elements/define/signin.js');
-    for (const [button, panel] of [
-      [registerTab, registerPanel],
-      [signInTab, signInPanel],
-    ] as const) {
+    if (chosen === accountTab) {
+      void import('@pforte/elements/define/account.js');
+      // Someone may have signed in or out in the sign-in tab meanwhile (the element is defined once loaded).
+      if (accountWidget && customElements.get('pforte-account')) void accountWidget.refresh();
+    }
+    for (const [button, panel] of tabs) {
       const selected = button === chosen;
       button.setAttribute('aria-selected', String(selected));
       // Roving tabindex: Tab reaches the chosen tab, the arrow keys the other.
@@ -113,7 +128,11 @@ export function createSignInTab(options: {
   tablist.addEventListener('keydown', (event) => {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
     event.preventDefault();
-    const next = event.key === 'Home' ? registerTab : event.key === 'End' ? signInTab : document.activeElement === registerTab ? signInTab : registerTab;
+    const buttons = tabs.map(([button]) => button);
+    const current = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const step = event.key === 'ArrowRight' ? 1 : -1;
+    const index = event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : (current + step + buttons.length) % buttons.length;
+    const next = buttons[index]!;
     select(next);
     next.focus();
   });
@@ -129,17 +148,22 @@ export function createSignInTab(options: {
     tablist.setAttribute('aria-label', text.tabs);
     registerTab.textContent = text.register;
     signInTab.textContent = text.signIn;
+    accountTab.textContent = text.account;
     advanceButton.textContent = text.advance;
     if (widget) widget.locale = localeSelect.value;
+    if (accountWidget) accountWidget.locale = localeSelect.value;
   }
 
   localeSelect.addEventListener('change', applyLanguage);
-  themeSelect.addEventListener('change', () => widget?.style.setProperty('color-scheme', themeSelect.value));
+  themeSelect.addEventListener('change', () => {
+    widget?.style.setProperty('color-scheme', themeSelect.value);
+    accountWidget?.style.setProperty('color-scheme', themeSelect.value);
+  });
   select(registerTab);
   applyLanguage();
 
   return {
-    /** Mounts a fresh `<pforte-signin>` for the product and backend the register tab now uses. */
+    /** Mounts a fresh `<pforte-signin>` and `<pforte-account>` for the product and backend the register tab now uses. */
     connect(backend: SignInBackend): void {
       const element = document.createElement('pforte-signin');
       element.config = backend.config;
@@ -161,6 +185,25 @@ export function createSignInTab(options: {
       widget = element;
       window.pforteDemo = { memoryAdapter: backend.adapter };
       signInPanel.replaceChildren(element, ...(backend.adapter ? [clockRow] : []));
+
+      const account = document.createElement('pforte-account');
+      account.config = backend.config;
+      if (backend.adapter) {
+        account.adapter = backend.adapter;
+        account.clock = demoClock;
+      } else if (backend.endpoint) {
+        account.setAttribute('endpoint', backend.endpoint);
+      }
+      account.locale = localeSelect.value;
+      account.style.colorScheme = themeSelect.value;
+      for (const type of ['pforte-account-change', 'pforte-error'] as const) {
+        account.addEventListener(type, (event) => {
+          options.log(`${type} ${JSON.stringify(event.detail)}`);
+          options.onActivity();
+        });
+      }
+      accountWidget = account;
+      accountPanel.replaceChildren(account);
     },
   };
 }

@@ -35,6 +35,9 @@ const classicEntries: Record<string, { entry: string; fileName: string }> = {
  *   (`createMemoryAdapter`), loaded only by pages that use it.
  * - `dist/cdn/pforte-signin.js`: `<pforte-signin>`, loaded only by pages
  *   that sign people in (after pforte.js, whose runtime it shares).
+ * - `dist/cdn/pforte-account.js`: `<pforte-account>`, the account area, for
+ *   the pages that show it; each of its sections is a chunk it loads when the
+ *   section is shown.
  * - `dist/cdn/pforte.iife.js`: for pages without module scripts, a small
  *   classic script that loads `pforte.js` from beside itself and puts its API
  *   on the global `Pforte` (`Pforte.ready`): the same files, the same first
@@ -78,6 +81,7 @@ export default defineConfig(({ mode }) => {
               ...translationEntries(),
               ...phoneCountryEntries(),
               'pforte-signin': afterFirstStep('cdn-signin.ts'),
+              'pforte-account': afterFirstStep('cdn-account.ts'),
               ...pageElementEntries,
             },
             formats: ['es'],

@@ -1259,6 +1259,68 @@ const checks: Check[] = [
     },
   },
   {
+    name: 'organization: a member invites by e-mail; the invitation takes a place (member limit with requests and invitations); the link sets the first password and the invitee signs in as a member',
+    async run({ account, inOrganization, unique, options, policy }) {
+      const adapter = account();
+      const product = 'conformance-organization';
+      const customerNumber = `P${unique()}`;
+      const founder = await inOrganization(product, 'register', customerNumber);
+      for (let request = 0; request < 3; request += 1) await inOrganization(product, 'join', customerNumber);
+      const invite = (email: string) => adapter.inviteMember({ email, locale: 'de', returnUrl: 'https://conformance.example/set-password' });
+      const invitee = `invited-${unique()}@example.org`;
+      await expectCode(invite(invitee), 'session.required', 'signed out: an invitation');
+      await adapter.signIn({ identifier: founder.username, password: founder.password, locale: 'de', product });
+      await expectCode(invite('not an address'), 'profile.invalid', 'an invitation to no e-mail address');
+      const refusedLink = await expectCode(
+        adapter.inviteMember({ email: `elsewhere-${unique()}@example.org`, locale: 'de', returnUrl: 'https://evil.example/set-password' }),
+        'link.invalid',
+        'an invitation link to another origin',
+      );
+      check(refusedLink.field === 'returnUrl', 'the field is named');
+      const invited = shape(organizationChangedSchema, await invite(invitee), 'inviteMember').organization;
+      check(invited.seatsTaken === 5, `five places taken (a member, three requests, an invitation), got ${invited.seatsTaken}`);
+      const member = invited.members.find((entry) => entry.username === invitee);
+      check(member !== undefined && member.role === 'member', 'the invitee is listed as a member');
+      await expectCode(invite(`sixth-${unique()}@example.org`), 'organization.full', 'a sixth place by invitation');
+      await expectCode(inOrganization(product, 'join', customerNumber), 'organization.full', 'a sixth place by a join request');
+      await adapter.signOut();
+      if (!options.readEmail) return;
+      const link = (await options.readEmail(invitee))?.link ?? '';
+      const token = /^https:\/\/conformance\.example\/set-password#pforte-reset-token=([^&\s]+)$/.exec(link)?.[1];
+      check(token !== undefined, 'the invitation e-mail links to the return URL, the token in its fragment');
+      const chosen = passwordOfLength(Math.max(lengthsOf(policy).min, 18), 'm');
+      await adapter.resetPassword({ token, password: chosen });
+      const signed = await adapter.signIn({ identifier: invitee, password: chosen, locale: 'de', product });
+      check(signed.status === 'signedIn', `the invitee signs in with the chosen password, got '${signed.status}'`);
+      const session = (await adapter.getSession()).session?.organization;
+      check(session?.status === 'member' && session.role === 'member', 'the invitee is a member at the first sign-in');
+    },
+  },
+  {
+    name: 'attack: only members invite, and only the master user where the master user manages',
+    async run({ account, inOrganization, unique }) {
+      const adapter = account();
+      const product = 'conformance-organization-master';
+      const customerNumber = `P${unique()}`;
+      const master = await inOrganization(product, 'register', customerNumber);
+      const member = await inOrganization(product, 'join', customerNumber);
+      const requester = await inOrganization(product, 'join', customerNumber);
+      const invite = () => adapter.inviteMember({ email: `invited-${unique()}@example.org`, locale: 'de', returnUrl: 'https://conformance.example/set-password' });
+      await adapter.signIn({ identifier: master.username, password: master.password, locale: 'de', product });
+      await adapter.decideJoinRequest({ accountId: member.accountId, approve: true, locale: 'de' });
+      await adapter.signOut();
+      await adapter.signIn({ identifier: requester.username, password: requester.password, locale: 'de', product });
+      await expectCode(invite(), 'permission.denied', 'a pending requester inviting');
+      await adapter.signOut();
+      await adapter.signIn({ identifier: member.username, password: member.password, locale: 'de', product });
+      await expectCode(invite(), 'permission.denied', 'a plain member inviting where the master user manages');
+      await adapter.signOut();
+      await adapter.signIn({ identifier: master.username, password: master.password, locale: 'de', product });
+      const after = (await invite()).organization;
+      check(after.members.length === 3, `the master user invites: three members, got ${after.members.length}`);
+    },
+  },
+  {
     name: 'account invitation: the e-mailed link sets the first password; before that the account cannot sign in',
     async run({ signIn, options, username, policy }) {
       if (!options.inviteAccount || !options.readEmail) throw new CheckSkipped('no account invitations or no e-mail reader');

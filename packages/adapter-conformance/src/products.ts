@@ -37,10 +37,16 @@ export const conformanceProducts = {
   'conformance-email': {
     steps: ['credentials', { id: 'emailVerification', returnUrlOrigins: ['https://conformance.example'] }],
   },
-  /** Practices of at most 5 members plus requests, where every member approves requests and removes members. */
-  'conformance-organization': { steps: ['credentials', { id: 'organization', maxMembers: 5 }], signIn: {} },
-  /** Companies where only the master user (who registered the company) approves requests and removes members. */
-  'conformance-organization-master': { steps: ['credentials', { id: 'organization', managedBy: 'master' }], signIn: {} },
+  /** Practices of at most 5 members plus requests and invitations, where every member approves requests, removes and invites members; invitation links to one origin. */
+  'conformance-organization': {
+    steps: ['credentials', { id: 'organization', maxMembers: 5 }],
+    signIn: { resetUrlOrigins: ['https://conformance.example'] },
+  },
+  /** Companies where only the master user (who registered the company) approves requests, removes and invites members. */
+  'conformance-organization-master': {
+    steps: ['credentials', { id: 'organization', managedBy: 'master' }],
+    signIn: { resetUrlOrigins: ['https://conformance.example'] },
+  },
   /** Names only: the profile asks for no e-mail address. */
   'conformance-profile': { steps: ['credentials', { id: 'profile', fields: { firstName: 'required', lastName: 'required' } }] },
   /** A free username (no e-mail address) and the `min8` policy: length only, yet no common password. */

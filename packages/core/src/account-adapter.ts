@@ -153,6 +153,19 @@ export interface PforteAccountAdapter {
    * 'password'), 'password.rejected' also when it is the current one.
    */
   changeAccountPassword(input: { currentPassword: string; password: string }, options?: CallOptions): Promise<AccountPasswordResult>;
+  /**
+   * Invites a new member by e-mail: the account is created without a
+   * password and takes a place at once (the product's member limit counts
+   * members, pending requests and invitations); its holder sets a password
+   * from the e-mailed link `${returnUrl}#pforte-reset-token=<token>` (a page
+   * with `<pforte-password-reset>`) and then signs in as a member. The e-mail
+   * names the product and is written in `locale`.
+   * Errors: 'permission.denied' (as above), 'organization.full',
+   * 'profile.invalid' (field 'email'), 'identifier.invalid' or
+   * 'identifier.unavailable' (an address the product refuses or that has an
+   * account), 'link.invalid' (field 'returnUrl': an origin the product does not allow).
+   */
+  inviteMember(input: { email: string; locale: string; returnUrl: string }, options?: CallOptions): Promise<{ organization: OrganizationOverview }>;
 }
 
 /** {@link guardAdapter} for the account contract: timeouts, errors mapped to PforteError, every result validated. */
@@ -171,5 +184,6 @@ export function guardAccountAdapter(adapter: PforteAccountAdapter, options: Guar
     setSecondFactor: (input, o) => run(o, (call) => adapter.setSecondFactor(input, call), validated('setSecondFactor')),
     renewServicePin: (input, o) => run(o, (call) => adapter.renewServicePin(input, call), validated('renewServicePin')),
     changeAccountPassword: (input, o) => run(o, (call) => adapter.changeAccountPassword(input, call), validated('changeAccountPassword')),
+    inviteMember: (input, o) => run(o, (call) => adapter.inviteMember(input, call), validated('inviteMember')),
   };
 }

@@ -211,6 +211,7 @@ export const resultSchemas: Partial<Record<ContractMethod, z.ZodMiniType>> = {
   signInAsGuest: guestSessionResultSchema,
   getOrganization: organizationAnswerSchema,
   decideJoinRequest: organizationChangedSchema,
+  inviteMember: organizationChangedSchema,
   removeMember: organizationChangedSchema,
   getAccountSettings: accountSettingsAnswerSchema,
   reauthenticate: reauthResultSchema,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { accountSectionDescriptors, accountSectionIds, hasSectionSteps, type AccountConfig } from './account-sections.js';
 import { ConfigError } from './config-error.js';
 import { configDefaults } from './config-defaults.js';
 import { policyPresets, type PasswordPolicy, type PasswordRule } from './policy.js';
@@ -178,6 +179,16 @@ export function resolveSignIn(input: z.input<typeof signInSchema> = {}): SignInC
 }
 const localeSchema = z.enum(pforteLocales);
 
+/**
+ * Schema of the `account` section: what `<pforte-account>` shows, in this
+ * order. A section left out is not shown; without the section a product
+ * gets every section whose registration step it has.
+ */
+export const accountSchema = z.strictObject({
+  /** The sections of the account area, e.g. `["organization"]`. */
+  sections: z.array(z.enum(accountSectionIds)).check(z.minLength(1, { error: 'expected at least one section' })),
+});
+
 /** Schema of the whole configuration over a registry. */
 function configSchemaOf<Entry extends z.ZodMiniType>(entry: Entry) {
   return z.strictObject({
@@ -208,6 +219,7 @@ function configSchemaOf<Entry extends z.ZodMiniType>(entry: Entry) {
     requestTimeoutMs: z._default(z.optional(intBetween(1000, 120000)), configDefaults.requestTimeoutMs),
     signInUrl: z.optional(linkUrl),
     signIn: z.optional(signInSchema),
+    account: z.optional(accountSchema),
   });
 }
 
@@ -255,6 +267,8 @@ export interface PforteConfig {
   signInUrl?: string;
   /** How people sign in, when the config has a `signIn` section (backends use {@link resolveSignIn}'s defaults otherwise). */
   signIn?: SignInConfig;
+  /** What the account area shows, when the config has an `account` section (`accountSectionsFor` gives the product's default otherwise). */
+  account?: AccountConfig;
 }
 
 type PathSegment = PropertyKey;
@@ -342,6 +356,9 @@ function issueToConfigError(
     case 'invalid_value': {
       const values = issue.values ?? [];
       if (isStepIdList(values, ids)) return new ConfigError(at, `unknown step ${describeValue(value)}`);
+      if (isStepIdList(values, accountSectionIds)) {
+        return new ConfigError(at, `unknown section ${describeValue(value)}, expected one of ${listOf(values)}`);
+      }
       if (values.length === 1) return new ConfigError(at, `expected ${describeValue(values[0])}`);
       return new ConfigError(at, `expected one of ${listOf(values)}`);
     }
@@ -443,6 +460,20 @@ function checkLocales(config: z.output<typeof configSchema>): ConfigError | unde
   return undefined;
 }
 
+/** Each section once, and only where the product has the step it changes later. */
+function checkAccount(account: AccountConfig | undefined, steps: readonly BaseStep[]): ConfigError | undefined {
+  const seen = new Set<string>();
+  for (const [index, id] of (account?.sections ?? []).entries()) {
+    if (seen.has(id)) return new ConfigError('account.sections', `"${id}" appears twice`);
+    seen.add(id);
+    if (!hasSectionSteps(id, steps)) {
+      const needed = (accountSectionDescriptors[id].steps ?? []).map((step) => `"${step}"`).join(' or ');
+      return new ConfigError(`account.sections[${index}]`, `"${id}" needs the ${needed} step`);
+    }
+  }
+  return undefined;
+}
+
 function checkLengths(config: z.output<typeof configSchema>): ConfigError | undefined {
   if (config.username.minLength > config.username.maxLength) {
     return new ConfigError('username.maxLength', `must be at least username.minLength (${config.username.minLength})`);
@@ -501,7 +532,8 @@ export function parseConfig(input: unknown, registry: StepRegistry = defaultRegi
   const config = parsed.data as z.output<typeof configSchema>;
   const steps = config.steps.map((entry, index) => resolveStep(registry, entry as string | { id: string }, index));
   if (steps.length > 0 && !steps.some((step) => step.id === 'done')) steps.push({ id: 'done', optional: false });
-  const problem = checkSteps(registry, steps, config.username.kind) ?? checkLengths(config) ?? checkLocales(config);
+  const problem =
+    checkSteps(registry, steps, config.username.kind) ?? checkLengths(config) ?? checkLocales(config) ?? checkAccount(config.account, steps);
   if (problem) throw problem;
   const resolved: PforteConfig = {
     product: config.product,
@@ -516,6 +548,7 @@ export function parseConfig(input: unknown, registry: StepRegistry = defaultRegi
   if (config.locales !== undefined) resolved.locales = [...config.locales];
   if (config.signInUrl !== undefined) resolved.signInUrl = config.signInUrl;
   if (config.signIn !== undefined) resolved.signIn = resolveSignIn(config.signIn);
+  if (config.account !== undefined) resolved.account = { sections: [...config.account.sections] };
   return resolved;
 }
 

@@ -50,6 +50,7 @@ const methodSet: Record<ContractMethod, true> = {
   setSecondFactor: true,
   renewServicePin: true,
   changeAccountPassword: true,
+  inviteMember: true,
 };
 const adapterMethods = Object.keys(methodSet) as ContractMethod[];
 

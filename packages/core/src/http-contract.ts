@@ -127,6 +127,12 @@ export const decideJoinRequestSchema = z.object({
 });
 /** Body of `POST /account/organization/members/remove`. */
 export const removeMemberRequestSchema = z.object({ accountId: z.string().check(z.maxLength(200)) });
+/** Body of `POST /account/organization/invitations`. */
+export const inviteMemberRequestSchema = z.object({
+  email: z.string().check(z.maxLength(320)),
+  locale: z.string().check(z.maxLength(35)),
+  returnUrl: z.string().check(z.maxLength(2000)),
+});
 
 /** Body of `POST /account/reauthenticate`. */
 export const reauthenticateRequestSchema = z.object({ password: z.string().check(z.maxLength(20000)) });
@@ -245,6 +251,7 @@ const routeDocs: Record<ContractMethod, Pick<HttpRoute, 'summary' | 'errors' | '
   setSecondFactor: { summary: 'Switch to no second factor or to e-mail codes, where the product offers it (needs a recent sign-in)', errors: ['session.required', 'reauth.required', 'input.invalid', 'profile.invalid'], storesAnswer: true },
   changeAccountPassword: { summary: "Replace the password: the current one (wrong ones count towards the sign-in's lock) and a new one under the policy; other sessions end", errors: ['session.required', 'password.too_short', 'password.rejected', 'password.common', 'password.breached'], storesAnswer: false },
   renewServicePin: { summary: 'Replace the service PIN with a new one, returned this once; the old one stops working (needs a recent sign-in)', errors: ['session.required', 'reauth.required', 'step.unavailable'], storesAnswer: false },
+  inviteMember: { summary: 'Invite a new member by e-mail (takes a place; the link sets the first password)', errors: ['session.required', 'permission.denied', 'organization.full', 'profile.invalid', 'identifier.invalid', 'identifier.unavailable', 'link.invalid'], storesAnswer: true },
 };
 
 /** The body schema of each route's request. */
@@ -292,6 +299,7 @@ const requestSchemas: Record<ContractMethod, z.ZodMiniType> = {
   setSecondFactor: setSecondFactorRequestSchema,
   renewServicePin: emptyRequestSchema,
   changeAccountPassword: accountPasswordRequestSchema,
+  inviteMember: inviteMemberRequestSchema,
 };
 
 /** Every route, in flow order, with its request and answer schemas. */

@@ -65,6 +65,7 @@ export const httpRouteBases: readonly HttpRouteBase[] = [
   { method: 'setSecondFactor', path: '/account/second-factor', status: 200 },
   { method: 'renewServicePin', path: '/account/service-pin', status: 200 },
   { method: 'changeAccountPassword', path: '/account/password', status: 200 },
+  { method: 'inviteMember', path: '/account/organization/invitations', status: 200 },
 ];
 
 /** Where an adapter method goes. */

@@ -22,6 +22,16 @@ export { configDefaults } from './config-defaults.js';
 export { draftConfig } from './config-draft.js';
 export { stepIds, type StepId } from './steps/ids.js';
 export {
+  accountSectionDescriptors,
+  accountSectionIds,
+  accountSectionsFor,
+  defaultAccountSections,
+  type AccountConfig,
+  type AccountSectionDescriptor,
+  type AccountSectionId,
+} from './account-sections.js';
+export {
+  accountSchema,
   configSchema,
   formatConfigPath,
   parseConfig,

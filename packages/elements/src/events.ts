@@ -1,4 +1,4 @@
-import type { CompleteResult, PforteErrorCode, SecondFactorMethod, StepId } from '@pforte/core';
+import type { AccountSectionId, CompleteResult, PforteErrorCode, SecondFactorMethod, StepId } from '@pforte/core';
 
 /**
  * The stages of `<pforte-signin>`, named in its `pforte-step-change` and
@@ -19,17 +19,18 @@ export interface PforteStepChangeDetail {
   total: number;
 }
 
-/** The sections of the account area a person changes later: the contact-search opt-in, the second factor, the service PIN, the password. */
-export type AccountSection = 'visibility' | 'secondFactor' | 'servicePin' | 'password';
-
 /**
- * `pforte-account-change`: a section of the account area saved a change.
- * `values` hold the new setting (`visible`, `method`), never a number, PIN,
- * code or password.
+ * `pforte-account-change`: a section of `<pforte-account>` (or the section's
+ * element on its own) saved a change. Never a number, PIN, code or password.
  */
 export interface PforteAccountChangeDetail {
-  section: AccountSection;
-  values: Record<string, unknown>;
+  section: AccountSectionId;
+  /** The new setting of a settings section (`visible`, `method`). */
+  values?: Record<string, unknown>;
+  /** What changed in the organization: `approve`, `deny`, `remove` or `invite`. */
+  change?: string;
+  /** The account acted on, where it is another one (a requester, a member). */
+  accountId?: string;
 }
 
 /** `pforte-complete`: the registration is finished. Holds no secret. */
@@ -39,10 +40,10 @@ export type PforteCompleteDetail = CompleteResult;
 export interface PforteErrorDetail {
   code: PforteErrorCode | 'config.invalid';
   step?: StepId | SignInStage;
-  /** The section of the account area that failed. */
-  section?: AccountSection;
   /** The config path at fault, for `config.invalid`. */
   path?: string;
+  /** The section of `<pforte-account>` whose call failed. */
+  section?: AccountSectionId;
 }
 
 /** `pforte-step-done`: a step element finished its work; values hold no secret. */

@@ -30,6 +30,8 @@ import './define/account-visibility.js';
 import './define/account-second-factor.js';
 import './define/account-pin.js';
 import './define/account-password.js';
+import './define/account.js';
+import './define/organization-admin.js';
 
 export { PforteSignup } from './signup/signup.js';
 export { PforteCredentialsStep } from './credentials-step/credentials-step.js';
@@ -64,6 +66,8 @@ export { PforteAccountVisibility } from './account-visibility/account-visibility
 export { PforteAccountSecondFactor } from './account-second-factor/account-second-factor.js';
 export { PforteAccountPin } from './account-pin/account-pin.js';
 export { PforteAccountPassword } from './account-password/account-password.js';
+export { PforteAccount } from './account/account.js';
+export { PforteOrganizationAdmin } from './organization-admin/organization-admin.js';
 export { getLocale, matchLocale, resolveLocale, setLocale, setStringOverrides, supportedLocales } from './localization/localization.js';
 export type { PforteLocale, StringOverrides } from './localization/localization.js';
 export { version } from './internal/define.js';

@@ -478,6 +478,14 @@ export async function createPforteServer(options: ServerOptions = {}): Promise<P
         }));
       case 'removeMember':
         return run(async (actions) => ({ organization: await actions.removeMember(sessionToken, { accountId: String(input['accountId']) }) }));
+      case 'inviteMember':
+        return run(async (actions) => ({
+          organization: await actions.inviteMember(sessionToken, {
+            email: String(input['email']),
+            locale: String(input['locale']),
+            returnUrl: String(input['returnUrl']),
+          }),
+        }));
       default:
         return dispatchSettings(route, input, context);
     }

@@ -551,6 +551,12 @@ function createSqlAccountStore(tx: Queryable, options: ServiceOptions, flows: ru
     async removeMembership(organizationId, accountId) {
       await tx.query('DELETE FROM memberships WHERE organization_id = $1 AND account_id = $2', [organizationId, accountId]);
     },
+    async addMembership(organizationId, accountId, at) {
+      await tx.query(
+        "INSERT INTO memberships (organization_id, account_id, status, role, created_at, decided_at) VALUES ($1, $2, 'member', 'member', $3, $3)",
+        [organizationId, accountId, at],
+      );
+    },
     async recordAudit(event) {
       await tx.query('INSERT INTO audit_events (at, actor_id, action, subject_id, organization_id, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
         event.at,

@@ -8,7 +8,11 @@ const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${++cou
 const password = 'Praxis-Passwort 2026 🦷';
 
 const products: Record<string, PforteConfigInput> = {
-  praxis: { product: 'Zahnarztportal', steps: ['credentials', { id: 'organization', maxMembers: 5 }], signIn: {} },
+  praxis: {
+    product: 'Zahnarztportal',
+    steps: ['credentials', { id: 'organization', maxMembers: 5 }],
+    signIn: { resetUrlOrigins: ['https://praxis.example'] },
+  },
 };
 
 describe('organization administration on the reference server', () => {
@@ -62,6 +66,26 @@ describe('organization administration on the reference server', () => {
     const refusal = messages.messages.at(-1)!.text;
     assert.match(refusal, /^Ihre Anfrage für Zahnarztpraxis am Markt wurde abgelehnt\n/);
     assert.match(refusal, /Zahnarztportal/);
+  });
+
+  it("records an invitation in the audit log without its token, and e-mails the link in the inviter's language with the product name", async () => {
+    const customerNumber = unique('K');
+    const founder = await registered('register', customerNumber);
+    const invitee = `${unique('neu')}@example.org`;
+    const { organization } = await founder.adapter.inviteMember({ email: invitee, locale: 'de', returnUrl: 'https://praxis.example/passwort-setzen' });
+    const member = organization.members.find((entry) => entry.username === invitee);
+    assert.ok(member, 'the invitee is a member');
+    const invitation = await outboxEmail(test.url, invitee);
+    const token = /#pforte-reset-token=(.+)$/.exec(invitation?.link ?? '')?.[1];
+    assert.ok(token, 'the e-mail carries the link to set a password');
+    const messages = (await (await fetch(`${test.url}/dev/outbox?to=${encodeURIComponent(invitee)}`)).json()) as { messages: Array<{ text: string }> };
+    assert.match(messages.messages.at(-1)!.text, /Zahnarztportal/);
+    const events = await test.server.db.query<Record<string, unknown>>(
+      `SELECT actor_id, action, subject_id FROM audit_events WHERE subject_id = $1 ORDER BY id`,
+      [member.accountId],
+    );
+    assert.deepEqual(events, [{ actor_id: founder.accountId, action: 'organization.invite', subject_id: member.accountId }]);
+    assert.ok(!JSON.stringify(await test.server.db.query('SELECT * FROM audit_events')).includes(token), 'no token in the log');
   });
 
   it('a removed member keeps the account but no longer sees the organization', async () => {

@@ -251,6 +251,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         const pinHash = await accountSettings.precheckServicePinCheck(input);
         return pinHash !== null && (await hasher.verify(input.pin, pinHash));
       }),
+    inviteMember: (input, o) =>
+      call('inviteMember', o, input, async () => ({ organization: await organizationAdmin.inviteMember(sessionToken, input) })),
     auditLog: memory.auditLog,
     createAccount: (input) =>
       exclusive(async () => {

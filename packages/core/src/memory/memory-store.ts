@@ -297,6 +297,8 @@ export function createMemoryStore({ now, invitationValidityDays }: { now: () => 
       if (entry) Object.assign(entry, { status, decidedAt: at });
     },
     removeMembership: async (_organizationId, accountId) => void memberships.delete(accountId),
+    addMembership: async (organizationId, accountId, at) =>
+      void memberships.set(accountId, { organizationId, status: 'member', role: 'member', createdAt: at, decidedAt: at }),
     recordAudit: async (event) => void auditLog.push({ ...event }),
     isVisible: async (accountId) => accountOf(accountId)?.visible ?? false,
     async setVisible(accountId, visible) {

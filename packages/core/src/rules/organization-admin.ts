@@ -33,6 +33,7 @@ export interface AuditEvent {
     | 'organization.approve'
     | 'organization.deny'
     | 'organization.remove'
+    | 'organization.invite'
     | 'account.visibility'
     | 'account.second_factor'
     | 'account.service_pin'
@@ -57,6 +58,8 @@ export interface OrganizationStore extends AccountStore, Pick<FlowStore, 'member
   /** Records a member's decision on a pending request. */
   decideMembership(organizationId: string, accountId: string, status: 'member' | 'denied', at: number): Promise<void>;
   removeMembership(organizationId: string, accountId: string): Promise<void>;
+  /** Adds an invited account as a member (role `member`) from `at`. */
+  addMembership(organizationId: string, accountId: string, at: number): Promise<void>;
   recordAudit(event: AuditEvent): Promise<void>;
 }
 
@@ -162,6 +165,30 @@ export function createOrganizationActions(store: OrganizationStore, options: Flo
         };
         await store.send(message);
       }
+      return overview(product, membership);
+    },
+
+    /**
+     * Invites a new member by e-mail, where the person may manage the
+     * organization ({@link canManageOrganization}: only the master user where
+     * the product says so) and it has room: the invitation takes a place like
+     * a member or a pending request. The account is created without a password
+     * and its holder sets one from the e-mailed link (the reset link's
+     * mechanism, `<pforte-password-reset>` at `returnUrl`), then signs in as a member.
+     */
+    async inviteMember(token: string | undefined, input: { email: string; locale: string; returnUrl: string }): Promise<OrganizationOverview> {
+      const locale = checkLocale(input.locale);
+      const { account, product, membership } = await signedInMember(token);
+      if (!canManageOrganization(product, membership)) throw new PforteError('permission.denied');
+      const email = input.email.trim();
+      if (!isEmailAddress(email)) throw new PforteError('profile.invalid', { field: 'email' });
+      // Locks the organization first: two invitations for its last place run one after the other.
+      await store.memberships(membership.organizationId);
+      rules.checkOrganizationRoom(product, await store.memberCount(membership.organizationId));
+      const invited = await signIn.inviteAccount({ product: product.id, username: email, email, returnUrl: input.returnUrl, locale }, context.origin);
+      const at = now();
+      await store.addMembership(membership.organizationId, invited.accountId, at);
+      await store.recordAudit({ at, actorId: account.accountId, action: 'organization.invite', subjectId: invited.accountId, organizationId: membership.organizationId });
       return overview(product, membership);
     },
 

@@ -679,9 +679,11 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
      * set one (`#pforte-reset-token=…`, the reset link's mechanism, valid for
      * the product's `invitationLinkHours`); the account signs in only after.
      * Errors: as `createAccount`; 'profile.invalid' (field 'email') without an
-     * address to send the link to; 'link.invalid' (field 'returnUrl').
+     * address to send the link to; 'link.invalid' (field 'returnUrl': an
+     * origin neither the product's `resetUrlOrigins` nor `requestOrigin`,
+     * which is the return URL's own for an admin, the asking page's for a member).
      */
-    async inviteAccount(input: AccountInvitationInput): Promise<{ accountId: string; username: string }> {
+    async inviteAccount(input: AccountInvitationInput, requestOrigin = originOf(input.returnUrl)): Promise<{ accountId: string; username: string }> {
       const product = catalog.resolve(input.product);
       const settings = signInSettings(product);
       const locale = checkLocale(input.locale ?? 'de');
@@ -690,8 +692,8 @@ export function createSignInActions(store: AccountStore, options: FlowActionOpti
       const email = input.email ?? (isEmailAddress(username) ? username : undefined);
       if (email === undefined) throw new PforteError('profile.invalid', { field: 'email' });
       const token = random.token();
-      // The admin who invites is trusted with the page: without allowed origins, the return URL's own.
-      const link = resetLink(settings, input.returnUrl, originOf(input.returnUrl), token);
+      // An admin who invites is trusted with the page (without allowed origins, the return URL's own); a member's page is the asking one.
+      const link = resetLink(settings, input.returnUrl, requestOrigin, token);
       const created = await insertAccount(input, username, null);
       const at = now();
       await store.storeResetToken(token, { accountId: created.accountId, expiresAt: at + settings.invitationLinkHours * 60 * 60_000, now: at });

@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import { guardAccountAdapter, PforteError, systemClock } from '@pforte/core';
-import type { AccountSettings, Clock, PforteAccountAdapter, PforteAdapter } from '@pforte/core';
+import type { AccountSectionId, AccountSettings, Clock, PforteAccountAdapter, PforteAdapter } from '@pforte/core';
 import { PforteElement, uniqueId } from './pforte-element.js';
 import { renderActions, renderTextField, renderVisibilityToggle } from './form-controls.js';
 import type { TextFieldOptions } from './form-controls.js';
@@ -11,7 +11,7 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { renderAlert } from '../localization/error-messages.js';
 import { useMessages } from '../localization/localization.js';
 import { emit } from '../events.js';
-import type { AccountSection, PforteErrorDetail } from '../events.js';
+import type { PforteErrorDetail } from '../events.js';
 import '../localization/step-error-messages.js';
 
 void useMessages('accountSettings');
@@ -34,7 +34,7 @@ type Change = () => Promise<void>;
  */
 export abstract class PforteAccountSectionElement extends PforteElement {
   /** Which section this is, in its events. */
-  abstract readonly section: AccountSection;
+  abstract readonly section: AccountSectionId;
 
   /** The backend: the account half of the adapter contract, acting for the signed-in person. */
   @property({ attribute: false }) adapter: PforteAccountAdapter | undefined;

@@ -8,6 +8,7 @@ export interface MessageModule {
 
 const translations: Record<string, Record<string, () => Promise<MessageModule>>> = {
   "de": {
+    "account": () => import('./de/account.js'),
     "accountPassword": () => import('./de/accountPassword.js'),
     "accountPin": () => import('./de/accountPin.js'),
     "accountSecondFactor": () => import('./de/accountSecondFactor.js'),
@@ -22,6 +23,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "flow": () => import('./de/flow.js'),
     "guest": () => import('./de/guest.js'),
     "invitation": () => import('./de/invitation.js'),
+    "orgAdmin": () => import('./de/orgAdmin.js'),
     "organization": () => import('./de/organization.js'),
     "pforte": () => import('./de/pforte.js'),
     "phone": () => import('./de/phone.js'),
@@ -35,6 +37,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "visibility": () => import('./de/visibility.js'),
   },
   "tr": {
+    "account": () => import('./tr/account.js'),
     "accountPassword": () => import('./tr/accountPassword.js'),
     "accountPin": () => import('./tr/accountPin.js'),
     "accountSecondFactor": () => import('./tr/accountSecondFactor.js'),
@@ -49,6 +52,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "flow": () => import('./tr/flow.js'),
     "guest": () => import('./tr/guest.js'),
     "invitation": () => import('./tr/invitation.js'),
+    "orgAdmin": () => import('./tr/orgAdmin.js'),
     "organization": () => import('./tr/organization.js'),
     "pforte": () => import('./tr/pforte.js'),
     "phone": () => import('./tr/phone.js'),
@@ -62,6 +66,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "visibility": () => import('./tr/visibility.js'),
   },
   "ar": {
+    "account": () => import('./ar/account.js'),
     "accountPassword": () => import('./ar/accountPassword.js'),
     "accountPin": () => import('./ar/accountPin.js'),
     "accountSecondFactor": () => import('./ar/accountSecondFactor.js'),
@@ -76,6 +81,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "flow": () => import('./ar/flow.js'),
     "guest": () => import('./ar/guest.js'),
     "invitation": () => import('./ar/invitation.js'),
+    "orgAdmin": () => import('./ar/orgAdmin.js'),
     "organization": () => import('./ar/organization.js'),
     "pforte": () => import('./ar/pforte.js'),
     "phone": () => import('./ar/phone.js'),
@@ -89,6 +95,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "visibility": () => import('./ar/visibility.js'),
   },
   "uk": {
+    "account": () => import('./uk/account.js'),
     "accountPassword": () => import('./uk/accountPassword.js'),
     "accountPin": () => import('./uk/accountPin.js'),
     "accountSecondFactor": () => import('./uk/accountSecondFactor.js'),
@@ -103,6 +110,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "flow": () => import('./uk/flow.js'),
     "guest": () => import('./uk/guest.js'),
     "invitation": () => import('./uk/invitation.js'),
+    "orgAdmin": () => import('./uk/orgAdmin.js'),
     "organization": () => import('./uk/organization.js'),
     "pforte": () => import('./uk/pforte.js'),
     "phone": () => import('./uk/phone.js'),
@@ -116,6 +124,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "visibility": () => import('./uk/visibility.js'),
   },
   "ru": {
+    "account": () => import('./ru/account.js'),
     "accountPassword": () => import('./ru/accountPassword.js'),
     "accountPin": () => import('./ru/accountPin.js'),
     "accountSecondFactor": () => import('./ru/accountSecondFactor.js'),
@@ -130,6 +139,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "flow": () => import('./ru/flow.js'),
     "guest": () => import('./ru/guest.js'),
     "invitation": () => import('./ru/invitation.js'),
+    "orgAdmin": () => import('./ru/orgAdmin.js'),
     "organization": () => import('./ru/organization.js'),
     "pforte": () => import('./ru/pforte.js'),
     "phone": () => import('./ru/phone.js'),
@@ -143,6 +153,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "visibility": () => import('./ru/visibility.js'),
   },
   "pl": {
+    "account": () => import('./pl/account.js'),
     "accountPassword": () => import('./pl/accountPassword.js'),
     "accountPin": () => import('./pl/accountPin.js'),
     "accountSecondFactor": () => import('./pl/accountSecondFactor.js'),
@@ -157,6 +168,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "flow": () => import('./pl/flow.js'),
     "guest": () => import('./pl/guest.js'),
     "invitation": () => import('./pl/invitation.js'),
+    "orgAdmin": () => import('./pl/orgAdmin.js'),
     "organization": () => import('./pl/organization.js'),
     "pforte": () => import('./pl/pforte.js'),
     "phone": () => import('./pl/phone.js'),
@@ -170,6 +182,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "visibility": () => import('./pl/visibility.js'),
   },
   "fr": {
+    "account": () => import('./fr/account.js'),
     "accountPassword": () => import('./fr/accountPassword.js'),
     "accountPin": () => import('./fr/accountPin.js'),
     "accountSecondFactor": () => import('./fr/accountSecondFactor.js'),
@@ -184,6 +197,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "flow": () => import('./fr/flow.js'),
     "guest": () => import('./fr/guest.js'),
     "invitation": () => import('./fr/invitation.js'),
+    "orgAdmin": () => import('./fr/orgAdmin.js'),
     "organization": () => import('./fr/organization.js'),
     "pforte": () => import('./fr/pforte.js'),
     "phone": () => import('./fr/phone.js'),
@@ -197,6 +211,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "visibility": () => import('./fr/visibility.js'),
   },
   "it": {
+    "account": () => import('./it/account.js'),
     "accountPassword": () => import('./it/accountPassword.js'),
     "accountPin": () => import('./it/accountPin.js'),
     "accountSecondFactor": () => import('./it/accountSecondFactor.js'),
@@ -211,6 +226,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "flow": () => import('./it/flow.js'),
     "guest": () => import('./it/guest.js'),
     "invitation": () => import('./it/invitation.js'),
+    "orgAdmin": () => import('./it/orgAdmin.js'),
     "organization": () => import('./it/organization.js'),
     "pforte": () => import('./it/pforte.js'),
     "phone": () => import('./it/phone.js'),
@@ -224,6 +240,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "visibility": () => import('./it/visibility.js'),
   },
   "es": {
+    "account": () => import('./es/account.js'),
     "accountPassword": () => import('./es/accountPassword.js'),
     "accountPin": () => import('./es/accountPin.js'),
     "accountSecondFactor": () => import('./es/accountSecondFactor.js'),
@@ -238,6 +255,7 @@ const translations: Record<string, Record<string, () => Promise<MessageModule>>>
     "flow": () => import('./es/flow.js'),
     "guest": () => import('./es/guest.js'),
     "invitation": () => import('./es/invitation.js'),
+    "orgAdmin": () => import('./es/orgAdmin.js'),
     "organization": () => import('./es/organization.js'),
     "pforte": () => import('./es/pforte.js'),
     "phone": () => import('./es/phone.js'),

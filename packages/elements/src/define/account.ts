@@ -1,0 +1,4 @@
+import { PforteAccount } from '../account/account.js';
+import { defineElement } from '../internal/define.js';
+
+defineElement('pforte-account', PforteAccount);
