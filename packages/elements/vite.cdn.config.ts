@@ -1,6 +1,6 @@
 import { defaultClientConditions, defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
-import { afterFirstStep, lazyStepNames, oneFileFirstStep, phoneCountryEntries, stepFilePath, translationEntries, validationEntry } from './build/cdn-files.js';
+import { accountSectionNames, afterFirstStep, lazyStepNames, oneFileFirstStep, phoneCountryEntries, stepFilePath, translationEntries, validationEntry } from './build/cdn-files.js';
 import { minifyTemplates } from './build/minify-templates.js';
 import { smallerPhoneLibrary } from './build/phone-library.js';
 import { versionDefine } from './build/version.js';
@@ -36,8 +36,8 @@ const classicEntries: Record<string, { entry: string; fileName: string }> = {
  * - `dist/cdn/pforte-signin.js`: `<pforte-signin>`, loaded only by pages
  *   that sign people in (after pforte.js, whose runtime it shares).
  * - `dist/cdn/pforte-account.js`: `<pforte-account>`, the account area, for
- *   the pages that show it; each of its sections is a chunk it loads when the
- *   section is shown.
+ *   the pages that show it; each of its sections is a file of its own,
+ *   `account/<name>.js`, loaded when the section is shown.
  * - `dist/cdn/pforte.iife.js`: for pages without module scripts, a small
  *   classic script that loads `pforte.js` from beside itself and puts its API
  *   on the global `Pforte` (`Pforte.ready`): the same files, the same first
@@ -55,6 +55,8 @@ export default defineConfig(({ mode }) => {
     'pforte-guest-access': afterFirstStep('define/guest-access.ts'),
   };
   const stepEntries = Object.fromEntries(lazyStepNames().map((name) => [`steps/${name}`, afterFirstStep(`signup/steps/${name}.ts`)]));
+  // The account area's sections, each a file of its own as the steps are (`account/<name>.js`).
+  const sectionEntries = Object.fromEntries(accountSectionNames().map((name) => [`account/${name}`, afterFirstStep(`account/sections/${name}.ts`)]));
   return {
     resolve: {
       conditions: ['pforte-source', ...defaultClientConditions],
@@ -78,6 +80,7 @@ export default defineConfig(({ mode }) => {
               'pforte-memory': afterFirstStep('cdn-memory.ts'),
               'pforte-validation': validationEntry,
               ...stepEntries,
+              ...sectionEntries,
               ...translationEntries(),
               ...phoneCountryEntries(),
               'pforte-signin': afterFirstStep('cdn-signin.ts'),

@@ -31,6 +31,17 @@ export function lazyStepNames(): string[] {
 }
 
 /**
+ * The sections `<pforte-account>` loads when shown (`src/account/section-loaders.ts`),
+ * by their file name in `src/account/sections/`, e.g. `organization-section`.
+ * Each is a file of its own, `account/<name>.js`, loaded by that relative URL
+ * as the step files are (see {@link oneFileFirstStep}).
+ */
+export function accountSectionNames(): string[] {
+  const loaders = readFileSync(`${srcDir}/account/section-loaders.ts`, 'utf8');
+  return [...loaders.matchAll(/import\('\.\/sections\/([\w-]+)\.js'\)/g)].map((match) => match[1]!);
+}
+
+/**
  * Makes `pforte.js` one file. Each later step is an entry of its own
  * (`steps/<name>.js`), and `<pforte-signup>` imports it by that relative URL
  * at runtime instead of through a dynamic import the bundler follows: were it
@@ -63,6 +74,11 @@ export function oneFileFirstStep(): Plugin {
       // pforte-all.js loads <pforte-signin> from its own file, `pforte-signin.js`, as it loads the step files.
       if (source === './define/signin.js' && importer && /[\\/]cdn-all\.ts$/.test(importer)) {
         return { id: `${lazyFilePrefix}pforte-signin`, external: true };
+      }
+      // The section loaders of <pforte-account>: each section is a file of its own, `account/<name>.js`.
+      const section = /^\.\/sections\/([\w-]+)\.js$/.exec(source);
+      if (section && importer && /[\\/]account[\\/]section-loaders\.ts$/.test(importer) && accountSectionNames().includes(section[1]!)) {
+        return { id: `${lazyFilePrefix}account/${section[1]}`, external: true };
       }
       // The step loaders of <pforte-signup>, and pforte-all.js, which loads every step file.
       const match = /^\.\/(?:steps|define)\/([\w-]+)\.js$/.exec(source);

@@ -24,10 +24,6 @@ import './define/phone-input.js';
 import './define/password-reset.js';
 import './define/guest-access.js';
 import './define/signin.js';
-import './define/account-visibility.js';
-import './define/account-second-factor.js';
-import './define/account-pin.js';
-import './define/account-password.js';
 
 export * from './cdn.js';
 // Config validation with zod, which pforte.js loads only on demand.
