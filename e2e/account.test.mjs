@@ -152,11 +152,12 @@ async function practiceJourney(page, consoleLines) {
   assert.equal(await registerPerson(page, { email: 'ben.roth@zahnarzt-keller.de', firstName: 'Ben', lastName: 'Roth', join: true }), '');
   assert.match(await page.locator('pforte-done-step').textContent(), /Bestätigung durch ein Mitglied|muss Ihren Zugang bestätigen/);
 
-  // Ben's request waits: his session shows no organization yet.
+  // Ben's request waits: his session shows his own password to change, and no organization yet.
   await signIn(page, 'ben.roth@zahnarzt-keller.de');
   await chooseTab(page, 'demo-tab-account');
   await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === 'Ihr Konto', accountHeading);
-  await page.waitForFunction(() => document.querySelector('pforte-account')?.textContent?.includes('Für Ihr Konto gibt es hier nichts zu verwalten.'));
+  await page.locator('pforte-account pforte-account-password').waitFor();
+  assert.equal(await page.locator('pforte-organization-admin').count(), 0, 'no organization for a pending request');
 
   // Anna approves him in the account tab.
   await signIn(page, 'anna.keller@zahnarzt-keller.de');

@@ -93,12 +93,12 @@ export const SignedOut: Story = {
   },
 };
 
-/** Ben's request is pending: his account area has nothing to manage yet. */
+/** Ben's request is pending: his account area has his own password to change, and no organization yet. */
 export const PendingRequester: Story = {
   loaders: [practice({ signedIn: 'ben.roth@zahnarzt-keller.de' })],
   play: async ({ canvasElement }) => {
-    await until('the empty account area', () => canvasElement.querySelector('pforte-account h2') !== null && canvasElement.querySelector('pforte-account p:not(.pf-muted)') !== null);
-    if (canvasElement.querySelector('pforte-account section')) throw new Error('a pending requester sees no section');
+    await until('his password section', () => canvasElement.querySelector('pforte-account pforte-account-password h2, pforte-account pforte-account-password h3') !== null);
+    if (canvasElement.querySelector('pforte-organization-admin')) throw new Error('a pending requester sees no organization');
   },
 };
 

@@ -17,7 +17,8 @@ import { guestAccessStyles } from './guest-access.styles.js';
 import '../define/code-input.js';
 import '../localization/step-error-messages.js';
 
-void useMessages('guest');
+/** This element's text in the active locale: it renders once that is there, never first in English. */
+const textLoaded = useMessages('guest');
 
 /** The fragment member of a guest invitation link: `#pforte-guest-invitation=…`. */
 export const guestInvitationFragment = 'pforte-guest-invitation';
@@ -51,6 +52,13 @@ export class PforteGuestAccess extends PforteElement {
   /** Follows the page's Pforte locale (`setLocale`); its text and, unless the page set `dir`, its direction. */
   protected override willUpdate(): void {
     applyLanguage(this, getLocale());
+  }
+
+  @state() private textReady = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void textLoaded.then(() => (this.textReady = true));
   }
 
   static override pforteStyles = [...PforteElement.pforteStyles, guestAccessStyles];
@@ -126,6 +134,7 @@ export class PforteGuestAccess extends PforteElement {
   }
 
   override render() {
+    if (!this.textReady) return nothing;
     switch (this.stage) {
       case 'noInvitation':
         return this.renderClosed(

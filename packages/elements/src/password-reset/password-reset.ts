@@ -17,7 +17,8 @@ import { emit } from '../events.js';
 import { passwordResetStyles } from './password-reset.styles.js';
 import '../localization/step-error-messages.js';
 
-void useMessages('reset');
+/** This element's text in the active locale: it renders once that is there, never first in English. */
+const textLoaded = useMessages('reset');
 
 /** The fragment member of a reset link (and of an account invitation): `#pforte-reset-token=…`. */
 export const resetTokenFragment = 'pforte-reset-token';
@@ -54,6 +55,13 @@ export class PfortePasswordReset extends PforteElement {
   /** Follows the page's Pforte locale (`setLocale`); its text and, unless the page set `dir`, its direction. */
   protected override willUpdate(): void {
     applyLanguage(this, getLocale());
+  }
+
+  @state() private textReady = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void textLoaded.then(() => (this.textReady = true));
   }
 
   static override pforteStyles = [...PforteElement.pforteStyles, passwordResetStyles];
@@ -144,6 +152,7 @@ export class PfortePasswordReset extends PforteElement {
   }
 
   override render() {
+    if (!this.textReady) return nothing;
     switch (this.stage) {
       case 'request':
         return this.renderRequest();

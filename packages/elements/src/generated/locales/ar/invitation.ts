@@ -6,7 +6,7 @@ export const templates = {
   'invitation.check': `يُرجى التحقق من البيانات الواردة في دعوتك؛ ويمكنك استكمالها في الخطوات التالية.`,
   'invitation.expired': `لم يعد رابط التسجيل هذا صالحًا.`,
   'invitation.expired.ask': `يُرجى التواصل مع فريق الدعم لدينا، وسيعيد إرسال رسالة التسجيل إليك برابط جديد.`,
-  'invitation.expired.days': str`كان رابط التسجيل هذا صالحًا لمدة ${0} يومًا وقد انتهت صلاحيته.`,
+  'invitation.expired.days': str`كان رابط التسجيل هذا صالحًا لمدة ${0} وقد انتهت صلاحيته.`,
   'invitation.expired.heading': `انتهت صلاحية رابط التسجيل هذا`,
   'invitation.heading': `أهلًا وسهلًا`,
   'invitation.heading.neutral': `التسجيل`,

@@ -26,7 +26,7 @@ export const templates = {
   'reset.other': `استخدام عنوان آخر`,
   'reset.requested': str`إذا كان هناك حساب باسم ${0}، فقد أرسلنا رسالة بريد إلكتروني تحتوي على رابط لتعيين كلمة مرور جديدة.`,
   'reset.requested.heading': `يُرجى التحقق من صندوق الوارد`,
-  'reset.requested.validity': str`يعمل الرابط مرة واحدة فقط، ولمدة ${0} دقيقة.`,
+  'reset.requested.validity': str`يعمل الرابط مرة واحدة فقط، ولمدة ${0}.`,
   'reset.resend': `إعادة إرسال الرابط`,
   'reset.resend.available': `يمكنك الآن طلب رابط جديد.`,
   'reset.resend.wait': str`إعادة إرسال الرابط بعد ${0}`,

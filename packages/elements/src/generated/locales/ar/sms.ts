@@ -14,11 +14,11 @@ export const templates = {
   'sms.resend': `إرسال رمز جديد`,
   'sms.resend.available': `يمكنك الآن طلب رمز جديد.`,
   'sms.resend.wait': str`رمز جديد بعد ${0}`,
-  'sms.resent': str`تم إرسال رمز جديد. يمكنك طلب رمز آخر بعد ${0} ثانية.`,
+  'sms.resent': str`تم إرسال رمز جديد. يمكنك طلب رمز آخر بعد ${0}.`,
   'sms.send': `إرسال الرمز`,
   'sms.send.wait': str`إرسال الرمز بعد ${0}`,
   'sms.sent': str`أرسلنا رمزًا مكوّنًا من ${0} أرقام برسالة SMS إلى ${1}.`,
-  'sms.sentStatus': str`تم إرسال الرمز. يمكنك طلب رمز جديد بعد ${0} ثانية.`,
+  'sms.sentStatus': str`تم إرسال الرمز. يمكنك طلب رمز جديد بعد ${0}.`,
   'sms.verify': `تأكيد الرمز`,
   'sms.wrongNumber': `هل الرقم غير صحيح؟`,
 };

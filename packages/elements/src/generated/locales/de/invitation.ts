@@ -6,7 +6,7 @@ export const templates = {
   'invitation.check': `Bitte prüfen Sie die Angaben aus Ihrer Einladung; ergänzen können Sie sie in den nächsten Schritten.`,
   'invitation.expired': `Dieser Registrierungslink ist nicht mehr gültig.`,
   'invitation.expired.ask': `Wenden Sie sich bitte an unseren Support. Dieser sendet Ihnen die Registrierungs-E-Mail mit einem neuen Link erneut zu.`,
-  'invitation.expired.days': str`Dieser Registrierungslink war ${0} Tage gültig und ist abgelaufen.`,
+  'invitation.expired.days': str`Dieser Registrierungslink war ${0} gültig und ist abgelaufen.`,
   'invitation.expired.heading': `Dieser Registrierungslink ist abgelaufen`,
   'invitation.heading': `Willkommen`,
   'invitation.heading.neutral': `Registrierung`,

@@ -26,7 +26,7 @@ export const templates = {
   'reset.other': `Andere Adresse verwenden`,
   'reset.requested': str`Falls ein Konto für ${0} besteht, haben wir eine E-Mail mit einem Link für ein neues Passwort gesendet.`,
   'reset.requested.heading': `Prüfen Sie Ihr Postfach`,
-  'reset.requested.validity': str`Der Link funktioniert einmal und ${0} Minuten lang.`,
+  'reset.requested.validity': str`Der Link funktioniert einmal und ${0} lang.`,
   'reset.resend': `Link erneut senden`,
   'reset.resend.available': `Sie können jetzt einen neuen Link anfordern.`,
   'reset.resend.wait': str`Link erneut senden in ${0}`,

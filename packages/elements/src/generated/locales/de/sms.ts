@@ -14,11 +14,11 @@ export const templates = {
   'sms.resend': `Neuen Code anfordern`,
   'sms.resend.available': `Sie können jetzt einen neuen Code anfordern.`,
   'sms.resend.wait': str`Neuer Code in ${0}`,
-  'sms.resent': str`Ein neuer Code wurde gesendet. Einen weiteren können Sie in ${0} Sekunden anfordern.`,
+  'sms.resent': str`Ein neuer Code wurde gesendet. Einen weiteren können Sie in ${0} anfordern.`,
   'sms.send': `Code senden`,
   'sms.send.wait': str`Code senden in ${0}`,
   'sms.sent': str`Wir haben einen ${0}-stelligen Code per SMS an ${1} gesendet.`,
-  'sms.sentStatus': str`Code gesendet. Einen neuen Code können Sie in ${0} Sekunden anfordern.`,
+  'sms.sentStatus': str`Code gesendet. Einen neuen Code können Sie in ${0} anfordern.`,
   'sms.verify': `Code bestätigen`,
   'sms.wrongNumber': `Falsche Nummer?`,
 };

@@ -6,7 +6,7 @@ export const templates = {
   'invitation.check': `Compruebe los datos de su invitación; podrá completarlos en los pasos siguientes.`,
   'invitation.expired': `Este enlace de registro ya no es válido.`,
   'invitation.expired.ask': `Póngase en contacto con nuestro servicio de atención al cliente, que le volverá a enviar el correo de registro con un enlace nuevo.`,
-  'invitation.expired.days': str`Este enlace de registro era válido durante ${0} días y ha caducado.`,
+  'invitation.expired.days': str`Este enlace de registro era válido durante ${0} y ha caducado.`,
   'invitation.expired.heading': `Este enlace de registro ha caducado`,
   'invitation.heading': `Le damos la bienvenida`,
   'invitation.heading.neutral': `Registro`,

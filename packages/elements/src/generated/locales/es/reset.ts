@@ -26,7 +26,7 @@ export const templates = {
   'reset.other': `Usar otra dirección`,
   'reset.requested': str`Si existe una cuenta para ${0}, le hemos enviado un correo electrónico con un enlace para establecer una contraseña nueva.`,
   'reset.requested.heading': `Revise su bandeja de entrada`,
-  'reset.requested.validity': str`El enlace funciona una sola vez, durante ${0} minutos.`,
+  'reset.requested.validity': str`El enlace funciona una sola vez, durante ${0}.`,
   'reset.resend': `Reenviar el enlace`,
   'reset.resend.available': `Ya puede solicitar un enlace nuevo.`,
   'reset.resend.wait': str`Reenviar el enlace en ${0}`,

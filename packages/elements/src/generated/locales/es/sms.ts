@@ -14,11 +14,11 @@ export const templates = {
   'sms.resend': `Enviar un código nuevo`,
   'sms.resend.available': `Ya puede solicitar un código nuevo.`,
   'sms.resend.wait': str`Nuevo código en ${0}`,
-  'sms.resent': str`Se ha enviado un código nuevo. Podrá solicitar otro dentro de ${0} segundos.`,
+  'sms.resent': str`Se ha enviado un código nuevo. Podrá solicitar otro dentro de ${0}.`,
   'sms.send': `Enviar código`,
   'sms.send.wait': str`Enviar código en ${0}`,
   'sms.sent': str`Hemos enviado un código de ${0} cifras por SMS al ${1}.`,
-  'sms.sentStatus': str`Código enviado. Podrá solicitar un código nuevo dentro de ${0} segundos.`,
+  'sms.sentStatus': str`Código enviado. Podrá solicitar un código nuevo dentro de ${0}.`,
   'sms.verify': `Confirmar código`,
   'sms.wrongNumber': `¿Número incorrecto?`,
 };

@@ -6,7 +6,7 @@ export const templates = {
   'invitation.check': `Veuillez vérifier les informations de votre invitation ; vous pourrez les compléter aux étapes suivantes.`,
   'invitation.expired': `Ce lien d’inscription n’est plus valable.`,
   'invitation.expired.ask': `Veuillez contacter notre service d’assistance, qui vous renverra l’e-mail d’inscription avec un nouveau lien.`,
-  'invitation.expired.days': str`Ce lien d’inscription était valable ${0} jours et a expiré.`,
+  'invitation.expired.days': str`Ce lien d’inscription était valable ${0} et a expiré.`,
   'invitation.expired.heading': `Ce lien d’inscription a expiré`,
   'invitation.heading': `Bienvenue`,
   'invitation.heading.neutral': `Inscription`,

@@ -26,7 +26,7 @@ export const templates = {
   'reset.other': `Utiliser une autre adresse`,
   'reset.requested': str`Si un compte existe pour ${0}, nous avons envoyé un e-mail contenant un lien pour définir un nouveau mot de passe.`,
   'reset.requested.heading': `Consultez votre boîte de réception`,
-  'reset.requested.validity': str`Le lien ne peut être utilisé qu’une fois, pendant ${0} minutes.`,
+  'reset.requested.validity': str`Le lien ne peut être utilisé qu’une fois, pendant ${0}.`,
   'reset.resend': `Renvoyer le lien`,
   'reset.resend.available': `Vous pouvez maintenant demander un nouveau lien.`,
   'reset.resend.wait': str`Renvoyer le lien dans ${0}`,

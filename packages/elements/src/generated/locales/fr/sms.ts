@@ -14,11 +14,11 @@ export const templates = {
   'sms.resend': `Envoyer un nouveau code`,
   'sms.resend.available': `Vous pouvez maintenant demander un nouveau code.`,
   'sms.resend.wait': str`Nouveau code dans ${0}`,
-  'sms.resent': str`Un nouveau code a été envoyé. Vous pourrez en demander un autre dans ${0} secondes.`,
+  'sms.resent': str`Un nouveau code a été envoyé. Vous pourrez en demander un autre dans ${0}.`,
   'sms.send': `Envoyer le code`,
   'sms.send.wait': str`Envoyer le code dans ${0}`,
   'sms.sent': str`Nous avons envoyé un code à ${0} chiffres par SMS au ${1}.`,
-  'sms.sentStatus': str`Code envoyé. Vous pourrez demander un nouveau code dans ${0} secondes.`,
+  'sms.sentStatus': str`Code envoyé. Vous pourrez demander un nouveau code dans ${0}.`,
   'sms.verify': `Valider le code`,
   'sms.wrongNumber': `Numéro erroné ?`,
 };

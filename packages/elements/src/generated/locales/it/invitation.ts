@@ -6,7 +6,7 @@ export const templates = {
   'invitation.check': `Controlli i dati del suo invito; potrà completarli nei passaggi successivi.`,
   'invitation.expired': `Questo link di registrazione non è più valido.`,
   'invitation.expired.ask': `Si rivolga al nostro servizio di assistenza, che le invierà di nuovo l’e-mail di registrazione con un nuovo link.`,
-  'invitation.expired.days': str`Questo link di registrazione era valido ${0} giorni ed è scaduto.`,
+  'invitation.expired.days': str`Questo link di registrazione era valido ${0} ed è scaduto.`,
   'invitation.expired.heading': `Questo link di registrazione è scaduto`,
   'invitation.heading': `Le diamo il benvenuto`,
   'invitation.heading.neutral': `Registrazione`,

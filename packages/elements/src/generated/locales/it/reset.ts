@@ -26,7 +26,7 @@ export const templates = {
   'reset.other': `Usa un altro indirizzo`,
   'reset.requested': str`Se esiste un account per ${0}, abbiamo inviato un’e-mail con un link per impostare una nuova password.`,
   'reset.requested.heading': `Controlli la sua casella di posta`,
-  'reset.requested.validity': str`Il link funziona una sola volta, per ${0} minuti.`,
+  'reset.requested.validity': str`Il link funziona una sola volta, per ${0}.`,
   'reset.resend': `Invia di nuovo il link`,
   'reset.resend.available': `Ora può richiedere un nuovo link.`,
   'reset.resend.wait': str`Invia di nuovo il link tra ${0}`,

@@ -14,11 +14,11 @@ export const templates = {
   'sms.resend': `Invia nuovo codice`,
   'sms.resend.available': `Ora può richiedere un nuovo codice.`,
   'sms.resend.wait': str`Nuovo codice tra ${0}`,
-  'sms.resent': str`È stato inviato un nuovo codice. Potrà richiederne un altro tra ${0} secondi.`,
+  'sms.resent': str`È stato inviato un nuovo codice. Potrà richiederne un altro tra ${0}.`,
   'sms.send': `Invia codice`,
   'sms.send.wait': str`Invia codice tra ${0}`,
   'sms.sent': str`Abbiamo inviato un codice di ${0} cifre via SMS al numero ${1}.`,
-  'sms.sentStatus': str`Codice inviato. Potrà richiedere un nuovo codice tra ${0} secondi.`,
+  'sms.sentStatus': str`Codice inviato. Potrà richiedere un nuovo codice tra ${0}.`,
   'sms.verify': `Conferma codice`,
   'sms.wrongNumber': `Numero errato?`,
 };

@@ -6,7 +6,7 @@ export const templates = {
   'invitation.check': `Proszę sprawdzić dane z zaproszenia; uzupełnić je można w kolejnych krokach.`,
   'invitation.expired': `Ten link rejestracyjny nie jest już ważny.`,
   'invitation.expired.ask': `Proszę skontaktować się z naszym działem obsługi klienta – ponownie wyślemy wiadomość rejestracyjną z nowym linkiem.`,
-  'invitation.expired.days': str`Ten link rejestracyjny był ważny przez ${0} dni i wygasł.`,
+  'invitation.expired.days': str`Ten link rejestracyjny był ważny przez ${0} i wygasł.`,
   'invitation.expired.heading': `Ten link rejestracyjny wygasł`,
   'invitation.heading': `Witamy`,
   'invitation.heading.neutral': `Rejestracja`,

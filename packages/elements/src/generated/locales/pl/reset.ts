@@ -26,7 +26,7 @@ export const templates = {
   'reset.other': `Użyj innego adresu`,
   'reset.requested': str`Jeśli istnieje konto dla ${0}, wysłaliśmy wiadomość z linkiem do ustawienia nowego hasła.`,
   'reset.requested.heading': `Proszę sprawdzić skrzynkę odbiorczą`,
-  'reset.requested.validity': str`Link działa jeden raz przez ${0} min.`,
+  'reset.requested.validity': str`Link działa jeden raz przez ${0}.`,
   'reset.resend': `Wyślij link ponownie`,
   'reset.resend.available': `Teraz można poprosić o nowy link.`,
   'reset.resend.wait': str`Wyślij link ponownie za ${0}`,

@@ -14,11 +14,11 @@ export const templates = {
   'sms.resend': `Wyślij nowy kod`,
   'sms.resend.available': `Teraz można poprosić o nowy kod.`,
   'sms.resend.wait': str`Nowy kod za ${0}`,
-  'sms.resent': str`Wysłano nowy kod. O kolejny można poprosić za ${0} s.`,
+  'sms.resent': str`Wysłano nowy kod. O kolejny można poprosić za ${0}`,
   'sms.send': `Wyślij kod`,
   'sms.send.wait': str`Wyślij kod za ${0}`,
   'sms.sent': str`Wysłaliśmy kod ${0}-cyfrowy SMS-em na numer ${1}.`,
-  'sms.sentStatus': str`Kod został wysłany. O nowy kod można poprosić za ${0} s.`,
+  'sms.sentStatus': str`Kod został wysłany. O nowy kod można poprosić za ${0}`,
   'sms.verify': `Potwierdź kod`,
   'sms.wrongNumber': `Błędny numer?`,
 };

@@ -6,7 +6,7 @@ export const templates = {
   'invitation.check': `Lütfen davetinizdeki bilgileri kontrol edin; eksik bilgileri sonraki adımlarda tamamlayabilirsiniz.`,
   'invitation.expired': `Bu kayıt bağlantısı artık geçerli değil.`,
   'invitation.expired.ask': `Lütfen destek ekibimize başvurun; kayıt e-postası size yeni bir bağlantıyla tekrar gönderilecektir.`,
-  'invitation.expired.days': str`Bu kayıt bağlantısı ${0} gün geçerliydi ve süresi doldu.`,
+  'invitation.expired.days': str`Bu kayıt bağlantısı ${0} geçerliydi ve süresi doldu.`,
   'invitation.expired.heading': `Bu kayıt bağlantısının süresi doldu`,
   'invitation.heading': `Hoş geldiniz`,
   'invitation.heading.neutral': `Kayıt`,

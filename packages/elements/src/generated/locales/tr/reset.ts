@@ -26,7 +26,7 @@ export const templates = {
   'reset.other': `Başka bir adres kullan`,
   'reset.requested': str`${0} için bir hesap varsa, yeni bir şifre belirlemeniz için bağlantı içeren bir e-posta gönderdik.`,
   'reset.requested.heading': `Gelen kutunuzu kontrol edin`,
-  'reset.requested.validity': str`Bağlantı yalnızca bir kez ve ${0} dakika boyunca kullanılabilir.`,
+  'reset.requested.validity': str`Bağlantı yalnızca bir kez ve ${0} boyunca kullanılabilir.`,
   'reset.resend': `Bağlantıyı tekrar gönder`,
   'reset.resend.available': `Artık yeni bir bağlantı isteyebilirsiniz.`,
   'reset.resend.wait': str`Bağlantıyı tekrar gönder (${0})`,

@@ -14,11 +14,11 @@ export const templates = {
   'sms.resend': `Yeni kod iste`,
   'sms.resend.available': `Artık yeni bir kod isteyebilirsiniz.`,
   'sms.resend.wait': str`Yeni kod (${0})`,
-  'sms.resent': str`Yeni bir kod gönderildi. ${0} saniye sonra tekrar yeni bir kod isteyebilirsiniz.`,
+  'sms.resent': str`Yeni bir kod gönderildi. ${0} sonra tekrar yeni bir kod isteyebilirsiniz.`,
   'sms.send': `Kod gönder`,
   'sms.send.wait': str`Kod gönder (${0})`,
   'sms.sent': str`${1} numarasına SMS ile ${0} haneli bir kod gönderdik.`,
-  'sms.sentStatus': str`Kod gönderildi. ${0} saniye sonra yeni bir kod isteyebilirsiniz.`,
+  'sms.sentStatus': str`Kod gönderildi. ${0} sonra yeni bir kod isteyebilirsiniz.`,
   'sms.verify': `Kodu onayla`,
   'sms.wrongNumber': `Numara yanlış mı?`,
 };
