@@ -72,7 +72,7 @@ export class PforteAccountPassword extends PforteAccountSectionElement {
     const error = this.saving.error;
     const general = error && !this.isPasswordError(error) ? error : undefined;
     return html`
-      <h2 tabindex="-1">${this.heading()}</h2>
+      ${this.renderHeading()}
       <form method="post" action="" novalidate aria-busy=${pending ? 'true' : 'false'} @submit=${this.onSubmit}>
         <!-- The account's name beside the passwords, so a password manager updates the right entry. -->
         <input

@@ -74,7 +74,7 @@ export class PforteAccountPin extends PforteAccountSectionElement {
     }
     const error = this.renewing.error;
     return html`
-      <h2 tabindex="-1">${this.heading()}</h2>
+      ${this.renderHeading()}
       ${settings.pinLength === undefined
         ? html`<p>${msg('This service does not give out service PINs.', { id: 'accountPin.unavailable' })}</p>`
         : html`

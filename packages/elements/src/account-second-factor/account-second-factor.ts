@@ -99,7 +99,7 @@ export class PforteAccountSecondFactor extends PforteAccountSectionElement {
     const choices = settings.secondFactorChoices;
     const canSwitch = choices.length > 1 || (choices.length === 1 && choices[0] !== settings.secondFactor);
     return html`
-      <h2 tabindex="-1">${this.heading()}</h2>
+      ${this.renderHeading()}
       <p class="pf-current">${this.describe(settings)}</p>
       ${renderActions({
         pending: false,

@@ -308,14 +308,19 @@ describe('<pforte-account>', () => {
     await adapter.signIn({ identifier: 'dr.berger', password, locale: 'en', product: 'video' });
     const { element } = await mount(adapter, clock, config);
     for (const [heading, tag] of [
-      ['Visibility in the contact search', 'pforte-account-visibility'],
       ['Two-factor authentication', 'pforte-account-second-factor'],
       ['Service PIN', 'pforte-account-pin'],
       ['Your password', 'pforte-account-password'],
     ] as const) {
-      await until(() => element.querySelector(tag)?.querySelector('h2, h3'), `${tag} shown`);
+      await until(() => element.querySelector(tag)?.querySelector('.pf-muted, form, button'), `${tag} shown`);
       expect(region(element, heading).querySelector(tag), heading).to.exist;
     }
+    // One heading per section: the host's, or the registration step's own where the section shows it.
+    await until(() => element.querySelector('pforte-account-visibility pforte-visibility-step h2'), 'the visibility step');
+    const visibility = element.querySelector('section[data-section="visibility"]')!;
+    expect(visibility.getAttribute('aria-label')).to.equal('Visibility in the contact search');
+    const headings = [...element.querySelectorAll('h2, h3')].map((heading) => heading.textContent!.trim());
+    expect(headings).to.deep.equal(['Your account', 'Visibility in the contact search', 'Two-factor authentication', 'Service PIN', 'Your password']);
     expect(element.querySelector('pforte-organization-admin'), 'no organization step, no organization section').to.equal(null);
     await expect(element).to.be.accessible();
   });

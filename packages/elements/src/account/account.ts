@@ -238,6 +238,12 @@ export class PforteAccount extends PforteElement {
     }
     const status = this.sectionLoads[id];
     const template = status === 'ready' ? accountSectionTemplate(id) : undefined;
+    const entry = accountSectionEntries[id];
+    if (template && entry.headedByElement) {
+      return html`<section class="pf-account-section" part="section" aria-label=${entry.heading()} data-section=${id}>
+        ${template({ backend: this.backend!, session, config: this.resolvedConfig!, clock: this.clock, locale: this.activeLocale })}
+      </section>`;
+    }
     return html`<section class="pf-account-section" part="section" aria-labelledby=${headingId} data-section=${id}>
       <h3 id=${headingId}>${accountSectionEntries[id].heading()}</h3>
       ${template

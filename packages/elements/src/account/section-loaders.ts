@@ -15,6 +15,8 @@ export interface AccountSectionEntry {
   heading: () => string;
   /** Loads the section's module, which defines its element and adds its view (section-registry.ts). */
   load: () => Promise<unknown>;
+  /** The section's element brings a heading of the same words (the registration step's): the host then names the region without one of its own. */
+  headedByElement?: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export const accountSectionEntries: Record<AccountSectionId, AccountSectionEntry
   visibility: {
     heading: () => msg('Visibility in the contact search', { id: 'accountVisibility.heading' }),
     load: () => import('./sections/visibility-section.js'),
+    headedByElement: true,
   },
   secondFactor: {
     heading: () => msg('Two-factor authentication', { id: 'accountSecondFactor.heading' }),

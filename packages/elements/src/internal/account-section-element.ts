@@ -154,13 +154,24 @@ export abstract class PforteAccountSectionElement extends PforteElement {
   /** The section's heading, shown above the loading and error states and the password confirmation. */
   protected abstract heading(): string;
 
+  /**
+   * Inside `<pforte-account>`, which heads each section itself: the element
+   * then leaves out its own heading, so the page has one per section.
+   */
+  @property({ type: Boolean }) embedded = false;
+
+  /** The section's own heading, unless {@link embedded}. */
+  protected renderHeading() {
+    return this.embedded ? nothing : html`<h2 tabindex="-1">${this.heading()}</h2>`;
+  }
+
   override render() {
     const settings = this.settings;
     if (this.waitingChange) return this.renderPasswordConfirmation();
     if (!settings) {
       const error = this.loading.error;
       return html`
-        <h2 tabindex="-1">${this.heading()}</h2>
+        ${this.renderHeading()}
         ${error
           ? html`<div class="pf-alert" role="alert">${renderAlert(error)}</div>
               ${renderActions({ pending: this.loading.pending, primary: { label: msg('Try again', { id: 'common.retry' }), onClick: () => void this.load() } })}`
@@ -174,7 +185,7 @@ export abstract class PforteAccountSectionElement extends PforteElement {
     const pending = this.confirming.pending;
     const error = this.confirming.error;
     return html`
-      <h2 tabindex="-1">${this.heading()}</h2>
+      ${this.renderHeading()}
       <p class="pf-muted">
         ${msg('For your security, please confirm this change with your current password.', { id: 'accountSettings.reauth.intro' })}
       </p>

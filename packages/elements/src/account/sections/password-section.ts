@@ -6,6 +6,7 @@ import { addAccountSection } from '../section-registry.js';
 addAccountSection(
   'password',
   (context) => html`<pforte-account-password
+    embedded
     .adapter=${context.backend}
     .clock=${context.clock}
     request-timeout=${context.config.requestTimeoutMs}

@@ -6,6 +6,7 @@ import { addAccountSection } from '../section-registry.js';
 addAccountSection(
   'secondFactor',
   (context) => html`<pforte-account-second-factor
+    embedded
     .adapter=${context.backend}
     .clock=${context.clock}
     request-timeout=${context.config.requestTimeoutMs}

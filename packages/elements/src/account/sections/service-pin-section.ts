@@ -6,6 +6,7 @@ import { addAccountSection } from '../section-registry.js';
 addAccountSection(
   'servicePin',
   (context) => html`<pforte-account-pin
+    embedded
     .adapter=${context.backend}
     .clock=${context.clock}
     request-timeout=${context.config.requestTimeoutMs}
