@@ -97,7 +97,7 @@ export const SignedOut: Story = {
 export const PendingRequester: Story = {
   loaders: [practice({ signedIn: 'ben.roth@zahnarzt-keller.de' })],
   play: async ({ canvasElement }) => {
-    await until('his password section', () => canvasElement.querySelector('pforte-account pforte-account-password h2, pforte-account pforte-account-password h3') !== null);
+    await until('his password section', () => canvasElement.querySelector('pforte-account section[data-section="password"] pforte-account-password form') !== null);
     if (canvasElement.querySelector('pforte-organization-admin')) throw new Error('a pending requester sees no organization');
   },
 };
