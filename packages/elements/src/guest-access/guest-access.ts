@@ -10,12 +10,13 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { CodeEntryController } from '../controllers/code-entry-controller.js';
 import { EmailLinkController } from '../controllers/email-link-controller.js';
 import { renderAlert } from '../localization/error-messages.js';
-import { applyLanguage, getLocale, useMessages } from '../localization/localization.js';
+import { getLocale, useMessages } from '../localization/localization.js';
 import { emit } from '../events.js';
 import type { PforteCodeInput } from '../code-input/code-input.js';
 import { guestAccessStyles } from './guest-access.styles.js';
 import '../define/code-input.js';
 import '../localization/step-error-messages.js';
+import { PageLocaleController } from '../controllers/page-locale-controller.js';
 
 /** This element's text in the active locale: it renders once that is there, never first in English. */
 const textLoaded = useMessages('guest');
@@ -49,17 +50,8 @@ export type GuestAccessStage = 'noInvitation' | 'opening' | 'openFailed' | 'code
  * @cssproperty --pforte-color-surface-raised - Fill of the code boxes.
  */
 export class PforteGuestAccess extends PforteElement {
-  /** Follows the page's Pforte locale (`setLocale`); its text and, unless the page set `dir`, its direction. */
-  protected override willUpdate(): void {
-    applyLanguage(this, getLocale());
-  }
-
-  @state() private textReady = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void textLoaded.then(() => (this.textReady = true));
-  }
+  /** Follows the page's Pforte locale (`setLocale`); renders once its text is there. */
+  private readonly pageLocale = new PageLocaleController(this, textLoaded);
 
   static override pforteStyles = [...PforteElement.pforteStyles, guestAccessStyles];
 
@@ -134,7 +126,7 @@ export class PforteGuestAccess extends PforteElement {
   }
 
   override render() {
-    if (!this.textReady) return nothing;
+    if (!this.pageLocale.ready) return nothing;
     switch (this.stage) {
       case 'noInvitation':
         return this.renderClosed(

@@ -11,11 +11,12 @@ import { AdapterCallController } from '../controllers/adapter-call-controller.js
 import { EmailLinkController } from '../controllers/email-link-controller.js';
 import { ResendController } from '../controllers/resend-controller.js';
 import { errorMessage, renderAlert } from '../localization/error-messages.js';
-import { applyLanguage, duration, getLocale, isolated, useMessages } from '../localization/localization.js';
+import { duration, getLocale, isolated, useMessages } from '../localization/localization.js';
 import { safeUrl } from '../internal/safe-url.js';
 import { emit } from '../events.js';
 import { passwordResetStyles } from './password-reset.styles.js';
 import '../localization/step-error-messages.js';
+import { PageLocaleController } from '../controllers/page-locale-controller.js';
 
 /** This element's text in the active locale: it renders once that is there, never first in English. */
 const textLoaded = useMessages('reset');
@@ -52,17 +53,8 @@ type Field = 'identifier' | 'password';
  * @cssproperty --pforte-color-muted - Hints.
  */
 export class PfortePasswordReset extends PforteElement {
-  /** Follows the page's Pforte locale (`setLocale`); its text and, unless the page set `dir`, its direction. */
-  protected override willUpdate(): void {
-    applyLanguage(this, getLocale());
-  }
-
-  @state() private textReady = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void textLoaded.then(() => (this.textReady = true));
-  }
+  /** Follows the page's Pforte locale (`setLocale`); renders once its text is there. */
+  private readonly pageLocale = new PageLocaleController(this, textLoaded);
 
   static override pforteStyles = [...PforteElement.pforteStyles, passwordResetStyles];
 
@@ -152,7 +144,7 @@ export class PfortePasswordReset extends PforteElement {
   }
 
   override render() {
-    if (!this.textReady) return nothing;
+    if (!this.pageLocale.ready) return nothing;
     switch (this.stage) {
       case 'request':
         return this.renderRequest();
