@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { focusOn, launchChromium, openPage, tabTo, tabToName } from './support/browser.mjs';
+import { focusOn, launchChromium, openPage, tabTo, tabToName, waitLimit } from './support/browser.mjs';
 import { startDemoServer } from './support/servers.mjs';
 import { startDemo } from '../scripts/start.mjs';
 
@@ -172,9 +172,9 @@ describe('demo page on the reference server (npm start: Chromium → <pforte-sig
     await tabToName(page, 'Mobilfunknummer');
     await page.keyboard.type('01512 3456789');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.activeElement?.matches('pforte-code-input input'), undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => document.activeElement?.matches('pforte-code-input input'), undefined, { timeout: waitLimit });
     // The outbox panel polls the server's GET /dev/outbox.
-    const smsText = await page.locator('#outbox li').last().textContent({ timeout: 15_000 });
+    const smsText = await page.locator('#outbox li').last().textContent({ timeout: waitLimit });
     const code = /\b\d{8}\b/.exec(smsText)?.[0];
     assert.ok(code, `no code in the outbox: ${smsText}`);
     assert.match(smsText, /^sms → \+4915123456789: /);

@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { messageTables } from '@pforte/core/rules';
-import { focusOn, launchChromium, openPage, tabTo, tabToName } from './support/browser.mjs';
+import { focusOn, launchChromium, openPage, tabTo, tabToName, waitLimit } from './support/browser.mjs';
 import { readUnits, xliffPath } from '../scripts/xliff.mjs';
 import { startDemo } from '../scripts/start.mjs';
 
@@ -41,7 +41,7 @@ async function choose(page, selector, value) {
 
 /** The newest outbox message once there are more than `before`, and the code of `digits` digits in it. */
 async function nextMessage(page, before, digits) {
-  await page.waitForFunction((count) => document.querySelectorAll('#outbox li').length > count, before, { timeout: 15_000 });
+  await page.waitForFunction((count) => document.querySelectorAll('#outbox li').length > count, before, { timeout: waitLimit });
   const text = await page.locator('#outbox li').last().textContent();
   const code = new RegExp(`\\b\\d{${digits}}\\b`).exec(text)?.[0];
   assert.ok(code, `no code in the outbox: ${text}`);
@@ -102,7 +102,7 @@ for (const { locale, username, mobile, billingPhone } of [
       const before = await outboxCount(page);
       await page.keyboard.type(mobile);
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.activeElement?.matches('pforte-code-input input'), undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => document.activeElement?.matches('pforte-code-input input'), undefined, { timeout: waitLimit });
       const sms = await nextMessage(page, before, 8);
       assert.ok(sms.text.includes(messageTables[locale].smsCode('Videosprechstunde', sms.code)), `the SMS is in ${locale}: ${sms.text}`);
       await page.keyboard.type(sms.code);
@@ -137,12 +137,12 @@ for (const { locale, username, mobile, billingPhone } of [
       await page.keyboard.type(initialPassword);
       const before = await outboxCount(page);
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.activeElement?.matches('pforte-signin pforte-code-input input'), undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => document.activeElement?.matches('pforte-signin pforte-code-input input'), undefined, { timeout: waitLimit });
       const sms = await nextMessage(page, before, 6);
       assert.ok(sms.text.includes(messageTables[locale].smsCode('Kundencenter', sms.code)), `the SMS is in ${locale}: ${sms.text}`);
       await page.keyboard.type(sms.code);
 
-      await page.waitForFunction(() => document.activeElement?.matches('pforte-signin input[name="new-password"]'), undefined, { timeout: 15_000 });
+      await page.waitForFunction(() => document.activeElement?.matches('pforte-signin input[name="new-password"]'), undefined, { timeout: waitLimit });
       assert.equal(await page.locator('pforte-signin h2').textContent(), t('signin.change.heading'));
       await page.keyboard.type(newPassword);
       await page.keyboard.press('Enter');

@@ -177,7 +177,10 @@ await new Promise((done) => {
   function start(check) {
     const begin = Date.now();
     const output = [];
-    const write = concurrent ? (chunk) => output.push(chunk) : (chunk) => process.stdout.write(chunk);
+    const write = (chunk) => {
+      output.push(chunk);
+      if (!concurrent) process.stdout.write(chunk);
+    };
     console.log(`\n▶ ${label(check)}${concurrent ? ' started' : ''}: ${check.run.map(([command, commandArgs]) => commandLine(command, commandArgs)).join(' && ')}`);
     let child;
     let stopped = false;
@@ -213,13 +216,11 @@ await new Promise((done) => {
         running.delete(check.name);
         const seconds = (Date.now() - begin) / 1000;
         const status = stopped ? 'skip' : code === 0 ? 'pass' : 'fail';
-        if (concurrent) {
-          process.stdout.write(`\n${'─'.repeat(8)} ${label(check)} ${'─'.repeat(8)}\n`);
-          process.stdout.write(Buffer.concat(output.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk))));
-        }
+        const text = Buffer.concat(output.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk))).toString();
+        if (concurrent) process.stdout.write(`\n${'─'.repeat(8)} ${label(check)} ${'─'.repeat(8)}\n${text}`);
         const verdict = { pass: 'passed', fail: `FAILED (${signal ?? `exit code ${code}`})`, skip: 'stopped (--bail)' }[status];
         console.log(`${status === 'pass' ? '✔' : '✖'} ${label(check)} ${verdict} in ${seconds.toFixed(1)} s`);
-        finish(check, { status, seconds, note: stopped ? 'stopped: --bail after a failure' : undefined });
+        finish(check, { status, seconds, note: stopped ? 'stopped: --bail after a failure' : undefined, excerpt: status === 'fail' ? failureExcerpt(text) : undefined });
         next();
       });
     };
@@ -236,6 +237,12 @@ await new Promise((done) => {
   next();
 });
 
+// A failed check's own report scrolls far up in a long run: its failures again, just above the summary.
+for (const check of plan) {
+  const { excerpt } = results.get(check.name);
+  if (excerpt) console.log(`\n──────── why ${check.name} failed ────────\n${excerpt}`);
+}
+
 console.log(`\nSummary (${((Date.now() - started) / 1000).toFixed(0)} s, up to ${concurrent ? jobs : 1} heavy check${jobs === 1 || !concurrent ? '' : 's'} at a time)`);
 for (const check of plan) {
   const { status, seconds, note } = results.get(check.name);
@@ -245,6 +252,19 @@ for (const check of plan) {
 const count = (status) => [...results.values()].filter((result) => result.status === status).length;
 console.log(`checks: ${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped`);
 process.exit(count('fail') === 0 ? 0 : 1);
+
+/**
+ * What a failed check said about its failures: node:test's closing "failing
+ * tests" section where there is one (the error of each failed test), else
+ * the last lines of its output.
+ */
+function failureExcerpt(text) {
+  const lines = text.trimEnd().split('\n');
+  const marker = lines.findLastIndex((line) => /failing tests:/.test(line));
+  const picked = marker >= 0 ? lines.slice(marker) : lines.slice(-40);
+  const useful = (line) => !/^npm error|^\s+at (?!.*(?:\/e2e\/|\/visual\/|\/test\/|\/src\/))|^\s+at .*node_modules/.test(line);
+  return picked.filter(useful).slice(0, 60).join('\n');
+}
 
 function label(check) {
   return check.title && check.title !== check.name ? `${check.name} (${check.title})` : check.name;

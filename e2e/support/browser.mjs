@@ -11,6 +11,14 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+/**
+ * How long a test waits for something a person waits for (the next step, a
+ * message in the outbox). The demo's dev server transforms each module on its
+ * first request, which takes long on a loaded 2-core machine; the waits end
+ * as soon as their condition holds, so a generous limit costs nothing.
+ */
+export const waitLimit = 60_000;
+
 /** Launches Debian's Chromium (never a downloaded browser). */
 export function launchChromium() {
   return chromium.launch({
@@ -26,6 +34,7 @@ export function launchChromium() {
  */
 export async function openPage(browser, url, { locale = 'de-DE', viewport } = {}) {
   const context = await browser.newContext({ locale, ...(viewport ? { viewport } : {}) });
+  context.setDefaultTimeout(waitLimit);
   const page = await context.newPage();
   const consoleLines = [];
   const problems = [];
@@ -66,7 +75,7 @@ export async function tabToName(page, name, limit = 30) {
 }
 
 /** Waits until the focused element's text is `text` (a step heading after a step change). */
-export async function focusOn(page, text, timeout = 15_000) {
+export async function focusOn(page, text, timeout = waitLimit) {
   await page.waitForFunction((wanted) => document.activeElement?.textContent?.trim() === wanted, text, { timeout });
 }
 
