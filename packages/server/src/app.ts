@@ -942,6 +942,7 @@ function requestLocale(header: string | undefined): string | undefined {
   return undefined;
 }
 
+/** The language of an answer's problem details (title, detail: German or English; the widget shows its own text by `code`). */
 function pickLocale(header: string | undefined): string {
-  return header?.trim().toLowerCase().startsWith('de') ? 'de' : 'en';
+  return requestLocale(header) === 'de' ? 'de' : 'en';
 }
