@@ -57,7 +57,7 @@ export class PforteOrganizationAdmin extends PforteElement {
   /** The product's id, for signing in again before a removal. */
   @property() product: string | undefined;
 
-  /** `de` or `en` (dates, and the language of the e-mail telling a requester the decision). */
+  /** A language Pforte speaks, as `<pforte-signup>`'s `locale` (dates, and the language of the e-mail telling a requester the decision). */
   @property() locale: string | undefined;
 
   /** Milliseconds before a call counts as failed ('timeout'). */

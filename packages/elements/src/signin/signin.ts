@@ -93,7 +93,7 @@ export class PforteSignin extends PforteElement {
   /** Base URL of a backend speaking the Pforte HTTP contract; used when no `adapter` is set. */
   @property() endpoint: string | undefined;
 
-  /** `de` or `en`. Without it: the config's locale, `<html lang>`, the browser, English. */
+  /** A language Pforte speaks (`de`, `en`, `tr`, `ar`, `uk`, `ru`, `pl`, `fr`, `it`, `es`; a regional tag such as `de-AT` matches its language). Without it: the config's locale, `<html lang>`, the browser, English. */
   @property() locale: string | undefined;
 
   /** Time source of the lock and resend countdowns; tests and docs inject a manual clock. */

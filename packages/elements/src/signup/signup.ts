@@ -86,7 +86,7 @@ export class PforteSignup extends PforteElement {
   /** The backend. `createMemoryAdapter()` (`@pforte/core/memory`) gives a complete in-browser one for demos and tests. */
   @property({ attribute: false }) adapter: PforteAdapter | undefined;
 
-  /** `de` or `en`. Without it: the config's locale, `<html lang>`, the browser, English. */
+  /** A language Pforte speaks (`de`, `en`, `tr`, `ar`, `uk`, `ru`, `pl`, `fr`, `it`, `es`; a regional tag such as `de-AT` matches its language). Without it: the config's locale, `<html lang>`, the browser, English. */
   @property() locale: string | undefined;
 
   /** Base URL of a backend speaking the Pforte HTTP contract; used when no `adapter` is set. */
